@@ -1,0 +1,14 @@
+/**
+ * The seam between input front-ends (docx-text, HTML, .docx, …) and the table extractor:
+ * a document reduced to paragraphs and table rows in reading order.
+ *
+ * Front-ends that know the table structure (HTML, .docx, docx-text) emit `table` blocks whose rows
+ * have rowspan/colspan already expanded (a spanned cell's text repeated in every grid slot it
+ * covers, merged placeholders as ''). Front-ends that do not know it (a web page copied as text,
+ * PDF text) emit `para` blocks, one per line, and the extractor falls back to label-anchored reading.
+ */
+export type Block = { kind: 'para'; text: string } | { kind: 'table'; rows: string[][] }
+
+export interface StructuredDoc {
+  blocks: Block[]
+}

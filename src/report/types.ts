@@ -1,0 +1,117 @@
+import type { DetectedFormat, FormatId, SectionKey } from './model/types'
+
+/** Finding severity: error = the report contradicts itself; warn = likely wrong; info = a hint. */
+export type Level = 'error' | 'warn' | 'info'
+
+/**
+ * One validator or parser diagnostic. Never changes a value; it only describes.
+ * `rule` is a format-spec.md §7 id (A1–A11, C1–C5, F1–F3) or a parse-level id (see PARSE_RULES).
+ */
+export interface Finding {
+  rule: string
+  level: Level
+  /** Cell keys involved (may be empty for report-level findings). */
+  cells: string[]
+  /** Chinese message naming the section and cell (UI default language). */
+  message: string
+  /** English message. */
+  message_en: string
+  /** What the arithmetic expected, when the rule is arithmetic. */
+  expected?: number | string | null
+  /** What the report printed. */
+  actual?: number | string | null
+  /** True when a blank (null) cell was counted as 0 to evaluate the rule. */
+  assumed_zero?: boolean
+  /** The table section the finding is about, if any. */
+  section?: 'active' | 'apply' | 'appeal' | 'meta' | 'prose'
+  /** Raw text involved (e.g. the non-numeric cell text), never rendered as HTML. */
+  detail?: string
+}
+
+/** How a printed cell string was read (format-spec.md §6). */
+export type CellFlag = 'ok' | 'blank' | 'zero_text' | 'non_numeric'
+
+/** Reading notes for a cell whose printed text was not a plain number. */
+export interface CellNote {
+  /** The printed text before normalisation. */
+  raw: string
+  flag: CellFlag
+  /** Unit printed inside the cell (元, 万元, 件 …), if any. */
+  unit?: string
+}
+
+/** The input layouts the parser recognises (format-spec.md §9, issue 2 a–g). */
+export type Rendering =
+  | 'docx-text' // a. text extracted from .docx: one tab-prefixed cell per line
+  | 'lines' // b. one cell per line/paragraph (web page copied as text)
+  | 'pipe' // c. `|`-separated rows, markdown tables, lone `|` lines
+  | 'html' // d. .html with <table>
+  | 'docx' // e. .docx read directly
+  | 'pdf-text' // f. PDF-extracted text
+  | 'glued' // g. cells glued without separators
+  | 'none' // no table layout found
+
+export interface ReportMeta {
+  /** Unit as the report names itself, normalised; null if not found. */
+  unit: string | null
+  /** Year the figures cover (from the title); null if not found. */
+  year: number | null
+  /** Detected from the tables; authoritative. */
+  format: DetectedFormat
+  /** From the preamble's 国办公开办函 citation, or null. */
+  format_claimed: FormatId | null
+  /** Format detected per table section (they may disagree, format-spec.md §3). */
+  format_sections: { active: DetectedFormat; apply: DetectedFormat }
+  /** Year found in "统计期限自YYYY年…" (rule F3), or null. */
+  period_year: number | null
+  /** Input file name as given. */
+  file: string
+  rendering: Rendering
+  /** Text encoding detected (utf-8, utf-16le, gb18030 …; "docx" for .docx). */
+  encoding: string
+  /** True when traditional-script text was converted to simplified before matching. */
+  traditional: boolean
+  /** Section headings found, in order. */
+  sections_found: SectionKey[]
+}
+
+/** Prose sections kept as plain text (never rendered as HTML). */
+export interface ReportProse {
+  overview?: string
+  problems?: string
+  other?: string
+}
+
+/** What `parse` returns for one readable file; serialised as the contract.md JSON document. */
+export interface ParseResult {
+  meta: ReportMeta
+  /** Every located cell: number, or null when present but blank. An absent key = not found. */
+  cells: Record<string, number | null>
+  /** Notes for cells whose text was not a plain number (blank, 无/—, text, units). */
+  cell_notes: Record<string, CellNote>
+  prose: ReportProse
+  findings: Finding[]
+}
+
+/** parseReport never throws on bad input: it returns ok=false with a one-line reason. */
+export type ParseOutcome = { ok: true; report: ParseResult } | { ok: false; error: string; error_en: string }
+
+/**
+ * Parse-level finding ids (beside the §7 rule ids). Stable: they appear in the open data.
+ */
+export const PARSE_RULES = {
+  tables_missing: 'Section headings present but a table is missing (V3)',
+  short_row: 'A table row has fewer value cells than the format prints (V6)',
+  non_numeric: 'Text in a number cell',
+  zero_text: '无/—/-// in a number cell read as 0',
+  unit_in_cell: 'A unit (件, 元, 万元 …) printed inside a number cell',
+  glued_ambiguous: 'Glued digits whose split is not unique: cells left out',
+  glued_recovered: 'Glued digits split using the table arithmetic',
+  truncated: 'The file ends before the tables do',
+  pdf_text: 'PDF-extracted text: table structure reconstructed from tokens',
+  no_unit: 'Unit name not found',
+  no_year: 'Report year not found',
+  duplicate_row: 'A table row appears more than once; the first was kept',
+  extra_row: 'A row that is not in the national format (e.g. provincial additions)',
+  legacy: 'Pre-2019 or free-form report: no national tables',
+} as const
