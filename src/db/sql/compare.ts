@@ -1,0 +1,183 @@
+import { cellDef } from '../../report/model'
+import { METRICS, metricDef, type Metric } from '../../report/metrics'
+
+/**
+ * SQL for the 单位对比 (Compare) view, plus the scope and metric helpers the other analytical
+ * views (outcomes, appeal, active) build on. Pure string builders: no DuckDB import, so they run
+ * unchanged in the browser (DuckDB-WASM) and in the Node tests (@duckdb/node-api).
+ */
+
+/** The slice of the `cells`/`coverage` tables a chart reads. Empty lists mean "no restriction". */
+export interface ViewScope {
+  /** District id; null = every district in the database. */
+  district: string | null
+  /** Inclusive year range; null = every year. */
+  years: { from: number; to: number } | null
+  /** Unit kinds (街道, 镇 …) to keep. */
+  unitKinds: readonly string[]
+  /** Units to keep (the crossfilter's chosen units). */
+  units: readonly string[]
+}
+
+/** A scope that restricts nothing. */
+export const ALL_SCOPE: ViewScope = { district: null, years: null, unitKinds: [], units: [] }
+
+/** A SQL string literal. Unit names come from report files, so every literal is escaped. */
+export function sqlString(text: string): string {
+  // DuckDB rejects NUL inside string literals; a NUL can only come from a damaged file name.
+  return `'${text.replace(/\0/g, '').replace(/'/g, "''")}'`
+}
+
+/** A SQL integer literal; throws on anything that is not a safe integer (e.g. a year read from the URL). */
+export function sqlInt(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`Not an integer for SQL: ${String(n)}`)
+  return String(n)
+}
+
+/** `col IN ('a', 'b')`, or TRUE for an empty list (no restriction). */
+function inList(column: string, values: readonly string[]): string {
+  return values.length === 0 ? 'TRUE' : `${column} IN (${values.map(sqlString).join(', ')})`
+}
+
+/**
+ * WHERE conditions of a scope for a table with district, unit, unit_kind and year columns
+ * (`cells`, `coverage`). `alias` prefixes each column when the table is aliased.
+ */
+export function scopeWhere(scope: ViewScope, alias = ''): string {
+  const col = (name: string) => `${alias ? `${alias}.` : ''}"${name}"`
+  const parts = [
+    scope.district === null ? 'TRUE' : `${col('district')} = ${sqlString(scope.district)}`,
+    scope.years === null ? 'TRUE' : `${col('year')} BETWEEN ${sqlInt(scope.years.from)} AND ${sqlInt(scope.years.to)}`,
+    inList(col('unit_kind'), scope.unitKinds),
+    inList(col('unit'), scope.units),
+  ]
+  return parts.filter((p) => p !== 'TRUE').join(' AND ') || 'TRUE'
+}
+
+/**
+ * A CTE named `scoped_cells`: the cells of the reports in scope, one report per unit and year.
+ * When a unit published two reports for one year (coverage status `duplicate`), the first
+ * (lowest report_id) is counted and the other is left out, so duplicates never double a sum;
+ * the heatmap shows the `duplicate` status so the choice is visible.
+ */
+export function scopedCellsCte(scope: ViewScope): string {
+  const where = scopeWhere(scope)
+  return `scoped_cells AS (
+  SELECT * FROM cells
+  WHERE ${where} AND "year" IS NOT NULL
+    AND report_id IN (SELECT MIN(report_id) FROM cells WHERE ${where} AND "year" IS NOT NULL GROUP BY district, unit, "year")
+)`
+}
+
+/** A VALUES list `(k1), (k2)` of cell keys, for joins and IN lists generated from the model. */
+export function keyList(keys: readonly string[]): string {
+  if (keys.length === 0) throw new RangeError('Empty cell key list')
+  return keys.map(sqlString).join(', ')
+}
+
+/**
+ * A metric the dashboard can rank by: a derived metric of src/report/metrics.ts, or any single cell
+ * key of the format model (turned into a one-cell sum). Undefined for an unknown key.
+ */
+export function resolveMetric(key: string): Metric | undefined {
+  const derived = metricDef(key)
+  if (derived) return derived
+  const cell = cellDef(key)
+  if (!cell) return undefined
+  return { key: cell.key, kind: 'sum', label: cell.label, cells: [cell.key], group: 'applications' }
+}
+
+/** Every key `resolveMetric` accepts: the derived metrics first, then nothing else (cells come from the model). */
+export const DERIVED_METRIC_KEYS: readonly string[] = METRICS.map((m) => m.key)
+
+/**
+ * Per-report partial sums of a metric, as SELECT items over `scoped_cells` grouped by report.
+ * `p_present` counts the metric's cells the report printed, so a report whose format lacks the
+ * cell (e.g. a 2019 report and the 2021 fee amount) yields NULL instead of a false 0.
+ */
+function metricParts(m: Metric): string {
+  const sum = (keys: readonly string[]) =>
+    keys.length === 0 ? '0::DOUBLE' : `COALESCE(SUM(value) FILTER (WHERE "key" IN (${keyList(keys)})), 0)::DOUBLE`
+  const all = m.kind === 'sum' ? m.cells : [...m.numerator, ...m.denominator, ...(m.minus ?? [])]
+  const present = `(COUNT(*) FILTER (WHERE "key" IN (${keyList(all)})))::INTEGER AS p_present`
+  if (m.kind === 'sum') return `${sum(m.cells)} AS p_value, ${present}`
+  return `${sum(m.numerator)} AS p_num, (${sum(m.denominator)} - ${sum(m.minus ?? [])}) AS p_den, ${present}`
+}
+
+/** The metric's value over a group of per-report parts (sum of sums; ratio of sums). */
+function metricFinal(m: Metric): string {
+  if (m.kind === 'sum') return `CASE WHEN SUM(p_present) > 0 THEN SUM(p_value) END`
+  return `CASE WHEN SUM(p_present) > 0 AND SUM(p_den) > 0 THEN SUM(p_num) / SUM(p_den) END`
+}
+
+/** CTE `report_metric`: one row per report in scope with the metric's partial sums. */
+function reportMetricCte(scope: ViewScope, m: Metric): string {
+  return `${scopedCellsCte(scope)},
+report_metric AS (
+  SELECT district, unit, any_value(unit_code) AS unit_code, any_value(unit_kind) AS unit_kind, "year", report_id,
+         any_value(format) AS format, ${metricParts(m)}
+  FROM scoped_cells GROUP BY district, unit, "year", report_id
+)`
+}
+
+/** A row of {@link rankingSql}. */
+export interface RankingRow {
+  district: string
+  unit: string
+  unit_kind: string | null
+  /** The metric over every year in scope; null when no report printed its cells (or a ratio's denominator is 0). */
+  value: number | null
+  /** Reports the value is computed from. */
+  reports: number
+}
+
+/** Units ranked by a metric over the years in scope, largest first; units without a value last. */
+export function rankingSql(scope: ViewScope, m: Metric): string {
+  return `WITH ${reportMetricCte(scope, m)}
+SELECT district, unit, any_value(unit_kind) AS unit_kind, (${metricFinal(m)})::DOUBLE AS value, COUNT(*)::INTEGER AS reports
+FROM report_metric GROUP BY district, unit
+ORDER BY value DESC NULLS LAST, unit`
+}
+
+/** A cell of the unit × year heatmap. */
+export interface HeatmapRow {
+  district: string
+  unit: string
+  unit_code: string | null
+  year: number
+  /** Coverage status: received, missing (缺报), duplicate, not_expected. */
+  status: 'received' | 'missing' | 'duplicate' | 'not_expected'
+  /** Metric value; null when missing, not expected, or the report lacks the metric's cells. */
+  value: number | null
+}
+
+/**
+ * Every unit × year of the coverage grid in scope with the metric's value, so a missing report
+ * (no value, status missing) can be drawn differently from a reported zero.
+ */
+export function heatmapSql(scope: ViewScope, m: Metric): string {
+  return `WITH ${reportMetricCte(scope, m)},
+unit_year AS (
+  SELECT district, unit, "year", ${metricFinal(m)}::DOUBLE AS value FROM report_metric GROUP BY district, unit, "year"
+)
+SELECT cv.district, cv.unit, cv.unit_code, cv."year"::INTEGER AS "year", cv.status, uy.value
+FROM coverage cv LEFT JOIN unit_year uy ON uy.district = cv.district AND uy.unit = cv.unit AND uy."year" = cv."year"
+WHERE ${scopeWhere(scope, 'cv')}
+ORDER BY cv.unit_code NULLS LAST, cv.unit, cv."year"`
+}
+
+/** A row of {@link unitYearSql}. */
+export interface UnitYearRow {
+  district: string
+  unit: string
+  year: number
+  value: number | null
+}
+
+/** The metric per unit and year for the reports in scope (the side-by-side comparison of chosen units). */
+export function unitYearSql(scope: ViewScope, m: Metric): string {
+  return `WITH ${reportMetricCte(scope, m)}
+SELECT district, unit, "year"::INTEGER AS "year", (${metricFinal(m)})::DOUBLE AS value
+FROM report_metric GROUP BY district, unit, "year"
+ORDER BY unit, "year"`
+}

@@ -1,0 +1,85 @@
+import type { DuckDBConnection } from '@duckdb/node-api'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  ALL_SCOPE, heatmapSql, rankingSql, resolveMetric, scopeWhere, sqlInt, sqlString, unitYearSql,
+  type HeatmapRow, type RankingRow, type UnitYearRow, type ViewScope,
+} from '~/db/sql/compare'
+import { openFixtureDb, rows, type FixtureCoverage, type FixtureReport } from './sql-views-fixture'
+
+const QUOTED = "O'Brien镇"
+const base = { district: 'hl', unit_kind: '镇' }
+const REPORTS: FixtureReport[] = [
+  { ...base, report_id: 1, unit: '甲镇', unit_code: '001', year: 2020, format: 'gov2019',
+    cells: { 'apply.new.total': 5, 'apply.result.granted.total': 3, 'apply.result.total.total': 4, 'review.corrected': 1, 'review.total': 3, 'review.pending': 1, 'active.fee.prev_items': 2 } },
+  { ...base, report_id: 2, unit: '甲镇', unit_code: '001', year: 2021, format: 'gov2021',
+    cells: { 'apply.new.total': 7, 'apply.result.granted.total': 2, 'apply.result.partial.total': 1, 'apply.result.total.total': 6, 'review.corrected': 0, 'review.total': 1, 'review.pending': 0, 'active.fee.amount_wan': 1.5 } },
+  { ...base, report_id: 3, unit: '乙街道', unit_code: '002', unit_kind: '街道', year: 2021, format: 'gov2021',
+    cells: { 'apply.new.total': 9, 'apply.result.total.total': 0, 'active.fee.amount_wan': null } },
+  // A second file for 乙街道 2021 (coverage: duplicate): must not be added to report 3.
+  { ...base, report_id: 4, unit: '乙街道', unit_code: '002', unit_kind: '街道', year: 2021, format: 'gov2021',
+    cells: { 'apply.new.total': 100 } },
+  { ...base, report_id: 5, unit: QUOTED, unit_code: null, year: 2021, format: 'gov2021',
+    cells: { 'apply.new.total': 0, 'apply.result.total.total': 0 } },
+]
+const cov = (unit: string, unit_code: string | null, unit_kind: string, year: number, status: FixtureCoverage['status']): FixtureCoverage =>
+  ({ district: 'hl', unit, unit_code, unit_kind, year, status })
+const COVERAGE: FixtureCoverage[] = [
+  cov('甲镇', '001', '镇', 2020, 'received'), cov('甲镇', '001', '镇', 2021, 'received'),
+  cov('乙街道', '002', '街道', 2020, 'missing'), cov('乙街道', '002', '街道', 2021, 'duplicate'),
+  cov(QUOTED, null, '镇', 2020, 'not_expected'), cov(QUOTED, null, '镇', 2021, 'received'),
+]
+
+let con: DuckDBConnection
+beforeAll(async () => { con = await openFixtureDb(REPORTS, COVERAGE) })
+afterAll(() => con?.closeSync())
+
+const metric = (key: string) => resolveMetric(key)!
+
+describe('compare SQL on DuckDB', () => {
+  it('ranks units by a derived sum metric over all years, counting a duplicate report once', async () => {
+    const r = await rows<RankingRow>(con, rankingSql(ALL_SCOPE, metric('new')))
+    expect(r.map((x) => [x.unit, x.value, x.reports])).toEqual([['甲镇', 12, 2], ['乙街道', 9, 1], [QUOTED, 0, 1]])
+  })
+
+  it('computes a ratio metric as a ratio of sums, null on a zero denominator', async () => {
+    const r = await rows<RankingRow>(con, rankingSql(ALL_SCOPE, metric('granted_share')))
+    const byUnit = Object.fromEntries(r.map((x) => [x.unit, x.value]))
+    expect(byUnit['甲镇']).toBeCloseTo(6 / 10)
+    expect(byUnit['乙街道']).toBeNull()
+    const rate = await rows<RankingRow>(con, rankingSql(ALL_SCOPE, metric('correction_rate')))
+    // corrected 1 of concluded (3 - 1) + (1 - 0) = 3
+    expect(rate.find((x) => x.unit === '甲镇')!.value).toBeCloseTo(1 / 3)
+  })
+
+  it('ranks by a single cell key and keeps the format boundary: a 2019 report lacks the 2021 fee amount', async () => {
+    const r = await rows<UnitYearRow>(con, unitYearSql(ALL_SCOPE, metric('active.fee.amount_wan')))
+    expect(r.map((x) => [x.unit, x.year, x.value])).toEqual([
+      [QUOTED, 2021, null], ['乙街道', 2021, 0], ['甲镇', 2020, null], ['甲镇', 2021, 1.5],
+    ])
+  })
+
+  it('marks missing, duplicate and not-expected years in the heatmap, and reported zeros as 0', async () => {
+    const r = await rows<HeatmapRow>(con, heatmapSql(ALL_SCOPE, metric('new')))
+    const cell = (u: string, y: number) => r.find((x) => x.unit === u && x.year === y)
+    expect(r).toHaveLength(6)
+    expect(cell('乙街道', 2020)).toMatchObject({ status: 'missing', value: null })
+    expect(cell('乙街道', 2021)).toMatchObject({ status: 'duplicate', value: 9 })
+    expect(cell(QUOTED, 2020)).toMatchObject({ status: 'not_expected', value: null })
+    expect(cell(QUOTED, 2021)).toMatchObject({ status: 'received', value: 0 })
+  })
+
+  it('filters by year range, unit kind and chosen units (escaping quotes in unit names)', async () => {
+    const scope: ViewScope = { district: 'hl', years: { from: 2021, to: 2021 }, unitKinds: ['镇'], units: [QUOTED, '甲镇'] }
+    const r = await rows<RankingRow>(con, rankingSql(scope, metric('new')))
+    expect(r.map((x) => [x.unit, x.value])).toEqual([['甲镇', 7], [QUOTED, 0]])
+    const other = await rows<RankingRow>(con, rankingSql({ ...ALL_SCOPE, district: "x' OR '1'='1" }, metric('new')))
+    expect(other).toEqual([])
+  })
+
+  it('rejects non-integer years and unknown metric keys', () => {
+    expect(() => sqlInt(Number.NaN)).toThrow(/Not an integer/)
+    expect(() => scopeWhere({ ...ALL_SCOPE, years: { from: 2020.5, to: 2021 } })).toThrow(RangeError)
+    expect(resolveMetric('apply.nope.total')).toBeUndefined()
+    expect(sqlString("a'b")).toBe("'a''b'")
+  })
+})

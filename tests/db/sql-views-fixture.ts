@@ -1,0 +1,67 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
+import { TABLES, createTableSql } from '~/db/schema'
+import { sqlString } from '~/db/sql/compare'
+
+/**
+ * In-memory DuckDB with the open-data tables (DDL from src/db/schema.ts) and a few hand-made
+ * reports, for the SQL tests of the Compare/Outcomes/Appeal/Active views.
+ */
+
+type Cells = Record<string, number | null>
+
+export interface FixtureReport {
+  report_id: number
+  district: string
+  unit: string
+  unit_code: string | null
+  unit_kind: string
+  year: number
+  format: 'gov2021' | 'gov2019'
+  cells: Cells
+}
+
+export interface FixtureCoverage {
+  district: string
+  unit: string
+  unit_code: string | null
+  unit_kind: string
+  year: number
+  status: 'received' | 'missing' | 'duplicate' | 'not_expected'
+}
+
+function literal(v: string | number | null): string {
+  if (v === null) return 'NULL'
+  return typeof v === 'number' ? String(v) : sqlString(v)
+}
+
+function sectionOf(key: string): string {
+  if (key.startsWith('active.')) return 'active'
+  if (key.startsWith('apply.')) return 'apply'
+  return 'appeal'
+}
+
+/** Opens a fresh in-memory database holding the given reports and coverage grid. */
+export async function openFixtureDb(reports: FixtureReport[], coverage: FixtureCoverage[]): Promise<DuckDBConnection> {
+  const instance = await DuckDBInstance.create(':memory:')
+  const con = await instance.connect()
+  for (const t of TABLES) await con.run(createTableSql(t))
+  const cellRows = reports.flatMap((r) =>
+    Object.entries(r.cells).map(([key, value]) =>
+      `(${[r.district, r.unit, r.unit_code, r.unit_kind, r.year, r.report_id, r.format, sectionOf(key), key, value, value === null ? 'blank' : 'ok', null].map(literal).join(', ')})`,
+    ),
+  )
+  if (cellRows.length > 0) {
+    await con.run(`INSERT INTO cells (district, unit, unit_code, unit_kind, "year", report_id, format, section, "key", value, flag, raw) VALUES ${cellRows.join(',\n')}`)
+  }
+  const coverageRows = coverage.map((c) => `(${[c.district, c.unit, c.unit_code, c.unit_kind, c.year, c.status, c.status === 'missing' ? 0 : 1].map(literal).join(', ')})`)
+  if (coverageRows.length > 0) {
+    await con.run(`INSERT INTO coverage (district, unit, unit_code, unit_kind, "year", status, n_reports) VALUES ${coverageRows.join(',\n')}`)
+  }
+  return con
+}
+
+/** Runs a query and returns plain JSON-ish rows (numbers as numbers). */
+export async function rows<T = Record<string, unknown>>(con: DuckDBConnection, sql: string): Promise<T[]> {
+  const reader = await con.runAndReadAll(sql)
+  return reader.getRowObjectsJson() as unknown as T[]
+}
