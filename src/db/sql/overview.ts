@@ -1,0 +1,36 @@
+import { scopeWhere, type Scope } from './scope'
+import { metricColumns } from './metric'
+import { APPLY_COLS, OUTCOME_GROUPS } from '../../report/model/apply'
+
+/** Headline KPIs of the 总览 view, in display order (keys of src/report/metrics.ts). */
+export const OVERVIEW_KPIS = [
+  'new', 'carried_over', 'decided', 'granted_share', 'withheld', 'unable', 'not_processed', 'review', 'litigation', 'correction_rate',
+] as const
+
+/** Applicant-type metrics (`new.natural_person` …) that stack the trend chart. */
+export const APPLICANT_METRICS: readonly string[] = APPLY_COLS.slice(0, 6).map((c) => `new.${c.key}`)
+
+/** Outcome-group metrics (granted … other) of the outcome-mix chart. */
+export const OUTCOME_METRICS: readonly string[] = OUTCOME_GROUPS.map((g) => g.key)
+
+/** Every metric the overview reads, each once. */
+export const OVERVIEW_METRICS: readonly string[] = [...new Set([...OVERVIEW_KPIS, ...APPLICANT_METRICS, ...OUTCOME_METRICS, 'corrected'])]
+
+/**
+ * District totals per year for the 总览 view: every overview metric, plus units expected and
+ * reports received (from `coverage`). One row per year of the coverage grid, ascending; a year
+ * without reports has zero sums and NULL ratios, like the summary JSON.
+ */
+export function overviewByYearSql(scope: Scope): string {
+  return `WITH grid AS (
+  SELECT year,
+    COUNT(*) FILTER (WHERE status <> 'not_expected') AS expected,
+    COUNT(*) FILTER (WHERE status IN ('received', 'duplicate')) AS received
+  FROM coverage WHERE ${scopeWhere(scope)} GROUP BY year
+)
+SELECT g.year, g.expected, g.received,
+  ${metricColumns(OVERVIEW_METRICS, 'c')}
+FROM grid g LEFT JOIN cells c ON c.year = g.year AND ${scopeWhere(scope, 'c')}
+GROUP BY g.year, g.expected, g.received
+ORDER BY g.year`
+}

@@ -1,0 +1,33 @@
+import { list, num, str } from './literal'
+
+/**
+ * The slice of data a view looks at: one district, optionally a year range, unit kinds and units.
+ * Views build it from the filters store; every SQL builder narrows its tables with `scopeWhere`.
+ */
+export interface Scope {
+  district: string
+  /** Inclusive year range; absent = all years. */
+  years?: readonly [number, number] | null
+  /** Unit kinds (街道, 镇 …); empty or absent = all kinds. */
+  kinds?: readonly string[]
+  /** Unit names; empty or absent = all units. */
+  units?: readonly string[]
+}
+
+/**
+ * A boolean SQL condition restricting rows of `cells`, `reports`, `coverage` or `findings` to the
+ * scope. Columns are prefixed with `alias.` when given (for joins).
+ */
+export function scopeWhere(scope: Scope, alias = ''): string {
+  const c = (col: string) => (alias ? `${alias}.${col}` : col)
+  const parts = [`${c('district')} = ${str(scope.district)}`]
+  if (scope.years) parts.push(`${c('year')} BETWEEN ${num(scope.years[0])} AND ${num(scope.years[1])}`)
+  if (scope.kinds?.length) parts.push(`${c('unit_kind')} IN ${list(scope.kinds)}`)
+  if (scope.units?.length) parts.push(`${c('unit')} IN ${list(scope.units)}`)
+  return parts.join(' AND ')
+}
+
+/** True when the scope narrows nothing but the district (the district summary JSON then applies). */
+export function isWholeDistrict(scope: Scope): boolean {
+  return !scope.kinds?.length && !scope.units?.length
+}

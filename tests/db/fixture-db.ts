@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DuckDBInstance } from '@duckdb/node-api'
+import { TABLES, createTableSql, type TableDef } from '~/db/schema'
+import { lit } from '~/db/sql/literal'
+
+/**
+ * A small, hand-checked DuckDB file with the tables of src/db/schema.ts, for SQL, store and
+ * engine tests before (and independent of) the real data build.
+ *
+ * District `demo`, years 2020–2022, three units:
+ * - 甲镇 (镇): reports 2020 (gov2019), 2021, 2022
+ * - 乙'街道 (街道, a quote in the name on purpose): reports 2021, 2022; 2020 missing
+ * - 丙局 (部门): report 2022 only; not expected before 2022
+ */
+export const FIXTURE_UNITS = [
+  { unit: '甲镇', unit_code: '230111100', unit_kind: '镇' },
+  { unit: "乙'街道", unit_code: '230111001', unit_kind: '街道' },
+  { unit: '丙局', unit_code: null, unit_kind: '部门' },
+] as const
+
+type Cells = Record<string, number | null>
+
+/** Cells of each received report: unit → year → cells (blank = null). */
+export const FIXTURE_CELLS: Record<string, Record<number, Cells>> = {
+  甲镇: {
+    2020: {
+      'apply.new.natural_person': 4, 'apply.new.legal.commercial': 1, 'apply.new.total': 5,
+      'apply.carried_over.total': 0, 'apply.result.granted.total': 3, 'apply.result.other.subtotal.total': 1,
+      'apply.result.total.total': 4, 'apply.carry_forward.total': 1, 'review.total': 1, 'review.maintained': 1,
+    },
+    2021: {
+      'apply.new.natural_person': 6, 'apply.new.total': 6, 'apply.carried_over.total': 1,
+      'apply.result.granted.total': 2, 'apply.result.partial.total': 1, 'apply.result.withheld.state_secret.total': 1,
+      'apply.result.unable.not_held.total': 2, 'apply.result.total.total': 6, 'apply.carry_forward.total': 1,
+      'review.total': 2, 'review.corrected': 1, 'review.pending': 1, 'litigation.direct.total': 1, 'litigation.direct.maintained': 1,
+    },
+    2022: {
+      'apply.new.natural_person': 3, 'apply.new.legal.research': 2, 'apply.new.total': 5, 'apply.carried_over.total': 1,
+      'apply.result.granted.total': 4, 'apply.result.not_processed.repeat.total': 1, 'apply.result.total.total': 5,
+      'apply.carry_forward.total': 1, 'review.total': 0,
+    },
+  },
+  "乙'街道": {
+    2021: {
+      'apply.new.natural_person': 10, 'apply.new.legal.commercial': 2, 'apply.new.total': 12, 'apply.carried_over.total': null,
+      'apply.result.granted.total': 8, 'apply.result.withheld.third_party.total': 2, 'apply.result.other.misc.total': 2,
+      'apply.result.total.total': 12, 'apply.carry_forward.total': 0,
+      'litigation.after_review.total': 1, 'litigation.after_review.corrected': 1,
+    },
+    2022: {
+      'apply.new.natural_person': 7, 'apply.new.total': 7, 'apply.carried_over.total': 0,
+      'apply.result.granted.total': 5, 'apply.result.partial.total': 2, 'apply.result.total.total': 7, 'apply.carry_forward.total': 0,
+    },
+  },
+  丙局: {
+    2022: {
+      'apply.new.legal.law_service': 1, 'apply.new.total': 1, 'apply.carried_over.total': 0,
+      'apply.result.unable.needs_creation.total': 1, 'apply.result.total.total': 1, 'apply.carry_forward.total': 0,
+    },
+  },
+}
+
+/** Coverage grid: unit → year → status. */
+export const FIXTURE_COVERAGE: Record<string, Record<number, string>> = {
+  甲镇: { 2020: 'received', 2021: 'received', 2022: 'received' },
+  "乙'街道": { 2020: 'missing', 2021: 'received', 2022: 'received' },
+  丙局: { 2020: 'not_expected', 2021: 'not_expected', 2022: 'received' },
+}
+
+function insertSql(t: TableDef, rows: Record<string, string | number | boolean | null>[]): string {
+  const cols = t.fields.map((f) => f.name)
+  const values = rows.map((r) => `(${cols.map((c) => lit(r[c] ?? null)).join(', ')})`)
+  return `INSERT INTO ${t.name} VALUES ${values.join(',\n')}`
+}
+
+function fixtureRows(): Record<TableDef['name'], Record<string, string | number | boolean | null>[]> {
+  const unitOf = (name: string) => FIXTURE_UNITS.find((u) => u.unit === name)!
+  const reports: Record<string, string | number | boolean | null>[] = []
+  const cells: Record<string, string | number | boolean | null>[] = []
+  let id = 0
+  for (const [unit, years] of Object.entries(FIXTURE_CELLS)) {
+    for (const [yearText, values] of Object.entries(years)) {
+      const year = Number(yearText)
+      const u = unitOf(unit)
+      const format = year < 2021 ? 'gov2019' : 'gov2021'
+      id += 1
+      reports.push({ report_id: id, district: 'demo', ...u, year, file: `${year}/${unit}.txt`, provenance: 'synthetic', format, status: 'ok', n_cells: Object.keys(values).length, n_errors: 0, n_warnings: 0 })
+      for (const [key, value] of Object.entries(values)) {
+        const section = key.startsWith('apply.') ? 'apply' : key.startsWith('active.') ? 'active' : 'appeal'
+        cells.push({ district: 'demo', ...u, year, report_id: id, format, section, key, value, flag: value === null ? 'blank' : 'ok' })
+      }
+    }
+  }
+  const coverage = Object.entries(FIXTURE_COVERAGE).flatMap(([unit, years]) =>
+    Object.entries(years).map(([year, status]) => ({ district: 'demo', ...unitOf(unit), year: Number(year), status, n_reports: status === 'received' ? 1 : 0 })),
+  )
+  return {
+    districts: [{ district: 'demo', name: '示例区', city: '示例市', province: '示例省', synthetic: true }],
+    units: FIXTURE_UNITS.map((u) => ({ district: 'demo', ...u })),
+    reports,
+    cells,
+    findings: [{ district: 'demo', unit: '甲镇', year: 2021, report_id: 2, file: '2021/甲镇.txt', rule: 'A1', level: 'warn', message: '示例' }],
+    coverage,
+  }
+}
+
+/** Write the fixture database to a fresh temp folder; returns its path and a cleanup function. */
+export async function writeFixtureDb(): Promise<{ file: string; cleanup: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-fixture-'))
+  const file = join(dir, 'gov.duckdb')
+  const instance = await DuckDBInstance.create(file)
+  const conn = await instance.connect()
+  const rows = fixtureRows()
+  for (const t of TABLES) {
+    await conn.run(createTableSql(t))
+    if (rows[t.name].length) await conn.run(insertSql(t, rows[t.name]))
+  }
+  conn.closeSync()
+  instance.closeSync()
+  return { file, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
