@@ -1,0 +1,243 @@
+import type { ChildNode, Element } from 'domhandler'
+import { unzipSync } from 'fflate'
+import { DomUtils, parseDocument } from 'htmlparser2'
+import { decodeBytes } from './decode'
+import type { Block, StructuredDoc } from './doc'
+import { isElement } from './html'
+
+/** Result of {@link docxToDoc}. */
+export type DocxResult = { ok: true; doc: StructuredDoc } | { ok: false; reason: string; reason_en: string }
+
+/** A document.xml larger than this (uncompressed) is refused: a report is a few hundred KB. */
+const MAX_PART_BYTES = 64 * 1024 * 1024
+
+/** Subtrees that hold no visible text of the current revision (deleted text, field codes, VML duplicates). */
+const SKIPPED = new Set(['w:del', 'w:delText', 'w:moveFrom', 'w:instrText', 'mc:Fallback', 'w:pPr', 'w:rPr', 'w:sectPr'])
+
+/**
+ * Read a .docx (Office Open XML) into paragraphs and tables.
+ *
+ * - Each `w:p` is a `para` block (text of `w:t`; `w:tab` as a space; `w:br`/`w:cr` split it into
+ *   several paragraphs, like `<br>` in HTML). Deleted revisions and field codes are skipped.
+ * - Each `w:tbl` is a `table` block laid out on the table grid, same convention as `htmlToDoc`:
+ *   a `w:gridSpan` cell's text is repeated in every column it covers, and a `w:vMerge` continue
+ *   cell repeats the text of the cell above it (so vertical merges read like rowspan). Columns
+ *   skipped by `w:gridBefore` are ''. Rows are not padded. Cell text = its paragraphs joined
+ *   with '\n', lines trimmed.
+ * - A table that contains tables is read as flow (its inner tables become blocks of their own).
+ *
+ * Bad zip, missing main document or unreadable XML → `ok: false` with a reason; never throws.
+ */
+export function docxToDoc(bytes: Uint8Array): DocxResult {
+  let xmlBytes: Uint8Array
+  try {
+    const part = readMainPart(bytes)
+    if (!part.ok) return part
+    xmlBytes = part.bytes
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e)
+    return {
+      ok: false,
+      reason: `不是有效的 .docx 文件（zip 无法解压：${why}）`,
+      reason_en: `Not a valid .docx file (the zip cannot be read: ${why})`,
+    }
+  }
+  const decoded = decodeBytes(xmlBytes)
+  if (!decoded.ok) {
+    return { ok: false, reason: `.docx 正文 XML 无法解码：${decoded.reason}`, reason_en: `.docx body XML: ${decoded.reason_en}` }
+  }
+  const dom = parseDocument(decoded.text, { xmlMode: true, decodeEntities: true })
+  const body = DomUtils.findOne((el) => el.name === 'w:body', dom.children, true)
+  if (!body) {
+    return {
+      ok: false,
+      reason: '.docx 正文 XML 中没有 w:body（文件损坏或不是 Word 文档）',
+      reason_en: 'The .docx body XML has no w:body (damaged file or not a Word document)',
+    }
+  }
+  const blocks: Block[] = []
+  readFlow(body.children, blocks)
+  return { ok: true, doc: { blocks } }
+}
+
+type PartResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: string; reason_en: string }
+
+/** Unzip only the main document part: word/document.xml, or the target named in _rels/.rels. */
+function readMainPart(zip: Uint8Array): PartResult {
+  const tooBig: string[] = []
+  const pick = (wanted: Set<string>) =>
+    unzipSync(zip, {
+      filter: (file) => {
+        if (!wanted.has(file.name)) return false
+        if (file.originalSize > MAX_PART_BYTES) tooBig.push(file.name)
+        return file.originalSize <= MAX_PART_BYTES
+      },
+    })
+  const files = pick(new Set(['word/document.xml', '_rels/.rels']))
+  let main = files['word/document.xml']
+  if (!main && files['_rels/.rels']) {
+    const target = officeDocumentTarget(new TextDecoder().decode(files['_rels/.rels']))
+    if (target) main = pick(new Set([target]))[target]
+  }
+  if (tooBig.length > 0) {
+    return {
+      ok: false,
+      reason: `.docx 正文过大（${tooBig[0]} 解压后超过 64 MB）`,
+      reason_en: `The .docx body is too large (${tooBig[0]} exceeds 64 MB uncompressed)`,
+    }
+  }
+  if (!main) {
+    return {
+      ok: false,
+      reason: '.docx 中没有 word/document.xml（不是 Word 文档，或文件损坏）',
+      reason_en: 'The .docx has no word/document.xml (not a Word document, or damaged)',
+    }
+  }
+  return { ok: true, bytes: main }
+}
+
+/** The officeDocument relationship target from _rels/.rels, as a zip path. */
+function officeDocumentTarget(rels: string): string | null {
+  const dom = parseDocument(rels, { xmlMode: true })
+  const rel = DomUtils.findOne(
+    (el) => el.name === 'Relationship' && (el.attribs['Type'] ?? '').endsWith('/officeDocument'),
+    dom.children,
+    true
+  )
+  const target = rel?.attribs['Target']
+  return target ? target.replace(/^\//, '') : null
+}
+
+/** Body-level flow: paragraphs, tables, and containers (w:sdt, w:customXml, …) walked through. */
+function readFlow(nodes: ChildNode[], blocks: Block[]): void {
+  for (const node of nodes) {
+    if (!isElement(node) || SKIPPED.has(node.name)) continue
+    if (node.name === 'w:p') readParagraph(node, blocks)
+    else if (node.name === 'w:tbl') readTable(node, blocks)
+    else readFlow(node.children, blocks)
+  }
+}
+
+function readParagraph(p: Element, blocks: Block[]): void {
+  for (const line of paragraphText(p).split('\n')) {
+    const text = tidy(line)
+    if (text) blocks.push({ kind: 'para', text })
+  }
+  // Text boxes anchored in the paragraph hold paragraphs (even tables) of their own.
+  for (const box of DomUtils.findAll((el) => el.name === 'w:txbxContent', p.children)) {
+    if (!insideSkipped(box, p)) readFlow(box.children, blocks)
+  }
+}
+
+/** Visible text of a paragraph: w:t, tabs as spaces, breaks as '\n'. */
+function paragraphText(p: Element): string {
+  let out = ''
+  const visit = (nodes: ChildNode[]): void => {
+    for (const node of nodes) {
+      if (!isElement(node) || SKIPPED.has(node.name)) continue
+      switch (node.name) {
+        case 'w:t':
+          out += DomUtils.textContent(node)
+          break
+        case 'w:tab':
+        case 'w:ptab':
+          out += ' '
+          break
+        case 'w:br':
+        case 'w:cr':
+          out += '\n'
+          break
+        case 'w:noBreakHyphen':
+          out += '-'
+          break
+        case 'w:txbxContent':
+          break // read as flow by readParagraph
+        default:
+          visit(node.children)
+      }
+    }
+  }
+  visit(p.children)
+  return out
+}
+
+function readTable(tbl: Element, blocks: Block[]): void {
+  const rows = descendantsNamed(tbl, 'w:tr', 'w:tbl')
+  const cellsOf = rows.map((tr) => descendantsNamed(tr, 'w:tc', 'w:tbl'))
+  if (cellsOf.some((cells) => cells.some((tc) => DomUtils.findOne((el) => el.name === 'w:tbl', tc.children, true)))) {
+    for (const cells of cellsOf) for (const tc of cells) readFlow(tc.children, blocks)
+    return
+  }
+  const grid: string[][] = []
+  rows.forEach((tr, r) => {
+    const row: string[] = []
+    const gridBefore = intVal(propOf(tr, 'w:trPr', 'w:gridBefore'), 0)
+    for (let i = 0; i < gridBefore; i++) row.push('')
+    for (const tc of cellsOf[r]!) {
+      const c = row.length
+      const span = Math.min(Math.max(intVal(propOf(tc, 'w:tcPr', 'w:gridSpan'), 1), 1), 100)
+      const vMerge = propOf(tc, 'w:tcPr', 'w:vMerge')
+      const hMerge = propOf(tc, 'w:tcPr', 'w:hMerge')
+      let text: string
+      if (vMerge && mergeVal(vMerge) === 'continue') text = grid[r - 1]?.[c] ?? ''
+      else if (hMerge && mergeVal(hMerge) === 'continue') text = row[c - 1] ?? ''
+      else text = cellText(tc)
+      for (let k = 0; k < span; k++) row.push(text)
+    }
+    grid.push(row)
+  })
+  const kept = grid.filter((row) => row.length > 0)
+  if (kept.length > 0) blocks.push({ kind: 'table', rows: kept })
+}
+
+function cellText(tc: Element): string {
+  const paragraphs = DomUtils.findAll((el) => el.name === 'w:p', tc.children)
+  return paragraphs
+    .filter((p) => !insideSkipped(p, tc))
+    .flatMap((p) => paragraphText(p).split('\n'))
+    .map(tidy)
+    .filter((line) => line !== '')
+    .join('\n')
+}
+
+/** Elements named `name` below `root`, in order, not descending into `stop` elements (nested tables). */
+function descendantsNamed(root: Element, name: string, stop: string): Element[] {
+  const found: Element[] = []
+  const visit = (nodes: ChildNode[]): void => {
+    for (const node of nodes) {
+      if (!isElement(node) || node.name === stop || SKIPPED.has(node.name)) continue
+      if (node.name === name) found.push(node)
+      else visit(node.children)
+    }
+  }
+  visit(root.children)
+  return found
+}
+
+/** The element `<props><prop/></props>` directly under `el`, e.g. w:tcPr/w:gridSpan. */
+function propOf(el: Element, props: string, prop: string): Element | undefined {
+  const pr = el.children.find((n): n is Element => isElement(n) && n.name === props)
+  return pr?.children.find((n): n is Element => isElement(n) && n.name === prop)
+}
+
+function intVal(el: Element | undefined, fallback: number): number {
+  const n = Number.parseInt(el?.attribs['w:val'] ?? '', 10)
+  return Number.isFinite(n) ? n : fallback
+}
+
+/** w:vMerge / w:hMerge without w:val means "continue" (ECMA-376 §17.4.85). */
+function mergeVal(el: Element): 'restart' | 'continue' {
+  return el.attribs['w:val'] === 'restart' ? 'restart' : 'continue'
+}
+
+function insideSkipped(el: Element, root: Element): boolean {
+  for (let p = el.parent; p && p !== root; p = p.parent) {
+    if (isElement(p) && SKIPPED.has(p.name)) return true
+  }
+  return false
+}
+
+/** Whitespace runs (including NBSP and ideographic space) → one space, trimmed. */
+function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}

@@ -1,0 +1,237 @@
+import type { AnyNode, ChildNode, Element, Text } from 'domhandler'
+import { DomUtils, ElementType, parseDocument } from 'htmlparser2'
+import type { Block, StructuredDoc } from './doc'
+
+/** Elements whose content is never report text. */
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'select', 'button'])
+
+/** Elements that start and end a paragraph. */
+const BLOCK_LEVEL = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog',
+  'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4',
+  'h5', 'h6', 'header', 'hr', 'html', 'legend', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section',
+  'summary', 'title', 'td', 'th', 'tr', 'ul',
+])
+
+/**
+ * Read an HTML page into paragraphs and tables.
+ *
+ * - Paragraph-level elements (p, div, h1–h6, li, …) and each `<br>`-separated line become `para`
+ *   blocks, with HTML whitespace collapsed; `<title>` is kept as a paragraph (pages often carry
+ *   the report title only there). script/style and similar are ignored.
+ * - Each `<table>` becomes a `table` block whose rows are the full grid: a cell with
+ *   rowspan/colspan has its text **repeated in every grid slot it covers**; a slot no cell covers
+ *   is ''. Rows are not padded to the table width, so a row printed with fewer cells stays
+ *   shorter (the extractor reports short rows). Cell text is the inner text with `<br>` and
+ *   paragraph boundaries as '\n', entities decoded, each line trimmed (so a cell holding only
+ *   `&nbsp;` is '').
+ * - A table that contains other tables is a layout table: it is not emitted as a grid; its cells
+ *   are read as ordinary flow, so inner data tables become table blocks of their own and loose
+ *   text becomes paragraphs. All data tables of a page are kept, in reading order.
+ */
+export function htmlToDoc(html: string): StructuredDoc {
+  const dom = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
+  const reader = new FlowReader()
+  reader.walk(dom.children)
+  reader.flush()
+  return { blocks: reader.blocks }
+}
+
+/** Walks document flow, buffering inline text until a paragraph boundary. */
+class FlowReader {
+  readonly blocks: Block[] = []
+  private line = ''
+  private preDepth = 0
+
+  walk(nodes: ChildNode[]): void {
+    for (const node of nodes) this.visit(node)
+  }
+
+  flush(): void {
+    const text = collapse(this.line)
+    if (text) this.blocks.push({ kind: 'para', text })
+    this.line = ''
+  }
+
+  private visit(node: ChildNode): void {
+    if (isText(node)) {
+      if (this.preDepth > 0) this.addPreformatted(node.data)
+      else this.line += node.data
+      return
+    }
+    if (!isElement(node)) return
+    const tag = node.name
+    if (SKIPPED.has(tag)) return
+    if (tag === 'br') return this.flush()
+    if (tag === 'table') {
+      this.flush()
+      this.readTable(node)
+      return
+    }
+    if (!BLOCK_LEVEL.has(tag)) return this.walk(node.children)
+    this.flush()
+    if (tag === 'pre') this.preDepth++
+    this.walk(node.children)
+    if (tag === 'pre') this.preDepth--
+    this.flush()
+  }
+
+  private addPreformatted(data: string): void {
+    const lines = data.split(/\r\n?|\n/)
+    lines.forEach((part, i) => {
+      if (i > 0) this.flush()
+      this.line += part
+    })
+  }
+
+  private readTable(table: Element): void {
+    for (const caption of childrenNamed(table, 'caption')) {
+      this.walk(caption.children)
+      this.flush()
+    }
+    const rows = tableRows(table)
+    const isLayout = rows.some((tr) => rowCells(tr).some((cell) => containsTable(cell)))
+    if (isLayout) {
+      for (const tr of rows) {
+        for (const cell of rowCells(tr)) {
+          this.walk(cell.children)
+          this.flush()
+        }
+      }
+      return
+    }
+    const cells: GridCell[][] = rows.map((tr) =>
+      rowCells(tr).map((td) => ({
+        text: cellText(td),
+        rowspan: spanAttr(td.attribs['rowspan'], 1),
+        colspan: spanAttr(td.attribs['colspan'], 1),
+      }))
+    )
+    const grid = expandGrid(cells)
+    if (grid.length > 0) this.blocks.push({ kind: 'table', rows: grid })
+  }
+}
+
+/** `<tr>` elements of a table in order, including those under thead/tbody/tfoot, not of nested tables. */
+function tableRows(table: Element): Element[] {
+  const rows: Element[] = []
+  const visit = (nodes: ChildNode[]): void => {
+    for (const node of nodes) {
+      if (!isElement(node) || node.name === 'table' || node.name === 'caption') continue
+      if (node.name === 'tr') rows.push(node)
+      else visit(node.children)
+    }
+  }
+  visit(table.children)
+  return rows
+}
+
+/** `<td>`/`<th>` cells of a row (also when wrapped in stray elements by broken markup). */
+function rowCells(tr: Element): Element[] {
+  const cells: Element[] = []
+  const visit = (nodes: ChildNode[]): void => {
+    for (const node of nodes) {
+      if (!isElement(node) || node.name === 'table' || node.name === 'tr') continue
+      if (node.name === 'td' || node.name === 'th') cells.push(node)
+      else visit(node.children)
+    }
+  }
+  visit(tr.children)
+  return cells
+}
+
+function childrenNamed(el: Element, name: string): Element[] {
+  return el.children.filter((n): n is Element => isElement(n) && n.name === name)
+}
+
+function containsTable(el: Element): boolean {
+  return DomUtils.findOne((n) => n.name === 'table', el.children, true) !== null
+}
+
+/** Inner text of a cell: `<br>` and block boundaries become '\n'; lines trimmed, blank lines dropped. */
+function cellText(cell: Element): string {
+  let out = ''
+  const visit = (nodes: ChildNode[]): void => {
+    for (const node of nodes) {
+      if (isText(node)) {
+        out += node.data.replace(/[ \t\n\r\f]+/g, ' ')
+      } else if (isElement(node) && !SKIPPED.has(node.name)) {
+        if (node.name === 'br') {
+          out += '\n'
+        } else if (BLOCK_LEVEL.has(node.name)) {
+          out += '\n'
+          visit(node.children)
+          out += '\n'
+        } else {
+          visit(node.children)
+        }
+      }
+    }
+  }
+  visit(cell.children)
+  return out
+    .split('\n')
+    .map(collapse)
+    .filter((line) => line !== '')
+    .join('\n')
+}
+
+/** HTML whitespace (and NBSP) runs → one space, trimmed. */
+function collapse(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim()
+}
+
+/** rowspan/colspan attribute → positive integer; 0 ("to the end") is kept as 0 for the grid. */
+function spanAttr(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback
+  const n = Number.parseInt(value.trim(), 10)
+  return Number.isFinite(n) && n >= 0 ? n : fallback
+}
+
+/** One printed table cell before grid expansion. */
+export interface GridCell {
+  text: string
+  /** Rows covered; 0 means "to the last row of the table" (HTML semantics). */
+  rowspan: number
+  /** Columns covered. */
+  colspan: number
+}
+
+/** Report tables have about a dozen columns; this bounds hostile colspan values. */
+const MAX_COLSPAN = 100
+
+/**
+ * Expand printed cells (with spans) into a grid, HTML table model: each cell takes the next free
+ * slot of its row, and its text is repeated in every slot it covers. Rowspans are clipped at the
+ * last row (never creating phantom rows). Slots no cell covers are ''. Rows keep their own length
+ * (no padding to the table width); rows with no slot at all are dropped.
+ */
+export function expandGrid(rows: GridCell[][]): string[][] {
+  const grid: string[][] = rows.map(() => [])
+  rows.forEach((cells, r) => {
+    const row = grid[r]!
+    let c = 0
+    for (const cell of cells) {
+      while (row[c] !== undefined) c++
+      const left = rows.length - r
+      const rowspan = cell.rowspan === 0 ? left : Math.min(Math.max(cell.rowspan, 1), left)
+      const colspan = Math.min(Math.max(cell.colspan, 1), MAX_COLSPAN)
+      for (let dr = 0; dr < rowspan; dr++) {
+        const target = grid[r + dr]!
+        for (let dc = 0; dc < colspan; dc++) target[c + dc] = cell.text
+      }
+      c += colspan
+    }
+  })
+  return grid.filter((row) => row.length > 0).map((row) => Array.from(row, (slot) => slot ?? ''))
+}
+
+/** Type guard: an element node (tag, script or style). */
+export function isElement(node: AnyNode): node is Element {
+  return ElementType.isTag(node)
+}
+
+/** Type guard: a text node. */
+export function isText(node: AnyNode): node is Text {
+  return node.type === ElementType.Text
+}
