@@ -1,6 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 import { TABLES, createTableSql } from '~/db/schema'
-import { sqlString } from '~/db/sql/compare'
+import { lit } from '~/db/sql/literal'
 
 /**
  * In-memory DuckDB with the open-data tables (DDL from src/db/schema.ts) and a few hand-made
@@ -29,10 +29,6 @@ export interface FixtureCoverage {
   status: 'received' | 'missing' | 'duplicate' | 'not_expected'
 }
 
-function literal(v: string | number | null): string {
-  if (v === null) return 'NULL'
-  return typeof v === 'number' ? String(v) : sqlString(v)
-}
 
 function sectionOf(key: string): string {
   if (key.startsWith('active.')) return 'active'
@@ -47,13 +43,13 @@ export async function openFixtureDb(reports: FixtureReport[], coverage: FixtureC
   for (const t of TABLES) await con.run(createTableSql(t))
   const cellRows = reports.flatMap((r) =>
     Object.entries(r.cells).map(([key, value]) =>
-      `(${[r.district, r.unit, r.unit_code, r.unit_kind, r.year, r.report_id, r.format, sectionOf(key), key, value, value === null ? 'blank' : 'ok', null].map(literal).join(', ')})`,
+      `(${[r.district, r.unit, r.unit_code, r.unit_kind, r.year, r.report_id, r.format, sectionOf(key), key, value, value === null ? 'blank' : 'ok', null].map(lit).join(', ')})`,
     ),
   )
   if (cellRows.length > 0) {
     await con.run(`INSERT INTO cells (district, unit, unit_code, unit_kind, "year", report_id, format, section, "key", value, flag, raw) VALUES ${cellRows.join(',\n')}`)
   }
-  const coverageRows = coverage.map((c) => `(${[c.district, c.unit, c.unit_code, c.unit_kind, c.year, c.status, c.status === 'missing' ? 0 : 1].map(literal).join(', ')})`)
+  const coverageRows = coverage.map((c) => `(${[c.district, c.unit, c.unit_code, c.unit_kind, c.year, c.status, c.status === 'missing' ? 0 : 1].map(lit).join(', ')})`)
   if (coverageRows.length > 0) {
     await con.run(`INSERT INTO coverage (district, unit, unit_code, unit_kind, "year", status, n_reports) VALUES ${coverageRows.join(',\n')}`)
   }

@@ -1,58 +1,13 @@
 import { cellDef } from '../../report/model'
 import { METRICS, metricDef, type Metric } from '../../report/metrics'
+import { list } from './literal'
+import { firstReportIdsSql, scopeWhere, type Scope } from './scope'
 
 /**
- * SQL for the 单位对比 (Compare) view, plus the scope and metric helpers the other analytical
- * views (outcomes, appeal, active) build on. Pure string builders: no DuckDB import, so they run
+ * SQL for the 单位对比 (Compare) view, plus the `scoped_cells` CTE and metric resolution the
+ * other analytical views (outcomes, appeal, active) build on. Pure string builders: no DuckDB import, so they run
  * unchanged in the browser (DuckDB-WASM) and in the Node tests (@duckdb/node-api).
  */
-
-/** The slice of the `cells`/`coverage` tables a chart reads. Empty lists mean "no restriction". */
-export interface ViewScope {
-  /** District id; null = every district in the database. */
-  district: string | null
-  /** Inclusive year range; null = every year. */
-  years: { from: number; to: number } | null
-  /** Unit kinds (街道, 镇 …) to keep. */
-  unitKinds: readonly string[]
-  /** Units to keep (the crossfilter's chosen units). */
-  units: readonly string[]
-}
-
-/** A scope that restricts nothing. */
-export const ALL_SCOPE: ViewScope = { district: null, years: null, unitKinds: [], units: [] }
-
-/** A SQL string literal. Unit names come from report files, so every literal is escaped. */
-export function sqlString(text: string): string {
-  // DuckDB rejects NUL inside string literals; a NUL can only come from a damaged file name.
-  return `'${text.replace(/\0/g, '').replace(/'/g, "''")}'`
-}
-
-/** A SQL integer literal; throws on anything that is not a safe integer (e.g. a year read from the URL). */
-export function sqlInt(n: number): string {
-  if (!Number.isSafeInteger(n)) throw new RangeError(`Not an integer for SQL: ${String(n)}`)
-  return String(n)
-}
-
-/** `col IN ('a', 'b')`, or TRUE for an empty list (no restriction). */
-function inList(column: string, values: readonly string[]): string {
-  return values.length === 0 ? 'TRUE' : `${column} IN (${values.map(sqlString).join(', ')})`
-}
-
-/**
- * WHERE conditions of a scope for a table with district, unit, unit_kind and year columns
- * (`cells`, `coverage`). `alias` prefixes each column when the table is aliased.
- */
-export function scopeWhere(scope: ViewScope, alias = ''): string {
-  const col = (name: string) => `${alias ? `${alias}.` : ''}"${name}"`
-  const parts = [
-    scope.district === null ? 'TRUE' : `${col('district')} = ${sqlString(scope.district)}`,
-    scope.years === null ? 'TRUE' : `${col('year')} BETWEEN ${sqlInt(scope.years.from)} AND ${sqlInt(scope.years.to)}`,
-    inList(col('unit_kind'), scope.unitKinds),
-    inList(col('unit'), scope.units),
-  ]
-  return parts.filter((p) => p !== 'TRUE').join(' AND ') || 'TRUE'
-}
 
 /**
  * A CTE named `scoped_cells`: the cells of the reports in scope, one report per unit and year.
@@ -60,19 +15,10 @@ export function scopeWhere(scope: ViewScope, alias = ''): string {
  * (lowest report_id) is counted and the other is left out, so duplicates never double a sum;
  * the heatmap shows the `duplicate` status so the choice is visible.
  */
-export function scopedCellsCte(scope: ViewScope): string {
-  const where = scopeWhere(scope)
+export function scopedCellsCte(scope: Scope): string {
   return `scoped_cells AS (
-  SELECT * FROM cells
-  WHERE ${where} AND "year" IS NOT NULL
-    AND report_id IN (SELECT MIN(report_id) FROM cells WHERE ${where} AND "year" IS NOT NULL GROUP BY district, unit, "year")
+  SELECT * FROM cells WHERE ${scopeWhere(scope)} AND report_id IN (${firstReportIdsSql(scope)})
 )`
-}
-
-/** A VALUES list `(k1), (k2)` of cell keys, for joins and IN lists generated from the model. */
-export function keyList(keys: readonly string[]): string {
-  if (keys.length === 0) throw new RangeError('Empty cell key list')
-  return keys.map(sqlString).join(', ')
 }
 
 /**
@@ -87,7 +33,7 @@ export function resolveMetric(key: string): Metric | undefined {
   return { key: cell.key, kind: 'sum', label: cell.label, cells: [cell.key], group: 'applications' }
 }
 
-/** Every key `resolveMetric` accepts: the derived metrics first, then nothing else (cells come from the model). */
+/** The derived metric keys, in METRICS order (the metric selector lists them before the cell keys). */
 export const DERIVED_METRIC_KEYS: readonly string[] = METRICS.map((m) => m.key)
 
 /**
@@ -97,9 +43,9 @@ export const DERIVED_METRIC_KEYS: readonly string[] = METRICS.map((m) => m.key)
  */
 function metricParts(m: Metric): string {
   const sum = (keys: readonly string[]) =>
-    keys.length === 0 ? '0::DOUBLE' : `COALESCE(SUM(value) FILTER (WHERE "key" IN (${keyList(keys)})), 0)::DOUBLE`
+    keys.length === 0 ? '0::DOUBLE' : `COALESCE(SUM(value) FILTER (WHERE "key" IN ${list(keys)}), 0)::DOUBLE`
   const all = m.kind === 'sum' ? m.cells : [...m.numerator, ...m.denominator, ...(m.minus ?? [])]
-  const present = `(COUNT(*) FILTER (WHERE "key" IN (${keyList(all)})))::INTEGER AS p_present`
+  const present = `(COUNT(*) FILTER (WHERE "key" IN ${list(all)}))::INTEGER AS p_present`
   if (m.kind === 'sum') return `${sum(m.cells)} AS p_value, ${present}`
   return `${sum(m.numerator)} AS p_num, (${sum(m.denominator)} - ${sum(m.minus ?? [])}) AS p_den, ${present}`
 }
@@ -111,7 +57,7 @@ function metricFinal(m: Metric): string {
 }
 
 /** CTE `report_metric`: one row per report in scope with the metric's partial sums. */
-function reportMetricCte(scope: ViewScope, m: Metric): string {
+function reportMetricCte(scope: Scope, m: Metric): string {
   return `${scopedCellsCte(scope)},
 report_metric AS (
   SELECT district, unit, any_value(unit_code) AS unit_code, any_value(unit_kind) AS unit_kind, "year", report_id,
@@ -132,7 +78,7 @@ export interface RankingRow {
 }
 
 /** Units ranked by a metric over the years in scope, largest first; units without a value last. */
-export function rankingSql(scope: ViewScope, m: Metric): string {
+export function rankingSql(scope: Scope, m: Metric): string {
   return `WITH ${reportMetricCte(scope, m)}
 SELECT district, unit, any_value(unit_kind) AS unit_kind, (${metricFinal(m)})::DOUBLE AS value, COUNT(*)::INTEGER AS reports
 FROM report_metric GROUP BY district, unit
@@ -155,7 +101,7 @@ export interface HeatmapRow {
  * Every unit × year of the coverage grid in scope with the metric's value, so a missing report
  * (no value, status missing) can be drawn differently from a reported zero.
  */
-export function heatmapSql(scope: ViewScope, m: Metric): string {
+export function heatmapSql(scope: Scope, m: Metric): string {
   return `WITH ${reportMetricCte(scope, m)},
 unit_year AS (
   SELECT district, unit, "year", ${metricFinal(m)}::DOUBLE AS value FROM report_metric GROUP BY district, unit, "year"
@@ -175,7 +121,7 @@ export interface UnitYearRow {
 }
 
 /** The metric per unit and year for the reports in scope (the side-by-side comparison of chosen units). */
-export function unitYearSql(scope: ViewScope, m: Metric): string {
+export function unitYearSql(scope: Scope, m: Metric): string {
   return `WITH ${reportMetricCte(scope, m)}
 SELECT district, unit, "year"::INTEGER AS "year", (${metricFinal(m)})::DOUBLE AS value
 FROM report_metric GROUP BY district, unit, "year"
