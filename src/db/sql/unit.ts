@@ -1,0 +1,157 @@
+import type { ReportTableData } from '../../report/layout/cell-state'
+import type { CellFlag, CellNote, Finding, Level } from '../../report/types'
+import { num, str } from './literal'
+import { metricSql } from './metric'
+
+/**
+ * SQL for the 单位 page: the unit's reports, one report's cells and findings, and the unit's trend
+ * of a metric against the district median. Unit names come from URLs and report files, so every
+ * value is a quoted literal.
+ */
+
+/** Severity order for ORDER BY: errors first. */
+export const LEVEL_ORDER_SQL = `CASE level WHEN 'error' THEN 0 WHEN 'warn' THEN 1 ELSE 2 END`
+
+/** One row of `unitReportsSql`: the year switcher's entries. */
+export interface UnitReportRow {
+  report_id: number
+  year: number | null
+  format: string | null
+  status: string | null
+  provenance: string | null
+  n_errors: number | null
+  n_warnings: number | null
+  unit_kind: string | null
+}
+
+/** The unit's reports, oldest first (duplicates of a year in file order). */
+export function unitReportsSql(district: string, unit: string): string {
+  return `SELECT report_id, year, format, status, provenance, n_errors, n_warnings, unit_kind
+FROM reports WHERE district = ${str(district)} AND unit = ${str(unit)}
+ORDER BY year NULLS LAST, report_id`
+}
+
+/** One row of `reportDetailSql`: provenance, formats and prose of one report. */
+export interface ReportDetailRow extends UnitReportRow {
+  district: string
+  unit: string
+  unit_code: string | null
+  file: string
+  sha256: string | null
+  format_claimed: string | null
+  format_active: string | null
+  format_apply: string | null
+  rendering: string | null
+  encoding: string | null
+  n_cells: number | null
+  unit_printed: string | null
+  overview: string | null
+  problems: string | null
+  other: string | null
+}
+
+/** Everything the page shows about one report except its cells and findings. */
+export function reportDetailSql(reportId: number): string {
+  return `SELECT report_id, district, unit, unit_code, unit_kind, year, file, sha256, provenance, format, format_claimed,
+  format_active, format_apply, rendering, encoding, status, n_cells, n_errors, n_warnings, unit_printed, overview, problems, other
+FROM reports WHERE report_id = ${num(reportId)}`
+}
+
+/** One row of `reportCellsSql`. */
+export interface CellRow {
+  key: string
+  value: number | null
+  flag: string | null
+  raw: string | null
+}
+
+/** The located cells of one report. */
+export function reportCellsSql(reportId: number): string {
+  return `SELECT key, value, flag, raw FROM cells WHERE report_id = ${num(reportId)}`
+}
+
+/** One row of `reportFindingsSql` (the `findings` table, cells still joined by '|'). */
+export interface FindingRow {
+  rule: string
+  level: string
+  cells: string | null
+  expected: string | null
+  actual: string | null
+  assumed_zero: boolean | null
+  message: string | null
+  message_en: string | null
+  report_id: number | null
+  year: number | null
+  file: string | null
+}
+
+/**
+ * Findings of one report, plus the unit's cross-year findings for that year (C1–C5 carry no
+ * report id), most severe first.
+ */
+export function reportFindingsSql(reportId: number, district: string, unit: string, year: number | null): string {
+  const crossYear = year === null ? '' : `
+   OR (report_id IS NULL AND district = ${str(district)} AND unit = ${str(unit)} AND year = ${num(year)})`
+  return `SELECT rule, level, cells, expected, actual, assumed_zero, message, message_en, report_id, year, file
+FROM findings
+WHERE report_id = ${num(reportId)}${crossYear}
+ORDER BY ${LEVEL_ORDER_SQL}, rule`
+}
+
+/** One row of `unitTrendSql`: a year of the district with the unit's value and the district median. */
+export interface TrendRow {
+  year: number
+  /** The unit's metric value; null when it has no report that year (or a ratio with no denominator). */
+  unit_value: number | null
+  /** Median of the metric over the district's reports of that year. */
+  district_median: number | null
+  /** Reports the median is taken over. */
+  n_reports: number
+}
+
+/**
+ * The unit's metric per year beside the district median over all reports of the same year.
+ * A metric is computed per report (src/report/metrics.ts); when a unit has two reports in a year
+ * (a duplicate), the first by report id stands for the unit, as in the year switcher.
+ */
+export function unitTrendSql(district: string, unit: string, metric: string): string {
+  return `WITH per_report AS (
+  SELECT report_id, unit, year, ${metricSql(metric)} AS v
+  FROM cells WHERE district = ${str(district)} AND year IS NOT NULL
+  GROUP BY report_id, unit, year
+)
+SELECT year,
+  arg_min(v, report_id) FILTER (WHERE unit = ${str(unit)}) AS unit_value,
+  median(v) AS district_median,
+  COUNT(*) AS n_reports
+FROM per_report GROUP BY year ORDER BY year`
+}
+
+const LEVELS: readonly Level[] = ['error', 'warn', 'info']
+const FLAGS: readonly CellFlag[] = ['ok', 'blank', 'zero_text', 'non_numeric']
+
+/** Rows of the `findings` table back into the Finding shape the table components draw. */
+export function toFindings(rows: readonly FindingRow[]): Finding[] {
+  return rows.map((r) => ({
+    rule: r.rule,
+    level: (LEVELS as readonly string[]).includes(r.level) ? (r.level as Level) : 'info',
+    cells: r.cells ? r.cells.split('|').filter(Boolean) : [],
+    message: r.message ?? '',
+    message_en: r.message_en ?? r.message ?? '',
+    ...(r.expected !== null ? { expected: r.expected } : {}),
+    ...(r.actual !== null ? { actual: r.actual } : {}),
+    ...(r.assumed_zero ? { assumed_zero: true } : {}),
+  }))
+}
+
+/** Rows of `cells` and `findings` for one report → what the official-table component draws. */
+export function toTableData(cells: readonly CellRow[], findings: readonly FindingRow[]): ReportTableData {
+  const values: Record<string, number | null> = {}
+  const notes: Record<string, CellNote> = {}
+  for (const c of cells) {
+    values[c.key] = c.value
+    const flag = (FLAGS as readonly string[]).includes(c.flag ?? '') ? (c.flag as CellFlag) : 'ok'
+    if (flag !== 'ok' || c.raw) notes[c.key] = { raw: c.raw ?? '', flag }
+  }
+  return { cells: values, notes, findings: toFindings(findings) }
+}
