@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { coverageByYearOption } from '~/charts/options/coverage-by-year'
+import { COVERAGE_STATUS_COLORS } from '~/charts/options/coverage-status'
+import { unitTrendOption } from '~/charts/options/unit-trend'
+
+type Series = { name: string; data: unknown[]; lineStyle?: { type?: string }; connectNulls?: boolean; stack?: string; itemStyle?: { color?: string } }
+
+describe('unit trend option', () => {
+  const points = [
+    { year: 2020, unit_value: null, district_median: 3 },
+    { year: 2021, unit_value: 10, district_median: 8 },
+  ]
+  const labels = { unit: '甲镇', median: '全区中位数', metric: '本年新收申请' }
+
+  it('draws the unit as a line with gaps for years without a report, and the median dashed', () => {
+    const option = unitTrendOption(points, labels, false)
+    const series = option.series as Series[]
+    expect((option.xAxis as { data: string[] }).data).toEqual(['2020', '2021'])
+    expect(series[0]).toMatchObject({ name: '甲镇', data: [null, 10], connectNulls: false })
+    expect(series[1]).toMatchObject({ name: '全区中位数', data: [3, 8], lineStyle: { type: 'dashed' } })
+  })
+
+  it('shows ratio metrics as percentages capped at 100 %', () => {
+    const option = unitTrendOption(points, labels, true)
+    const yAxis = option.yAxis as { max?: number; axisLabel: { formatter: (v: number) => string } }
+    expect(yAxis.max).toBe(1)
+    expect(yAxis.axisLabel.formatter(0.256)).toBe('25.6%')
+    const plain = unitTrendOption(points, labels, false).yAxis as { max?: number; axisLabel: { formatter: (v: number) => string } }
+    expect(plain.max).toBeUndefined()
+    expect(plain.axisLabel.formatter(12)).toBe('12')
+  })
+})
+
+describe('coverage by year option', () => {
+  it('stacks received, duplicate and missing per year in the status colours', () => {
+    const option = coverageByYearOption(
+      [{ year: 2020, received: 20, duplicate: 1, missing: 3 }, { year: 2021, received: 22, duplicate: 0, missing: 2 }],
+      { received: '已收到', duplicate: '重复', missing: '缺报' },
+    )
+    const series = option.series as Series[]
+    expect(series.map((s) => s.name)).toEqual(['已收到', '重复', '缺报'])
+    expect(series.every((s) => s.stack === 'units')).toBe(true)
+    expect(series[2]).toMatchObject({ data: [3, 2], itemStyle: { color: COVERAGE_STATUS_COLORS.missing } })
+  })
+})
