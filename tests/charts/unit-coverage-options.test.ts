@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { coverageByYearOption } from '~/charts/options/coverage-by-year'
-import { COVERAGE_STATUS_COLORS } from '~/charts/options/coverage-status'
+import { STATUS_COLORS } from '~/charts/theme'
 import { unitTrendOption } from '~/charts/options/unit-trend'
 
 type Series = { name: string; data: unknown[]; lineStyle?: { type?: string }; connectNulls?: boolean; stack?: string; itemStyle?: { color?: string } }
@@ -27,7 +27,7 @@ describe('unit trend option', () => {
     expect(yAxis.axisLabel.formatter(0.256)).toBe('25.6%')
     const plain = unitTrendOption(points, labels, false).yAxis as { max?: number; axisLabel: { formatter: (v: number) => string } }
     expect(plain.max).toBeUndefined()
-    expect(plain.axisLabel.formatter(12)).toBe('12')
+    expect(plain.axisLabel.formatter(12345)).toBe('12,345')
   })
 })
 
@@ -40,6 +40,6 @@ describe('coverage by year option', () => {
     const series = option.series as Series[]
     expect(series.map((s) => s.name)).toEqual(['已收到', '重复', '缺报'])
     expect(series.every((s) => s.stack === 'units')).toBe(true)
-    expect(series[2]).toMatchObject({ data: [3, 2], itemStyle: { color: COVERAGE_STATUS_COLORS.missing } })
+    expect(series[2]).toMatchObject({ data: [3, 2], itemStyle: { color: STATUS_COLORS.missing } })
   })
 })

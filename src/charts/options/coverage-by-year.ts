@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts'
-import { COVERAGE_STATUS_COLORS } from './coverage-status'
+import { STATUS_COLORS } from '../theme'
 
 /** One year of `coverageByYearSql`. */
 export interface CoverageYearPoint {
@@ -34,7 +34,7 @@ export function coverageByYearOption(points: readonly CoverageYearPoint[], label
       name: labels[status],
       type: 'bar' as const,
       stack: 'units',
-      itemStyle: { color: COVERAGE_STATUS_COLORS[status] },
+      itemStyle: { color: STATUS_COLORS[status] },
       data: points.map((p) => p[status]),
       ...(status === 'missing' ? { label: { show: true, position: 'inside' as const, formatter: (p: { value: unknown }) => (p.value ? String(p.value) : '') } } : {}),
     })),

@@ -1,4 +1,5 @@
 import type { EChartsOption } from 'echarts'
+import { formatCount, formatShare } from '../format'
 
 /** One year of the unit's trend (the rows of `unitTrendSql`). */
 export interface UnitTrendPoint {
@@ -16,10 +17,8 @@ export interface UnitTrendLabels {
   metric: string
 }
 
-/** Ratio metrics read as percentages; sums as plain counts. */
-function formatter(ratio: boolean): (v: number) => string {
-  return ratio ? (v) => `${Math.round(v * 1000) / 10}%` : (v) => String(Math.round(v * 100) / 100)
-}
+/** Ratio metrics read as percentages; sums as counts (src/charts/format.ts, like every other chart). */
+const formatter = (ratio: boolean) => (ratio ? formatShare : formatCount)
 
 /**
  * The unit's metric per year against the district median: a solid line with points for the unit,
