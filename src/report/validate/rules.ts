@@ -1,0 +1,80 @@
+import { PARSE_RULES, type Level } from '../types'
+
+/** Where a rule looks: one report, one unit's years, all units of a district, or the parser. */
+export type RuleScope = 'report' | 'series' | 'district' | 'parse'
+
+/** A rule id with its bilingual title, for the UI data dictionary and the findings table. */
+export interface RuleDef {
+  id: string
+  scope: RuleScope
+  /** Usual level (some rules vary: A8 is ERROR for a whole missing table, C1 ERROR in strict mode). */
+  level: Level
+  title: { zh: string; en: string }
+}
+
+const r = (id: string, scope: RuleScope, level: Level, zh: string, en: string): RuleDef => ({ id, scope, level, title: { zh, en } })
+
+/** Chinese titles of the parser's finding ids (PARSE_RULES carries the English). */
+const PARSE_TITLES_ZH: Record<keyof typeof PARSE_RULES, string> = {
+  tables_missing: '有章节标题但缺少表格',
+  short_row: '表格行的数值单元格少于格式规定',
+  non_numeric: '数值单元格中出现文字',
+  zero_text: '数值单元格中的“无/—/-”按0读取',
+  unit_in_cell: '数值单元格中带有单位（件、元、万元等）',
+  glued_ambiguous: '数字粘连且拆分不唯一，相关单元格未读取',
+  glued_recovered: '粘连数字已借助勾稽关系拆分',
+  truncated: '文件在表格结束前中断',
+  pdf_text: 'PDF 提取文本：按数字序列重建表格',
+  no_unit: '未找到单位名称',
+  no_year: '未找到报告年度',
+  duplicate_row: '表格行重复出现，保留第一行',
+  extra_row: '非国家格式的表格行（如省级增补行）',
+  legacy: '2019年以前或自由格式报告：无国家统一表格',
+}
+
+/** Parse-level levels: what the parser uses for each id. */
+const PARSE_LEVELS: Record<keyof typeof PARSE_RULES, Level> = {
+  tables_missing: 'error', short_row: 'warn', non_numeric: 'warn', zero_text: 'info', unit_in_cell: 'info',
+  glued_ambiguous: 'warn', glued_recovered: 'info', truncated: 'error', pdf_text: 'info', no_unit: 'warn',
+  no_year: 'warn', duplicate_row: 'warn', extra_row: 'info', legacy: 'info',
+}
+
+/**
+ * Every finding id the project emits, with bilingual titles: the format-spec.md §7 rules
+ * (A1–A11, C1–C5, F1–F3), the validator's `total_blank`, our cross-unit anomaly checks (X1, X2)
+ * and the parser's ids (PARSE_RULES).
+ */
+export const RULES: readonly RuleDef[] = [
+  r('A1', 'report', 'error', '勾稽关系：一+二=三(七)+四（每列）', 'Balance: new + carried over = decided + carried forward (per column)'),
+  r('A2', 'report', 'error', '（七）总计等于（一）至（六）之和（每列）', 'Outcome total equals the sum of outcomes (1)–(6) (per column)'),
+  r('A3', 'report', 'error', '总计列等于自然人与法人或其他组织各列之和（每行）', 'Total column equals the applicant columns (per row)'),
+  r('A4', 'report', 'error', '行政复议总计等于各结果之和', 'Review total equals its results'),
+  r('A5', 'report', 'error', '未经复议直接起诉总计等于各结果之和', 'Direct-lawsuit total equals its results'),
+  r('A6', 'report', 'error', '复议后起诉总计等于各结果之和', 'Lawsuit-after-review total equals its results'),
+  r('A7', 'report', 'error', '数值范围：件数为非负整数，增减可为负，金额不小于0', 'Value range: counts are whole numbers ≥ 0, changes may be negative, amounts ≥ 0'),
+  r('A8', 'report', 'warn', '完整性：格式规定的单元格均已找到', 'Completeness: every cell of the format was found'),
+  r('A9', 'report', 'info', '现行有效件数不小于本年制发减本年废止', 'In force ≥ issued − repealed'),
+  r('A10', 'report', 'info', '乡镇、街道报告了规章', 'Township or street office reports regulations'),
+  r('A11', 'report', 'warn', '总体情况正文与表格不一致', 'Overview text contradicts the tables'),
+  r('total_blank', 'report', 'info', '总计单元格空白，未做横向求和校验（A3）', 'Total cell blank: row sum not checked (A3)'),
+  r('C1', 'series', 'warn', '上年结转总计等于上一年度结转下年度总计', 'Carried over (total) equals last year’s carried forward'),
+  r('C2', 'series', 'warn', '上年结转等于上一年度结转下年度（每列）', 'Carried over equals last year’s carried forward (per column)'),
+  r('C3', 'series', 'warn', '现行有效件数 = 上年现行有效 + 本年制发 − 本年废止', 'In force = last year’s in force + issued − repealed'),
+  r('C4', 'series', 'warn', '上一年项目数量 = 上一年度的上一年项目数量 + 本年增/减', 'Items last year = previous items + change'),
+  r('C5', 'series', 'info', '年度缺报或同一年度重复报告', 'Gap year or duplicate reports for a year'),
+  r('F1', 'report', 'warn', '表格格式与报告年度不符', 'Table format does not match the report year'),
+  r('F2', 'report', 'info', '前言引用的格式文件与表格格式不符', 'Preamble cites the other format'),
+  r('F3', 'report', 'warn', '标题年度与统计期限年度不符', 'Title year differs from the reporting period'),
+  r('X1', 'district', 'warn', '与同年其他单位报告雷同（疑似照抄）', 'Identical to another unit’s report of the same year (possible copy)'),
+  r('X2', 'district', 'warn', '新收申请数异常激增', 'Spike in new applications'),
+  ...(Object.keys(PARSE_RULES) as (keyof typeof PARSE_RULES)[]).map((id) =>
+    r(id, 'parse', PARSE_LEVELS[id], PARSE_TITLES_ZH[id], PARSE_RULES[id]),
+  ),
+]
+
+const BY_ID = new Map(RULES.map((d) => [d.id, d]))
+
+/** The definition of a rule id, or undefined for an id the project does not emit. */
+export function ruleDef(id: string): RuleDef | undefined {
+  return BY_ID.get(id)
+}

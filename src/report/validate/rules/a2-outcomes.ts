@@ -1,0 +1,33 @@
+import { APPLY_COLS, applyRowsOf } from '../../model'
+import { allPresent, sumCells, tableFormat } from '../context'
+import { finding } from '../finding'
+import { applyColLabel, num, zeroNote } from '../labels'
+import type { ReportRule } from './types'
+
+/**
+ * A2 (ERROR, [DERIVED]): per section 三 column, （七）总计 = the sum of the outcome rows
+ * （一）…（六） (gov2021: the three （六） sub-rows; gov2019: its single （六） row). Each
+ * application is counted in exactly one outcome ("区分处理的，只计这一情形").
+ */
+export const a2Outcomes: ReportRule = (ctx) => {
+  const format = tableFormat(ctx.meta.format)
+  if (!format) return []
+  const outcomeRows = applyRowsOf(format).filter((r) => r.outcome).map((r) => r.key)
+  return APPLY_COLS.flatMap(({ key: c }) => {
+    const totalKey = `apply.result.total.${c}`
+    const partKeys = outcomeRows.map((r) => `apply.${r}.${c}`)
+    if (!allPresent(ctx.cells, [totalKey, ...partKeys])) return []
+    const total = sumCells(ctx.cells, [totalKey])
+    const parts = sumCells(ctx.cells, partKeys)
+    if (total.sum === parts.sum) return []
+    const assumedZero = total.assumedZero || parts.assumedZero
+    const col = applyColLabel(c)
+    const note = zeroNote(assumedZero)
+    return [
+      finding('A2', 'error', 'apply', {
+        zh: `${col.zh}列：（七）总计=${num(total.sum)}，（一）至（六）各项之和=${num(parts.sum)}${note.zh}`,
+        en: `column ${col.en}: (7) total = ${num(total.sum)}, but outcomes (1)–(6) add up to ${num(parts.sum)}${note.en}`,
+      }, { cells: [totalKey, ...partKeys], expected: parts.sum, actual: total.sum, assumed_zero: assumedZero }),
+    ]
+  })
+}
