@@ -1,0 +1,157 @@
+import { keysOf, sectionKeysOf } from '../model'
+import type { DetectedFormat, FormatId, SectionKey } from '../model/types'
+import type { CellNote, Finding, ParseResult, Rendering, ReportProse } from '../types'
+import { validateReport } from '../validate'
+import { cellNoteFindings } from './cell-findings'
+import type { Block, StructuredDoc } from './doc'
+import { activeFormatOf, extractActive } from './extract-active'
+import { applyFormatOf, extractApply, locateApplyRows } from './extract-apply'
+import { extractAppeal } from './extract-appeal'
+import { emptyExtracted, type Extracted } from './extract-types'
+import { parseFinding } from './findings'
+import { readPreamble } from './meta'
+import { splitSections } from './sections'
+import { tidy } from './text-norm'
+import { unitKindOf } from './unit-kind'
+
+/** How the document was read, recorded in meta. */
+export interface DocInfo {
+  file: string
+  rendering: Rendering
+  encoding: string
+  traditional: boolean
+}
+
+const TABLE_SECTIONS = [
+  ['sec.active', 'active'],
+  ['sec.apply', 'apply'],
+  ['sec.appeal', 'appeal'],
+] as const
+
+/**
+ * The extractor: reads sections 二/三/四 of any rendering from its block form, decides the
+ * format per section from the tables, and appends the validator's findings. Never throws on odd
+ * input; what it cannot read it reports.
+ */
+export function parseDoc(doc: StructuredDoc, info: DocInfo): ParseResult {
+  const split = splitSections(doc)
+  const allText = doc.blocks.map(blockText).join('\n')
+  const pre = readPreamble(split.preamble, allText)
+  const blocksOf = (key: SectionKey): Block[] => split.sections[key] ?? []
+
+  const located = locateApplyRows(blocksOf('sec.apply'))
+  const applyFormat = applyFormatOf(located.rows)
+  const activeFormat = activeFormatOf(blocksOf('sec.active'))
+  const yearFormat: FormatId | null = pre.year === null ? null : pre.year >= 2021 ? 'gov2021' : pre.year >= 2019 ? 'gov2019' : null
+  // A section without its own markers is read in the other section's format (rows 一–（五） and
+  // section 四 are the same in both formats).
+  const fallback: FormatId = applyFormat ?? activeFormat ?? yearFormat ?? 'gov2021'
+
+  const active = split.sections['sec.active'] ? extractActive(blocksOf('sec.active'), activeFormat ?? fallback) : emptyExtracted()
+  const apply = located.rows.length + located.extra.length > 0 ? extractApply(located.rows, located.extra, applyFormat ?? fallback) : emptyExtracted()
+  const appeal = split.sections['sec.appeal'] ? extractAppeal(blocksOf('sec.appeal'), info.rendering === 'pdf-text') : emptyExtracted()
+
+  const sectionFormat = (ex: Extracted, own: FormatId | null): DetectedFormat => (ex.hasTable ? (own ?? fallback) : 'unknown')
+  const format_sections = { active: sectionFormat(active, activeFormat), apply: sectionFormat(apply, applyFormat) }
+  const anyTable = active.hasTable || apply.hasTable || appeal.hasTable
+  const format: DetectedFormat = apply.hasTable
+    ? format_sections.apply
+    : active.hasTable
+      ? format_sections.active
+      : appeal.hasTable
+        ? fallback
+        : pre.year !== null && pre.year < 2019
+          ? 'legacy'
+          : 'unknown'
+
+  const cells = orderedCells([active, apply, appeal], format_sections, anyTable ? fallback : null)
+  const cell_notes: Record<string, CellNote> = { ...active.notes, ...apply.notes, ...appeal.notes }
+  const prose = readProse(split.sections)
+
+  const findings: Finding[] = [
+    ...metaFindings(pre.unit, pre.year, info.rendering, format),
+    ...structureFindings(split.found, { active, apply, appeal }, format),
+    ...active.findings,
+    ...apply.findings,
+    ...appeal.findings,
+    ...cellNoteFindings(cell_notes),
+  ]
+  const meta = {
+    unit: pre.unit,
+    year: pre.year,
+    format,
+    format_claimed: pre.format_claimed,
+    format_sections,
+    period_year: pre.period_year,
+    file: info.file,
+    rendering: info.rendering,
+    encoding: info.encoding,
+    traditional: info.traditional,
+    sections_found: split.found,
+  }
+  findings.push(...validateReport({ meta, cells, prose }, { unitKind: unitKindOf(pre.unit) }))
+  return { meta, cells, cell_notes, prose, findings }
+}
+
+function blockText(block: Block): string {
+  return block.kind === 'para' ? block.text : block.rows.map((r) => r.join('\t')).join('\n')
+}
+
+/** Cells in print order (section 二, 三, 四 of each section's format), so output is stable. */
+function orderedCells(parts: Extracted[], sections: { active: DetectedFormat; apply: DetectedFormat }, fallback: FormatId | null): Record<string, number | null> {
+  const merged: Record<string, number | null> = Object.assign({}, ...parts.map((p) => p.cells))
+  const asFormat = (f: DetectedFormat): FormatId => (f === 'gov2021' || f === 'gov2019' ? f : (fallback ?? 'gov2021'))
+  const order = [
+    ...sectionKeysOf(asFormat(sections.active), 'active'),
+    ...sectionKeysOf(asFormat(sections.apply), 'apply'),
+    ...sectionKeysOf('gov2021', 'appeal'),
+  ]
+  const out: Record<string, number | null> = {}
+  for (const key of order) if (key in merged) out[key] = merged[key]!
+  // Keys of the other format (a mixed report) keep their place after the known order.
+  for (const key of Object.keys(merged)) if (!(key in out)) out[key] = merged[key]!
+  return out
+}
+
+function readProse(sections: Partial<Record<SectionKey, Block[]>>): ReportProse {
+  const text = (key: SectionKey): string | undefined => {
+    const lines = (sections[key] ?? []).filter((b): b is Extract<Block, { kind: 'para' }> => b.kind === 'para').map((b) => tidy(b.text)).filter(Boolean)
+    return lines.length > 0 ? lines.join('\n') : undefined
+  }
+  const prose: ReportProse = {}
+  const overview = text('sec.overview')
+  const problems = text('sec.problems')
+  const other = text('sec.other')
+  if (overview) prose.overview = overview
+  if (problems) prose.problems = problems
+  if (other) prose.other = other
+  return prose
+}
+
+function metaFindings(unit: string | null, year: number | null, rendering: Rendering, format: DetectedFormat): Finding[] {
+  const out: Finding[] = []
+  if (!unit) out.push(parseFinding('no_unit', 'warn', 'meta', '未找到报告单位名称（标题或“请联系…”）', 'Unit name not found (title or "请联系…")'))
+  if (year === null) out.push(parseFinding('no_year', 'warn', 'meta', '未找到报告年度（标题或统计期限）', 'Report year not found (title or statistics period)'))
+  if (rendering === 'pdf-text') out.push(parseFinding('pdf_text', 'info', 'meta', 'PDF 提取文本：表格结构由数字序列重建', 'PDF-extracted text: table structure rebuilt from number tokens'))
+  if (format === 'legacy') out.push(parseFinding('legacy', 'info', 'meta', '2019年以前的报告：无全国统一表格', 'Report before 2019: no national tables'))
+  return out
+}
+
+function structureFindings(found: readonly SectionKey[], parts: Record<'active' | 'apply' | 'appeal', Extracted>, format: DetectedFormat): Finding[] {
+  const out: Finding[] = []
+  for (const [heading, section] of TABLE_SECTIONS) {
+    if (found.includes(heading) && !parts[section].hasTable) {
+      out.push(parseFinding('tables_missing', 'warn', section, '有标题但没有表格（未读取任何数值）', 'Heading present but the table is missing (no values read)'))
+    }
+  }
+  const last = found[found.length - 1]
+  const tableFormat = format === 'gov2021' || format === 'gov2019' ? format : null
+  if (tableFormat && last && (last === 'sec.active' || last === 'sec.apply' || last === 'sec.appeal')) {
+    const read = new Set([...Object.keys(parts.active.cells), ...Object.keys(parts.apply.cells), ...Object.keys(parts.appeal.cells)])
+    const missing = keysOf(tableFormat).filter((k) => !read.has(k)).length
+    if (missing > 0) {
+      out.push(parseFinding('truncated', 'warn', 'meta', `文件在表格结束前中断：缺少${missing}个单元格，已保留读到的内容`, `The file ends before the tables do: ${missing} cells missing; what was read is kept`, { expected: keysOf(tableFormat).length, actual: read.size }))
+    }
+  }
+  return out
+}

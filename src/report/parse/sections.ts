@@ -1,0 +1,42 @@
+import type { SectionKey } from '../model/types'
+import type { Block, StructuredDoc } from './doc'
+import { SECTION_ORDER, headingOf } from './headings'
+
+/** A document cut at its section headings. */
+export interface SplitDoc {
+  /** Blocks before the first heading: title and preamble. */
+  preamble: Block[]
+  /** Blocks under each heading found (heading excluded). */
+  sections: Partial<Record<SectionKey, Block[]>>
+  /** Headings found, in order. */
+  found: SectionKey[]
+}
+
+/**
+ * Cuts a document at its section headings. Sections must come in print order: a heading is
+ * accepted only when its section comes after the last accepted one, so a body sentence or a
+ * repeated title never reopens an earlier section (format-spec.md §2).
+ */
+export function splitSections(doc: StructuredDoc): SplitDoc {
+  const preamble: Block[] = []
+  const sections: Partial<Record<SectionKey, Block[]>> = {}
+  const found: SectionKey[] = []
+  let current: Block[] = preamble
+  let lastIndex = -1
+  for (const block of doc.blocks) {
+    if (block.kind === 'para') {
+      const key = headingOf(block.text)
+      if (key) {
+        const index = SECTION_ORDER.indexOf(key)
+        if (index > lastIndex) {
+          lastIndex = index
+          found.push(key)
+          current = sections[key] = []
+          continue
+        }
+      }
+    }
+    current.push(block)
+  }
+  return { preamble, sections, found }
+}

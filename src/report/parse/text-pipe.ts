@@ -1,0 +1,54 @@
+import type { Block, StructuredDoc } from './doc'
+import { stripArtefacts } from './text-norm'
+
+const SEPARATOR_ROW = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/
+
+/**
+ * Layout c: rows with `|` separators. Handles
+ * - one row per line `a | b | c` and markdown `| a | b |` (the `|---|` rule lines are skipped);
+ * - the V8 style, one cell per line ending in ` |`, where a lone `|` line is an empty cell: those
+ *   become one paragraph per cell ('' for the empty cell), like layout b.
+ */
+export function pipeTextToDoc(lines: readonly string[]): StructuredDoc {
+  const blocks: Block[] = []
+  let rows: string[][] = []
+  const endTable = () => {
+    if (rows.length > 0) blocks.push({ kind: 'table', rows })
+    rows = []
+  }
+  for (const rawLine of lines) {
+    const line = stripArtefacts(rawLine).trim()
+    if (line === '') continue
+    if (SEPARATOR_ROW.test(line) && line.includes('-')) continue
+    if (line === '|') {
+      endTable()
+      blocks.push({ kind: 'para', text: '' })
+      continue
+    }
+    const bars = countBars(line)
+    if (bars === 1 && line.endsWith('|')) {
+      endTable()
+      blocks.push({ kind: 'para', text: line.slice(0, -1).trim() })
+    } else if (bars >= 1) {
+      rows.push(splitRow(line))
+    } else {
+      endTable()
+      blocks.push({ kind: 'para', text: line })
+    }
+  }
+  endTable()
+  return { blocks }
+}
+
+function countBars(line: string): number {
+  let n = 0
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 124) n++
+  return n
+}
+
+function splitRow(line: string): string[] {
+  let body = line
+  if (body.startsWith('|')) body = body.slice(1)
+  if (body.endsWith('|')) body = body.slice(0, -1)
+  return body.split('|').map((c) => c.trim())
+}

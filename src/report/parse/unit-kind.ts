@@ -1,0 +1,14 @@
+import type { UnitKind } from '../../db/schema'
+
+/**
+ * The kind of unit a report names itself as, when its name says so (…街道办事处, …镇人民政府, …乡):
+ * rule A10 needs it. Departments and district offices cannot be told from the name alone → null.
+ */
+export function unitKindOf(unit: string | null): UnitKind | null {
+  if (!unit) return null
+  const name = unit.replace(/(人民政府|政府|党委|办事处|党工委)+$/, '')
+  if (/街道$/.test(name)) return '街道'
+  if (/镇$/.test(name)) return '镇'
+  if (/乡$/.test(name)) return '乡'
+  return null
+}
