@@ -1,0 +1,60 @@
+/**
+ * `npm run build:data [-- --data DIR --out DIR --strict]`: district folders in, the open dataset out.
+ * Exit 1 only when nothing could be built, or with --strict when any input was bad.
+ */
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { buildData } from './build/build'
+import { defaultEngines } from './build/engines'
+import { terminalLog } from './build/log'
+import { inputStamp } from './build/stamp'
+
+const ROOT = resolve(import.meta.dirname, '..')
+
+/** Parsed command line of the data build. */
+export interface BuildArgs {
+  dataDir: string
+  outDir: string
+  strict: boolean
+}
+
+/** Read `--data`, `--out`, `--strict` (paths relative to the working directory). */
+export function readArgs(argv: string[]): BuildArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: { data: { type: 'string', default: 'data' }, out: { type: 'string', default: 'public/data' }, strict: { type: 'boolean', default: false } },
+    strict: true,
+  })
+  return { dataDir: resolve(values.data), outDir: resolve(values.out), strict: values.strict }
+}
+
+/** Run the build from the command line; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let args: BuildArgs
+  try {
+    args = readArgs(argv)
+  } catch (e) {
+    console.error(`build:data: ${(e as Error).message}\nusage: npm run build:data -- [--data DIR] [--out DIR] [--strict]`)
+    return 2
+  }
+  const log = terminalLog()
+  const started = performance.now()
+  log.info(`data build: ${args.dataDir} → ${args.outDir}${args.strict ? ' (strict)' : ''}`)
+  try {
+    const result = await buildData({ ...args, log, stamp: inputStamp(ROOT, args.dataDir) }, defaultEngines)
+    if (result.districts.length === 0) {
+      log.problem('build:data: nothing could be built')
+      return 1
+    }
+    log.info(`wrote ${result.files.length} files to ${args.outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    if (!result.ok) log.problem('build:data: --strict and some inputs were bad (see above)')
+    return result.ok ? 0 : 1
+  } catch (e) {
+    log.problem(`build:data: ${(e as Error).message}`)
+    return 1
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  process.exitCode = await main(process.argv.slice(2))
+}

@@ -1,0 +1,20 @@
+import type { Finding, Level } from '~/report/types'
+
+/**
+ * Finding ids the build itself raises (beside the parser's PARSE_RULES and the validator's rule ids).
+ * Stable: they appear in the open data.
+ */
+export const BUILD_RULES = {
+  unreadable: 'The file could not be read as a report',
+  unmatched: 'No unit of the registry matches the report',
+  year_folder: 'The report year differs from the year folder it is filed in',
+  no_year: 'Neither the report nor its folder gives a year',
+  not_expected: 'A report for a unit outside the years it exists (units.csv valid_from/valid_to)',
+} as const
+
+export type BuildRule = keyof typeof BUILD_RULES
+
+/** A report-level finding raised by the build. */
+export function buildFinding(rule: BuildRule, level: Level, message: string, message_en: string, extra: Partial<Finding> = {}): Finding {
+  return { rule, level, cells: [], message, message_en, section: 'meta', ...extra }
+}

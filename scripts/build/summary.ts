@@ -1,0 +1,76 @@
+import type { DistrictSummary } from '~/db/summary'
+import { evaluateMetric, METRICS, metricDef } from '~/report/metrics'
+import type { CoverageRow } from './coverage'
+import type { BuiltReport, DistrictInput } from './types'
+
+/** Metrics kept per unit × year for rankings (the summary must stay a few kB). */
+export const HEADLINE_METRICS = ['new', 'decided', 'granted', 'granted_share', 'review', 'litigation', 'correction_rate'] as const
+
+type Cells = Record<string, number | null>
+
+/**
+ * The report that stands for a unit × year when several were filed (a duplicate): fewest errors,
+ * then most cells located, then file path. Summing both would double-count the unit.
+ */
+export function primaryReports(reports: readonly BuiltReport[]): BuiltReport[] {
+  const best = new Map<string, BuiltReport>()
+  for (const r of reports) {
+    if (!r.unit || r.year === null || !r.report) continue
+    const key = `${r.unit.name}\u0000${r.year}`
+    const cur = best.get(key)
+    if (!cur || rank(r) < rank(cur) || (rank(r) === rank(cur) && r.file < cur.file)) best.set(key, r)
+  }
+  return [...best.values()]
+}
+
+function rank(r: BuiltReport): number {
+  const errors = r.findings.filter((f) => f.level === 'error').length
+  return errors * 1e6 - Object.keys(r.report?.cells ?? {}).length
+}
+
+/** Sum cells over reports (blank = 0). Metrics are linear in cells, so ratios of the sums are the district ratios. */
+function addCells(into: Cells, cells: Cells): void {
+  for (const [k, v] of Object.entries(cells)) into[k] = (into[k] ?? 0) + (v ?? 0)
+}
+
+function metricsOf(cells: Cells, keys: readonly string[]): Record<string, number | null> {
+  const out: Record<string, number | null> = {}
+  for (const key of keys) out[key] = evaluateMetric(metricDef(key)!, cells)
+  return out
+}
+
+/** The first-paint summary of one district (src/db/summary.ts), metrics from src/report/metrics.ts. */
+export function buildSummary(input: DistrictInput, years: number[], reports: readonly BuiltReport[], coverage: readonly CoverageRow[], findingLevels: readonly string[]): DistrictSummary {
+  const gridYears = new Set(years)
+  const expectedCov = coverage.filter((c) => c.status !== 'not_expected')
+  const primaries = primaryReports(reports).filter((r) => gridYears.has(r.year!))
+  const allKeys = METRICS.map((m) => m.key)
+  const by_year = years.map((year) => {
+    const cells: Cells = {}
+    for (const r of primaries) if (r.year === year) addCells(cells, r.report!.cells)
+    const cov = expectedCov.filter((c) => c.year === year)
+    return {
+      year,
+      expected: cov.length,
+      received: cov.filter((c) => c.status === 'received' || c.status === 'duplicate').length,
+      metrics: metricsOf(cells, allKeys),
+    }
+  })
+  const unitOrder = new Map(input.units.map((u, i) => [u.name, i]))
+  const by_unit_year = primaries
+    .sort((a, b) => unitOrder.get(a.unit!.name)! - unitOrder.get(b.unit!.name)! || a.year! - b.year!)
+    .map((r) => ({ unit: r.unit!.name, year: r.year!, metrics: metricsOf(r.report!.cells, HEADLINE_METRICS) }))
+  const count = (level: string) => findingLevels.filter((l) => l === level).length
+  return {
+    district: input.id,
+    name: input.info.name,
+    city: input.info.city,
+    province: input.info.province,
+    synthetic: input.info.synthetic || reports.some((r) => r.provenance === 'synthetic'),
+    years,
+    units: input.units.map((u) => ({ unit: u.name, unit_code: u.code, unit_kind: u.kind })),
+    by_year,
+    by_unit_year,
+    findings: { error: count('error'), warn: count('warn'), info: count('info') },
+  }
+}

@@ -1,0 +1,84 @@
+import type { ParseOutcome, ParseResult, Finding } from '~/report/types'
+import type { Provenance, UnitKind } from '~/db/schema'
+
+/** district.json, normalised. */
+export interface DistrictInfo {
+  name: string
+  city: string
+  province: string
+  publisher: string
+  license: string
+  contact: string
+  /** Default provenance of the district's reports (sources.csv may override per file). */
+  provenance: Provenance
+  synthetic: boolean
+  /** Inclusive year span of the coverage grid, when district.json gives one. */
+  years: [number, number] | null
+}
+
+/** One row of units.csv. */
+export interface UnitRecord {
+  code: string | null
+  name: string
+  kind: UnitKind
+  aliases: string[]
+  valid_from: number | null
+  valid_to: number | null
+}
+
+/** One row of sources.csv: a per-file provenance/url override. */
+export interface SourceOverride {
+  provenance: Provenance | null
+  url: string | null
+}
+
+/** A report file found under `reports/`. */
+export interface ReportFile {
+  /** Path relative to the district folder, with `/` separators (e.g. `reports/2021/x.txt`). */
+  path: string
+  /** Absolute path on disk. */
+  abs: string
+  /** The `<year>` folder the file sits in, or null when it is not in a year folder. */
+  folderYear: number | null
+}
+
+/** A district folder read from disk; `problems` lists input errors that did not stop the build. */
+export interface DistrictInput {
+  id: string
+  dir: string
+  info: DistrictInfo
+  units: UnitRecord[]
+  sources: Map<string, SourceOverride>
+  files: ReportFile[]
+  problems: string[]
+}
+
+/** The parser the build calls; injected so tests can supply hand-made parse results. */
+export interface BuildEngines {
+  parse(bytes: Uint8Array, fileName: string): ParseOutcome | Promise<ParseOutcome>
+}
+
+/** Report status values (src/db/schema.ts REPORT_STATUSES). */
+export type ReportStatus = 'ok' | 'error' | 'unreadable' | 'unmatched'
+
+/** One report file after parsing, unit matching and year assignment. */
+export interface BuiltReport {
+  reportId: number
+  district: string
+  file: string
+  sha256: string
+  provenance: Provenance
+  url: string | null
+  /** The parse result, or null when the file was unreadable. */
+  report: ParseResult | null
+  /** The registry unit, or null when unmatched. */
+  unit: UnitRecord | null
+  /** Canonical unit name, or the best name we have for an unmatched report. */
+  unitName: string
+  year: number | null
+  status: ReportStatus
+  /** Parse findings plus build findings (unmatched, year mismatch, unreadable …). */
+  findings: Finding[]
+}
+
+export type { Finding, ParseOutcome, ParseResult }
