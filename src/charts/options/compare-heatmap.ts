@@ -1,0 +1,99 @@
+import type { EChartsOption } from 'echarts'
+import type { HeatmapRow } from '~/db/sql/compare'
+import { escapeHtml, formatValue, sortedYears } from './compare-helpers'
+
+/** Texts the heatmap shows (from i18n). */
+export interface HeatmapLabels {
+  metric: string
+  /** Cell label and legend of a missing report, e.g. 缺报. */
+  missing: string
+  /** A received report that lacks the metric's cells (other format, table not found). */
+  noData: string
+  /** Tooltip note on a unit × year with two report files (the first is counted). */
+  duplicate: string
+}
+
+/** Colours: a light-to-dark blue ramp for values (0 = lightest blue, never grey). */
+export const HEAT_RAMP = ['#eef5fc', '#9ecae1', '#4292c6', '#08519c']
+/** A missing report: mid grey, hatched, labelled — unmistakably not a zero. */
+export const MISSING_FILL = '#cfd3d8'
+/** A received report without the metric's cells: white with a dashed outline. */
+export const NO_DATA_FILL = '#ffffff'
+
+/** Series ids, so the view can tell which layer was clicked. */
+export const HEATMAP_SERIES = { values: 'values', missing: 'missing', noData: 'no-data' } as const
+
+type Item = { value: [number, number, number]; unit: string; year: number; status: HeatmapRow['status']; metric: number | null }
+
+/**
+ * Unit × year heatmap of one metric over the coverage grid:
+ * - a received report's value is coloured by the ramp (a reported 0 is the lightest blue, labelled 0);
+ * - a missing report (coverage `missing`) is a hatched grey cell labelled 缺报;
+ * - a received report without the metric's cells is a white cell with a dashed outline and —;
+ * - a unit × year that was not expected (`not_expected`) is left blank.
+ */
+export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: HeatmapLabels, opts: { ratio: boolean }): EChartsOption {
+  const years = sortedYears(rows.map((r) => r.year))
+  const units = [...new Set(rows.map((r) => r.unit))]
+  const x = new Map(years.map((y, i) => [y, i]))
+  const y = new Map(units.map((u, i) => [u, i]))
+  const layers: Record<keyof typeof HEATMAP_SERIES, Item[]> = { values: [], missing: [], noData: [] }
+  for (const r of rows) {
+    if (r.status === 'not_expected') continue
+    const layer = r.status === 'missing' ? 'missing' : r.value === null ? 'noData' : 'values'
+    layers[layer].push({ value: [x.get(String(r.year))!, y.get(r.unit)!, r.value ?? 0], unit: r.unit, year: r.year, status: r.status, metric: r.value })
+  }
+  const max = Math.max(opts.ratio ? 0 : 1, ...layers.values.map((i) => i.value[2]))
+  const text = (i: Item) =>
+    i.status === 'missing' ? labels.missing : i.metric === null ? labels.noData : formatValue(i.metric, opts.ratio)
+  const tooltip = (p: unknown) => {
+    const i = (p as { data?: Item }).data
+    if (!i) return ''
+    const dup = i.status === 'duplicate' ? `<br/>${escapeHtml(labels.duplicate)}` : ''
+    return `${escapeHtml(i.unit)} · ${i.year}<br/>${escapeHtml(labels.metric)}：<b>${escapeHtml(text(i))}</b>${dup}`
+  }
+  const label = { show: units.length * years.length <= 400, formatter: (p: unknown) => text((p as { data: Item }).data), fontSize: 11 }
+  return {
+    grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },
+    tooltip: { trigger: 'item', formatter: tooltip },
+    xAxis: { type: 'category', data: years, splitArea: { show: false }, position: 'top' },
+    yAxis: { type: 'category', data: units, inverse: true, axisLabel: { width: 120, overflow: 'truncate' } },
+    visualMap: {
+      type: 'continuous',
+      seriesIndex: 0,
+      min: 0,
+      max,
+      calculable: true,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      itemHeight: 160,
+      inRange: { color: HEAT_RAMP },
+      formatter: (v: unknown) => formatValue(Number(v), opts.ratio),
+    },
+    series: [
+      { id: HEATMAP_SERIES.values, name: labels.metric, type: 'heatmap', data: layers.values, label: { ...label, color: '#1f2d3d' }, itemStyle: { borderColor: '#fff', borderWidth: 1 } },
+      {
+        id: HEATMAP_SERIES.missing,
+        name: labels.missing,
+        type: 'heatmap',
+        data: layers.missing,
+        label: { ...label, color: '#4a4f55' },
+        itemStyle: {
+          color: MISSING_FILL,
+          borderColor: '#fff',
+          borderWidth: 1,
+          decal: { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: Math.PI / 4, color: 'rgba(255,255,255,0.6)' },
+        },
+      },
+      {
+        id: HEATMAP_SERIES.noData,
+        name: labels.noData,
+        type: 'heatmap',
+        data: layers.noData,
+        label: { ...label, color: '#8a9099' },
+        itemStyle: { color: NO_DATA_FILL, borderColor: '#b0b6bd', borderWidth: 1, borderType: 'dashed' },
+      },
+    ],
+  }
+}

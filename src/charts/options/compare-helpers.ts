@@ -1,0 +1,65 @@
+import { formatCount, formatShare } from '../format'
+
+/**
+ * Small pieces shared by the option builders of the four analytical views (compare, outcomes,
+ * appeal, active): the UI language, value formatting, HTML escaping for tooltips and the
+ * category axis layout. Pure functions, no DOM.
+ */
+
+/** UI language of chart labels; model labels carry both. */
+export type Lang = 'zh' | 'en'
+
+/** Units (or years) along the category axis. */
+export type Dimension = 'unit' | 'year'
+
+/**
+ * Escape text for an ECharts tooltip, which ECharts inserts as HTML. Unit names come from report
+ * files and must never be interpreted as markup.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+}
+
+/** A metric value as text: a percentage for ratio metrics, a count otherwise; null → —. */
+export function formatValue(v: number | null | undefined, ratio: boolean): string {
+  return ratio ? formatShare(v) : formatCount(v)
+}
+
+/**
+ * Category and value axes for bars along units or years. Units are many and have long names, so
+ * they run down the vertical axis (readable on a phone); years run along the horizontal axis.
+ */
+export function categoryAxes(by: Dimension, categories: readonly string[], valueAxis: Record<string, unknown>) {
+  const category = { type: 'category' as const, data: [...categories] }
+  return by === 'unit'
+    ? { xAxis: { type: 'value' as const, ...valueAxis }, yAxis: { ...category, inverse: true, axisLabel: { width: 120, overflow: 'truncate' as const } } }
+    : { xAxis: category, yAxis: { type: 'value' as const, ...valueAxis } }
+}
+
+/** Pixel height a chart with `n` unit rows needs to stay readable (bars ≥ ~18 px each). */
+export function heightForRows(n: number, min = 260): number {
+  return Math.max(min, 80 + n * 22)
+}
+
+/** Years sorted ascending, as axis category strings. */
+export function sortedYears(values: Iterable<string | number>): string[] {
+  return [...new Set([...values].map(String))].sort()
+}
+
+/**
+ * What a click on a chart item points at, for the crossfilter: the unit or year of a category
+ * bar (`params.name`), or the `unit`/`year` fields the builders put on data items (heatmap).
+ */
+export function clickTarget(params: unknown, by?: Dimension): { unit?: string; year?: number } {
+  if (typeof params !== 'object' || params === null) return {}
+  const p = params as { name?: unknown; data?: unknown }
+  const data = typeof p.data === 'object' && p.data !== null ? (p.data as { unit?: unknown; year?: unknown }) : {}
+  const out: { unit?: string; year?: number } = {}
+  if (typeof data.unit === 'string') out.unit = data.unit
+  if (typeof data.year === 'number') out.year = data.year
+  if (by && typeof p.name === 'string' && p.name !== '') {
+    if (by === 'unit' && out.unit === undefined) out.unit = p.name
+    if (by === 'year' && out.year === undefined && /^\d{4}$/.test(p.name)) out.year = Number(p.name)
+  }
+  return out
+}

@@ -1,0 +1,67 @@
+import type { EChartsOption } from 'echarts'
+import type { RankingRow } from '~/db/sql/compare'
+import { PALETTE } from '../theme'
+import { escapeHtml, formatValue } from './compare-helpers'
+
+/** Texts the ranking chart shows (from i18n). */
+export interface RankingLabels {
+  /** The metric's printed label, for the axis and tooltip. */
+  metric: string
+  /** Tooltip text for a unit without a value (no report in scope printed the cells). */
+  noValue: string
+}
+
+const BASE = PALETTE[0]!
+const DIMMED = '#b9c8de'
+const ACCENT = '#e08a3c'
+
+/**
+ * Units ranked by a metric, largest at the top, as horizontal bars. Units in `highlighted` (the
+ * crossfilter or the chosen units) are drawn in the accent colour; units without a value keep
+ * their row with an empty bar, so the ranking never hides that they exist.
+ */
+export function compareRankingOption(
+  rows: readonly RankingRow[],
+  labels: RankingLabels,
+  opts: { ratio: boolean; highlighted: readonly string[] },
+): EChartsOption {
+  const marked = new Set(opts.highlighted)
+  const anyMarked = marked.size > 0
+  return {
+    grid: { left: 8, right: 56, top: 28, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const { dataIndex } = p as { dataIndex: number }
+        const row = rows[dataIndex]
+        if (!row) return ''
+        const value = row.value === null ? labels.noValue : formatValue(row.value, opts.ratio)
+        return `${escapeHtml(row.unit)}<br/>${escapeHtml(labels.metric)}：<b>${escapeHtml(value)}</b>`
+      },
+    },
+    xAxis: {
+      type: 'value',
+      name: labels.metric,
+      nameLocation: 'end',
+      nameTextStyle: { align: 'right', verticalAlign: 'bottom', padding: [0, 0, 8, 0] },
+      minInterval: opts.ratio ? 0 : 1,
+      ...(opts.ratio ? { max: 1 } : {}),
+      axisLabel: { formatter: (v: number) => formatValue(v, opts.ratio) },
+      position: 'top',
+    },
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.unit), axisLabel: { width: 120, overflow: 'truncate' } },
+    series: [
+      {
+        type: 'bar',
+        name: labels.metric,
+        barMaxWidth: 18,
+        data: rows.map((r) => ({
+          value: r.value ?? '-',
+          unit: r.unit,
+          itemStyle: { color: marked.has(r.unit) ? ACCENT : anyMarked ? DIMMED : BASE },
+        })),
+        label: { show: true, position: 'right', formatter: (p: unknown) => formatValue((p as { value: number }).value, opts.ratio) },
+      },
+    ],
+  }
+}

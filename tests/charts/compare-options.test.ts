@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import type { HeatmapRow, RankingRow, UnitYearRow } from '~/db/sql/compare'
+import { compareHeatmapOption, HEATMAP_SERIES, MISSING_FILL } from '~/charts/options/compare-heatmap'
+import { clickTarget, escapeHtml } from '~/charts/options/compare-helpers'
+import { compareRankingOption } from '~/charts/options/compare-ranking'
+import { compareUnitsOption, MAX_CHOSEN_UNITS } from '~/charts/options/compare-units'
+
+type Any = any
+
+const EVIL = '<img src=x onerror=alert(1)>镇'
+
+describe('compare ranking option', () => {
+  const rows: RankingRow[] = [
+    { district: 'd', unit: '甲镇', unit_kind: '镇', value: 12, reports: 2 },
+    { district: 'd', unit: EVIL, unit_kind: '镇', value: 3, reports: 1 },
+    { district: 'd', unit: '丙镇', unit_kind: '镇', value: null, reports: 1 },
+  ]
+  const option: Any = compareRankingOption(rows, { metric: '本年新收申请', noValue: '无数据' }, { ratio: false, highlighted: ['甲镇'] })
+
+  it('keeps the SQL order with the largest on top and an empty bar for a unit without value', () => {
+    expect(option.yAxis.data).toEqual(['甲镇', EVIL, '丙镇'])
+    expect(option.yAxis.inverse).toBe(true)
+    expect(option.series[0].data.map((d: Any) => d.value)).toEqual([12, 3, '-'])
+  })
+
+  it('marks highlighted units and dims the rest', () => {
+    const colors = option.series[0].data.map((d: Any) => d.itemStyle.color)
+    expect(colors[0]).not.toBe(colors[1])
+    expect(colors[1]).toBe(colors[2])
+  })
+
+  it('escapes unit names in the tooltip and says when there is no value', () => {
+    const html: string = option.tooltip.formatter({ dataIndex: 1 })
+    expect(html).not.toContain('<img')
+    expect(html).toContain(escapeHtml(EVIL))
+    expect(option.tooltip.formatter({ dataIndex: 2 })).toContain('无数据')
+  })
+
+  it('formats ratio metrics as percentages with a fixed 0–100 % axis', () => {
+    const ratio: Any = compareRankingOption([{ ...rows[0]!, value: 0.5 }], { metric: '公开率', noValue: '—' }, { ratio: true, highlighted: [] })
+    expect(ratio.xAxis.max).toBe(1)
+    expect(ratio.series[0].label.formatter({ value: 0.5 })).toBe('50%')
+  })
+})
+
+describe('compare heatmap option', () => {
+  const row = (unit: string, year: number, status: HeatmapRow['status'], value: number | null): HeatmapRow => ({ district: 'd', unit, unit_code: null, year, status, value })
+  const rows: HeatmapRow[] = [
+    row('甲镇', 2020, 'received', 4), row('甲镇', 2021, 'received', 0),
+    row('乙镇', 2020, 'missing', null), row('乙镇', 2021, 'duplicate', 7),
+    row('丙局', 2020, 'not_expected', null), row('丙局', 2021, 'received', null),
+  ]
+  const labels = { metric: '本年新收申请', missing: '缺报', noData: '无此项', duplicate: '重复报告' }
+  const option: Any = compareHeatmapOption(rows, labels, { ratio: false })
+  const series = (id: string) => option.series.find((s: Any) => s.id === id)
+
+  it('puts a reported zero on the value ramp and a missing report in a hatched grey layer', () => {
+    const zero = series(HEATMAP_SERIES.values).data.find((d: Any) => d.unit === '甲镇' && d.year === 2021)
+    expect(zero.value[2]).toBe(0)
+    const missing = series(HEATMAP_SERIES.missing)
+    expect(missing.data.map((d: Any) => [d.unit, d.year])).toEqual([['乙镇', 2020]])
+    expect(missing.itemStyle.color).toBe(MISSING_FILL)
+    expect(missing.itemStyle.decal).toBeDefined()
+    expect(missing.label.formatter({ data: missing.data[0] })).toBe('缺报')
+    expect(option.visualMap.seriesIndex).toBe(0)
+  })
+
+  it('leaves not-expected cells blank and marks reports without the metric apart', () => {
+    const all = option.series.flatMap((s: Any) => s.data)
+    expect(all.some((d: Any) => d.unit === '丙局' && d.year === 2020)).toBe(false)
+    expect(series(HEATMAP_SERIES.noData).data.map((d: Any) => [d.unit, d.year])).toEqual([['丙局', 2021]])
+  })
+
+  it('lays units and years out in order and notes duplicates in the tooltip', () => {
+    expect(option.xAxis.data).toEqual(['2020', '2021'])
+    expect(option.yAxis.data).toEqual(['甲镇', '乙镇', '丙局'])
+    expect(option.visualMap.max).toBe(7)
+    const dup = series(HEATMAP_SERIES.values).data.find((d: Any) => d.status === 'duplicate')
+    expect(option.tooltip.formatter({ data: dup })).toContain('重复报告')
+  })
+
+  it('gives clicks the unit and year of a cell', () => {
+    const cell = series(HEATMAP_SERIES.missing).data[0]
+    expect(clickTarget({ name: '', data: cell })).toEqual({ unit: '乙镇', year: 2020 })
+    expect(clickTarget({ name: '2021' }, 'year')).toEqual({ year: 2021 })
+    expect(clickTarget({ name: '甲镇' }, 'unit')).toEqual({ unit: '甲镇' })
+    expect(clickTarget(null)).toEqual({})
+  })
+})
+
+describe('compare chosen-units option', () => {
+  it('draws one series per chosen unit (at most six) with gaps for years without value', () => {
+    const rows: UnitYearRow[] = [
+      { district: 'd', unit: '甲镇', year: 2020, value: 1 }, { district: 'd', unit: '甲镇', year: 2021, value: 2 },
+      { district: 'd', unit: '乙镇', year: 2021, value: 5 },
+    ]
+    const units = ['甲镇', '乙镇', 'c', 'd', 'e', 'f', 'g']
+    const option: Any = compareUnitsOption(rows, units, { metric: 'm' }, { ratio: false })
+    expect(option.series).toHaveLength(MAX_CHOSEN_UNITS)
+    expect(option.xAxis.data).toEqual(['2020', '2021'])
+    expect(option.series[1].data.map((d: Any) => d.value)).toEqual(['-', 5])
+    expect(new Set(option.series.map((s: Any) => s.itemStyle.color)).size).toBe(MAX_CHOSEN_UNITS)
+  })
+})
