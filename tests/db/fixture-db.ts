@@ -62,11 +62,19 @@ export const FIXTURE_CELLS: Record<string, Record<number, Cells>> = {
   },
 }
 
+/**
+ * A second report the same unit published for the same year (coverage `duplicate`). It gets a
+ * higher report_id than the first, so SQL must leave it out; FIXTURE_CELLS holds the counted one.
+ */
+export const FIXTURE_DUPLICATES: { unit: string; year: number; cells: Cells }[] = [
+  { unit: '丙局', year: 2022, cells: { 'apply.new.legal.law_service': 50, 'apply.new.total': 50, 'apply.result.total.total': 50 } },
+]
+
 /** Coverage grid: unit → year → status. */
 export const FIXTURE_COVERAGE: Record<string, Record<number, string>> = {
   甲镇: { 2020: 'received', 2021: 'received', 2022: 'received' },
   "乙'街道": { 2020: 'missing', 2021: 'received', 2022: 'received' },
-  丙局: { 2020: 'not_expected', 2021: 'not_expected', 2022: 'received' },
+  丙局: { 2020: 'not_expected', 2021: 'not_expected', 2022: 'duplicate' },
 }
 
 function insertSql(t: TableDef, rows: Record<string, string | number | boolean | null>[]): string {
@@ -80,9 +88,12 @@ function fixtureRows(): Record<TableDef['name'], Record<string, string | number 
   const reports: Record<string, string | number | boolean | null>[] = []
   const cells: Record<string, string | number | boolean | null>[] = []
   let id = 0
-  for (const [unit, years] of Object.entries(FIXTURE_CELLS)) {
-    for (const [yearText, values] of Object.entries(years)) {
-      const year = Number(yearText)
+  const all = [
+    ...Object.entries(FIXTURE_CELLS).flatMap(([unit, years]) => Object.entries(years).map(([y, values]) => ({ unit, year: Number(y), values }))),
+    ...FIXTURE_DUPLICATES.map((d) => ({ unit: d.unit, year: d.year, values: d.cells })),
+  ]
+  {
+    for (const { unit, year, values } of all) {
       const u = unitOf(unit)
       const format = year < 2021 ? 'gov2019' : 'gov2021'
       id += 1
@@ -94,7 +105,7 @@ function fixtureRows(): Record<TableDef['name'], Record<string, string | number 
     }
   }
   const coverage = Object.entries(FIXTURE_COVERAGE).flatMap(([unit, years]) =>
-    Object.entries(years).map(([year, status]) => ({ district: 'demo', ...unitOf(unit), year: Number(year), status, n_reports: status === 'received' ? 1 : 0 })),
+    Object.entries(years).map(([year, status]) => ({ district: 'demo', ...unitOf(unit), year: Number(year), status, n_reports: status === 'received' ? 1 : status === 'duplicate' ? 2 : 0 })),
   )
   return {
     districts: [{ district: 'demo', name: '示例区', city: '示例市', province: '示例省', synthetic: true }],

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openNodeConnector, type NodeConnector } from '~/db/node'
 import { DbError } from '~/db/errors'
-import { metricSql, overviewByYearSql, OVERVIEW_METRICS, scopeWhere, str, list } from '~/db/sql'
+import { firstReportIdsSql, metricSql, overviewByYearSql, OVERVIEW_METRICS, scopeWhere, str, list } from '~/db/sql'
 import { evaluateMetric, metricDef } from '~/report/metrics'
 import { FIXTURE_CELLS, writeFixtureDb } from './fixture-db'
 
@@ -43,7 +43,10 @@ describe('metricSql on DuckDB agrees with evaluateMetric (one source for summary
   for (const metric of OVERVIEW_METRICS) {
     it(metric, async () => {
       for (const year of [2020, 2021, 2022]) {
-        const [row] = await db.query<{ v: number | null }>(`SELECT ${metricSql(metric)} AS v FROM cells WHERE district = 'demo' AND year = ${year}`)
+        const scope = { district: 'demo', years: [year, year] as const }
+        const [row] = await db.query<{ v: number | null }>(
+          `SELECT ${metricSql(metric)} AS v FROM cells WHERE ${scopeWhere(scope)} AND report_id IN (${firstReportIdsSql(scope)})`,
+        )
         const expected = expectedFor(metric, year)
         if (expected === null) expect(row!.v).toBeNull()
         else expect(row!.v).toBeCloseTo(expected, 10)
@@ -51,7 +54,7 @@ describe('metricSql on DuckDB agrees with evaluateMetric (one source for summary
     })
   }
   it('hand-checked values: 2021 correction rate = corrected 2 ÷ (cases 4 − pending 1)', async () => {
-    const [row] = await db.query<{ v: number }>(`SELECT ${metricSql('correction_rate')} AS v FROM cells WHERE year = 2021`)
+    const [row] = await db.query<{ v: number }>(`SELECT ${metricSql('correction_rate')} AS v FROM cells WHERE year = 2021`) // no duplicates in 2021
     expect(row!.v).toBeCloseTo(2 / 3, 10)
   })
   it('rejects an unknown metric with a message naming it', () => {
@@ -74,6 +77,11 @@ describe('overviewByYearSql', () => {
     const byUnit = await db.query<Record<string, number>>(overviewByYearSql({ district: 'demo', units: ["乙'街道"], years: [2021, 2022] }))
     expect(byUnit.map((r) => [r.year, r.new, r.decided])).toEqual([[2021, 12, 12], [2022, 7, 7]])
     expect(byUnit[0]!.granted_share).toBeCloseTo(expectedFor('granted_share', 2021, ["乙'街道"])!, 10)
+  })
+  it('counts only the first report of a unit-year published twice', async () => {
+    const rows = await db.query<Record<string, number>>(overviewByYearSql({ district: 'demo', units: ['丙局'], years: [2022, 2022] }))
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ year: 2022, new: 1, decided: 1, expected: 1, received: 1 })
   })
   it('a year without reports has zero sums and a NULL ratio', async () => {
     const rows = await db.query<Record<string, number | null>>(overviewByYearSql({ district: 'demo', units: ['丙局'] }))

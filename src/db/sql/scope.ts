@@ -31,3 +31,11 @@ export function scopeWhere(scope: Scope, alias = ''): string {
 export function isWholeDistrict(scope: Scope): boolean {
   return !scope.kinds?.length && !scope.units?.length
 }
+
+/**
+ * A subquery of the report ids that count in the scope: one per unit and year, the lowest id, so a
+ * unit that published two reports for a year (coverage `duplicate`) is not counted twice.
+ */
+export function firstReportIdsSql(scope: Scope): string {
+  return `SELECT MIN(report_id) FROM cells WHERE ${scopeWhere(scope)} GROUP BY unit, year`
+}

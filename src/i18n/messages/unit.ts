@@ -10,6 +10,7 @@ export default {
       duplicate: '第 {n} 份',
       status: { ok: '无错误', error: '有错误', unreadable: '无法读取', unmatched: '未匹配单位' },
       tables: '官方表格（按原样重绘）',
+      noTables: '该报告未识别出国家统一格式的表格（格式：{format}），无法重绘。',
       legend: {
         title: '图例',
         number: '数值（含 0）',
@@ -53,6 +54,7 @@ export default {
       duplicate: 'file {n}',
       status: { ok: 'no errors', error: 'has errors', unreadable: 'unreadable', unmatched: 'unit not matched' },
       tables: 'Official tables (redrawn as printed)',
+      noTables: 'No national-format tables were recognised in this report (format: {format}), so there is nothing to redraw.',
       legend: {
         title: 'Legend',
         number: 'Number (incl. 0)',

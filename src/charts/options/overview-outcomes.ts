@@ -1,0 +1,28 @@
+import type { ChartOption } from '../echarts'
+import { OUTCOME_GROUPS } from '~/report/model/apply'
+import { OUTCOME_COLORS } from '../theme'
+import { formatCount, formatShare } from '../format'
+import type { OverviewYear } from './overview-data'
+
+/** Outcome mix of the decided applications of one year: a ring of the six outcome groups. */
+export function outcomeMixOption(year: OverviewYear | undefined, locale: 'zh' | 'en'): ChartOption {
+  const data = OUTCOME_GROUPS.map((g) => ({
+    name: locale === 'en' ? g.label.en : g.label.zh,
+    value: year?.metrics[g.key] ?? 0,
+    itemStyle: { color: OUTCOME_COLORS[g.key] },
+  }))
+  const total = data.reduce((a, d) => a + d.value, 0)
+  return {
+    aria: { enabled: true },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const { name, value } = p as { name: string; value: number }
+        return `${name}: ${formatCount(value)} (${formatShare(total > 0 ? value / total : null)})`
+      },
+    },
+    legend: { orient: 'vertical', right: 0, top: 'middle' },
+    title: { text: formatCount(total), subtext: locale === 'en' ? `decided ${year?.year ?? ''}` : `${year?.year ?? ''} 年办结`, left: '34%', top: '40%', textAlign: 'center', textStyle: { fontSize: 20 } },
+    series: [{ type: 'pie', radius: ['45%', '70%'], center: ['35%', '50%'], avoidLabelOverlap: true, label: { show: false }, data }],
+  }
+}

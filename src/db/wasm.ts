@@ -1,0 +1,86 @@
+import * as duckdb from '@duckdb/duckdb-wasm'
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url'
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
+import { toPlain, type Connector } from './connector'
+import { asDbError, DbError } from './errors'
+import { fetchWithProgress } from './fetch-progress'
+import { DB_ALIAS, DB_FILE, DB_FILE_NAME } from './data-files'
+import { OFFLINE_SETTINGS_SQL, createViewsSql } from './views'
+
+/** What the engine is doing while it starts, for the status indicator. */
+export interface EngineProgress {
+  phase: 'engine' | 'data' | 'views'
+  /** Bytes fetched so far in this phase (0 for `views`). */
+  loaded: number
+  /** Bytes expected in this phase; 0 when the server did not say. */
+  total: number
+}
+
+/** Options of {@link startWasmConnector}. */
+export interface WasmOptions {
+  /** URL of the DuckDB file; default data/gov.duckdb next to the page. */
+  dbUrl?: string
+  onProgress?: (p: EngineProgress) => void
+}
+
+// Bundles come from our own build (no CDN): Vite copies the wasm and worker files into dist/assets.
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+}
+
+/**
+ * Start DuckDB-WASM and return a Connector over the attached database. Picks the `eh` bundle where
+ * the browser supports Wasm exceptions and `mvp` elsewhere; turns extension autoloading off at once
+ * (offline it would fail with a misleading error); downloads the database file with progress,
+ * registers it, ATTACHes it READ_ONLY and creates one view per table. Callers make this
+ * single-flight (useDbStore): it does the whole start on every call.
+ */
+export async function startWasmConnector(options: WasmOptions = {}): Promise<Connector> {
+  const report = options.onProgress ?? (() => {})
+  let db: duckdb.AsyncDuckDB | undefined
+  try {
+    const bundle = await duckdb.selectBundle(BUNDLES)
+    const worker = new Worker(bundle.mainWorker!)
+    db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker)
+    await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
+      report({ phase: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal }),
+    )
+    await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } })
+    const conn = await db.connect()
+    const connector = wrap(conn)
+    for (const sql of OFFLINE_SETTINGS_SQL) await connector.exec(sql)
+
+    const bytes = await fetchWithProgress(options.dbUrl ?? DB_FILE, (loaded, total) => report({ phase: 'data', loaded, total }))
+    await db.registerFileBuffer(DB_FILE_NAME, bytes)
+    report({ phase: 'views', loaded: 0, total: 0 })
+    await connector.exec(`ATTACH '${DB_FILE_NAME}' AS "${DB_ALIAS}" (READ_ONLY)`)
+    for (const sql of createViewsSql()) await connector.exec(sql)
+    return connector
+  } catch (err) {
+    await db?.terminate().catch(() => {})
+    throw err instanceof DbError ? err : new DbError(err, '')
+  }
+}
+
+function wrap(conn: duckdb.AsyncDuckDBConnection): Connector {
+  return {
+    async query<T>(sql: string): Promise<T[]> {
+      try {
+        const table = await conn.query(sql)
+        return table.toArray().map((row) => toPlain(row.toJSON()) as T)
+      } catch (err) {
+        throw asDbError(err, sql)
+      }
+    },
+    async exec(sql: string): Promise<void> {
+      try {
+        await conn.query(sql)
+      } catch (err) {
+        throw asDbError(err, sql)
+      }
+    },
+  }
+}

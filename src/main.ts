@@ -1,0 +1,14 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import 'element-plus/theme-chalk/base.css'
+import App from './App.vue'
+import { createAppRouter } from './router'
+import { i18n } from './i18n'
+import { bindFiltersToRouter } from './stores/filters'
+
+const app = createApp(App)
+const pinia = createPinia()
+const router = createAppRouter()
+app.use(pinia).use(router).use(i18n)
+bindFiltersToRouter(router)
+app.mount('#app')

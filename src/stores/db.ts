@@ -1,0 +1,74 @@
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import type { Connector } from '~/db/connector'
+import { asDbError, DbError } from '~/db/errors'
+import type { EngineProgress } from '~/db/wasm'
+
+/** Starts an engine and resolves to its Connector; reports progress while fetching. */
+export type EngineFactory = (onProgress: (p: EngineProgress) => void) => Promise<Connector>
+
+// The wasm module (and DuckDB itself) is imported on first start only, so it never delays first paint.
+let engineFactory: EngineFactory = (onProgress) => import('~/db/wasm').then((m) => m.startWasmConnector({ onProgress }))
+
+/** Replace how the engine starts (tests pass a fake Connector; scripts could pass node-api). */
+export function setEngineFactory(factory: EngineFactory): void {
+  engineFactory = factory
+}
+
+/** Results kept per SQL text, so flipping a filter back and forth costs no second query. */
+const CACHE_SIZE = 64
+
+/**
+ * The DuckDB engine's lifecycle and the only way views reach it. `start()` is single-flight: many
+ * callers share one start; after an error, `retry()` starts afresh.
+ */
+export const useDbStore = defineStore('db', () => {
+  const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
+  const progress = ref<EngineProgress | null>(null)
+  const error = shallowRef<DbError | null>(null)
+  let starting: Promise<Connector> | null = null
+  const cache = new Map<string, unknown[]>()
+
+  /** Start the engine once; resolves with the Connector (rejects with a DbError). */
+  function start(): Promise<Connector> {
+    if (starting) return starting
+    status.value = 'loading'
+    error.value = null
+    starting = engineFactory((p) => (progress.value = p)).then(
+      (connector) => {
+        status.value = 'ready'
+        return connector
+      },
+      (err: unknown) => {
+        const e = asDbError(err, '')
+        error.value = e
+        status.value = 'error'
+        starting = null
+        throw e
+      },
+    )
+    return starting
+  }
+
+  /** Start again after a failed start (no-op while loading or ready). */
+  function retry(): Promise<Connector> {
+    return start()
+  }
+
+  /** Run a query, starting the engine first if needed. Results are cached by SQL text. */
+  async function query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+    const hit = cache.get(sql)
+    if (hit) {
+      cache.delete(sql) // re-insert to keep LRU order
+      cache.set(sql, hit)
+      return hit as T[]
+    }
+    const connector = await start()
+    const rows = await connector.query<T>(sql)
+    cache.set(sql, rows)
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!)
+    return rows
+  }
+
+  return { status, progress, error, start, retry, query }
+})

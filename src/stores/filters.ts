@@ -1,0 +1,72 @@
+import { defineStore } from 'pinia'
+import { ref, watch } from 'vue'
+import type { Router } from 'vue-router'
+import { emptyFilters, parseQuery, stateKey, toQuery, type FilterState } from './url-state'
+
+/**
+ * All view state the URL carries (district, year, year range, unit kinds, units, metric, tab,
+ * crossfilter, view-specific extras). Views read and assign fields directly
+ * (`filters.state.year = 2021`) or patch several at once with `set()`; `bindFiltersToRouter`
+ * mirrors the state into the address bar and back.
+ */
+export const useFiltersStore = defineStore('filters', () => {
+  const state = ref<FilterState>(emptyFilters())
+
+  /** Change several fields at once (one URL update). */
+  function set(patch: Partial<FilterState>): void {
+    state.value = { ...state.value, ...patch }
+  }
+
+  /** A view-specific URL parameter (any query key not in FilterState), or null. */
+  function param(name: string): string | null {
+    return state.value.extra[name] ?? null
+  }
+
+  /** Set or clear (null) a view-specific URL parameter. */
+  function setParam(name: string, value: string | null): void {
+    const extra = { ...state.value.extra }
+    if (value === null || value === '') delete extra[name]
+    else extra[name] = value
+    set({ extra })
+  }
+
+  /** Clear the crossfilter selection. */
+  function clearCrossfilter(): void {
+    set({ xUnit: null, xYear: null })
+  }
+
+  /** Replace the whole state from a route query (used by the router binding). */
+  function fromQuery(q: Parameters<typeof parseQuery>[0]): void {
+    const next = parseQuery(q)
+    if (stateKey(next) !== stateKey(state.value)) state.value = next
+  }
+
+  return { state, set, param, setParam, clearCrossfilter, fromQuery }
+})
+
+/**
+ * Keep the filters store and the router's query in step, both ways: a navigation (reload, pasted
+ * link, back button) updates the store; a store change replaces the query of the current route
+ * (replace, not push, so the back button leaves the view instead of undoing every click).
+ * Returns a function that stops the binding.
+ */
+export function bindFiltersToRouter(router: Router, store = useFiltersStore()): () => void {
+  const stopRoute = watch(
+    () => router.currentRoute.value.query,
+    (q) => store.fromQuery(q),
+    { immediate: true },
+  )
+  const stopState = watch(
+    () => store.state,
+    (s) => {
+      const route = router.currentRoute.value
+      if (stateKey(s) === stateKey(parseQuery(route.query))) return
+      void router.replace({ path: route.path, query: toQuery(s), hash: route.hash })
+    },
+    { deep: true },
+  )
+  return () => {
+    stopRoute()
+    stopState()
+  }
+}
