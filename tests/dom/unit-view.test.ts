@@ -1,0 +1,80 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h } from 'vue'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import type { NodeConnector } from '~/db/node'
+import { i18n } from '~/i18n'
+import { setEngineFactory, useDbStore } from '~/stores/db'
+import { useFiltersStore } from '~/stores/filters'
+import UnitView from '~/views/UnitView.vue'
+import { FIXTURE_DISTRICT, openStaffFixture } from '../db/staff-views-fixture'
+
+let db: NodeConnector
+beforeAll(async () => { db = await openStaffFixture() })
+afterAll(() => db.close())
+
+// happy-dom has no canvas: the chart component is stubbed (stack-notes.md).
+const EChartStub = defineComponent({ props: ['id', 'option', 'height'], setup: (p) => () => h('div', { 'data-chart-stub': p.id }) })
+
+/** Queries run on a real (native, asynchronous) DuckDB: wait until the page shows `selector`. */
+async function until(w: { find: (s: string) => { exists: () => boolean } }, selector: string) {
+  await vi.waitFor(() => { if (!w.find(selector).exists()) throw new Error(`waiting for ${selector}`) }, { timeout: 5000, interval: 20 })
+  await flushPromises()
+}
+
+async function mountUnit(unit: string, year: number | null = null, ready = '[data-findings] [data-rule], [data-findings] li') {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  setEngineFactory(async () => db)
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ name: 'unit', path: '/unit/:unit', component: UnitView, props: true }] })
+  await router.push(`/unit/${encodeURIComponent(unit)}`)
+  useFiltersStore().set({ district: FIXTURE_DISTRICT, year })
+  await useDbStore().start()
+  const wrapper = mount(UnitView, { props: { unit }, global: { plugins: [pinia, router, i18n], stubs: { EChart: EChartStub } } })
+  await until(wrapper, ready)
+  return wrapper
+}
+
+describe('UnitView', () => {
+  it('redraws the chosen year as the official tables with findings marked on their cells', async () => {
+    const w = await mountUnit('甲镇', 2021)
+    expect(w.find('[data-layout="gov2021.apply"]').exists()).toBe(true)
+    const newTotal = w.find('td[data-key="apply.new.total"]')
+    expect(newTotal.text()).toBe('10')
+    expect(newTotal.attributes('data-level')).toBe('error')
+    expect(w.find('td[data-key="apply.carry_forward.total"]').attributes('data-presence')).toBe('blank')
+    expect(w.find('td[data-key="review.total"]').attributes('data-presence')).toBe('absent')
+    expect(w.find('td[data-key="active.fee.amount_wan"]').text()).toBe('0（无）')
+  })
+
+  it('lists the findings, shows provenance with the format mismatch, and the prose as text', async () => {
+    const w = await mountUnit('甲镇', 2021)
+    expect(w.findAll('[data-findings] [data-rule]').map((li) => li.attributes('data-rule'))).toEqual(['A1', 'C1', 'A9'])
+    expect(w.find('[data-findings]').text()).toContain('空白单元格按 0 计算')
+    expect(w.find('[data-format-claimed]').text()).toContain('gov2019')
+    expect(w.find('[data-prose="overview"]').text()).toContain('总体情况 2')
+    await until(w, '[data-chart-stub="unit-trend"]')
+  })
+
+  it('explains a clicked cell: its label, state and findings', async () => {
+    const w = await mountUnit('甲镇', 2021)
+    await w.find('td[data-key="apply.new.total"]').trigger('click')
+    const explain = w.find('[data-cell-explain]').text()
+    expect(explain).toContain('一、本年新收政府信息公开申请数量')
+    expect(explain).toContain('勾稽不平')
+  })
+
+  it('switches year with the year switcher', async () => {
+    const w = await mountUnit('甲镇', 2021)
+    expect(w.findAll('[data-year-switcher] button').map((b) => b.text())).toEqual(['2020', '2021'])
+    await w.find('[data-year-switcher] [data-report="1"]').trigger('click')
+    await vi.waitFor(() => expect(w.find('td[data-key="apply.new.total"]').text()).toBe('4'), { timeout: 5000, interval: 20 })
+    await vi.waitFor(() => expect(w.findAll('[data-findings] [data-rule]').map((li) => li.attributes('data-rule'))).toEqual(['C5']), { timeout: 5000, interval: 20 })
+  })
+
+  it('says so when the district has no such unit', async () => {
+    const w = await mountUnit('不存在的镇', null, '[data-empty]')
+    expect(w.find('[data-empty]').text()).toContain('不存在的镇')
+  })
+})
