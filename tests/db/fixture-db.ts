@@ -63,8 +63,9 @@ export const FIXTURE_CELLS: Record<string, Record<number, Cells>> = {
 }
 
 /**
- * A second report the same unit published for the same year (coverage `duplicate`). It gets a
- * higher report_id than the first, so SQL must leave it out; FIXTURE_CELLS holds the counted one.
+ * A second report the same unit published for the same year (coverage `duplicate`). It is
+ * inserted first (lowest report_id) and has an error finding, so only the summary build's rule
+ * (fewest errors, then most cells, then file) picks the report in FIXTURE_CELLS as the primary.
  */
 export const FIXTURE_DUPLICATES: { unit: string; year: number; cells: Cells }[] = [
   { unit: '丙局', year: 2022, cells: { 'apply.new.legal.law_service': 50, 'apply.new.total': 50, 'apply.result.total.total': 50 } },
@@ -89,15 +90,15 @@ function fixtureRows(): Record<TableDef['name'], Record<string, string | number 
   const cells: Record<string, string | number | boolean | null>[] = []
   let id = 0
   const all = [
-    ...Object.entries(FIXTURE_CELLS).flatMap(([unit, years]) => Object.entries(years).map(([y, values]) => ({ unit, year: Number(y), values }))),
-    ...FIXTURE_DUPLICATES.map((d) => ({ unit: d.unit, year: d.year, values: d.cells })),
+    ...FIXTURE_DUPLICATES.map((d) => ({ unit: d.unit, year: d.year, values: d.cells, errors: 1 })),
+    ...Object.entries(FIXTURE_CELLS).flatMap(([unit, years]) => Object.entries(years).map(([y, values]) => ({ unit, year: Number(y), values, errors: 0 }))),
   ]
   {
-    for (const { unit, year, values } of all) {
+    for (const { unit, year, values, errors } of all) {
       const u = unitOf(unit)
       const format = year < 2021 ? 'gov2019' : 'gov2021'
       id += 1
-      reports.push({ report_id: id, district: 'demo', ...u, year, file: `${year}/${unit}.txt`, provenance: 'synthetic', format, status: 'ok', n_cells: Object.keys(values).length, n_errors: 0, n_warnings: 0 })
+      reports.push({ report_id: id, district: 'demo', ...u, year, file: `${year}/${unit}${errors ? '-copy' : ''}.txt`, provenance: 'synthetic', format, status: errors ? 'error' : 'ok', n_cells: Object.keys(values).length, n_errors: errors, n_warnings: 0 })
       for (const [key, value] of Object.entries(values)) {
         const section = key.startsWith('apply.') ? 'apply' : key.startsWith('active.') ? 'active' : 'appeal'
         cells.push({ district: 'demo', ...u, year, report_id: id, format, section, key, value, flag: value === null ? 'blank' : 'ok' })
@@ -112,7 +113,7 @@ function fixtureRows(): Record<TableDef['name'], Record<string, string | number 
     units: FIXTURE_UNITS.map((u) => ({ district: 'demo', ...u })),
     reports,
     cells,
-    findings: [{ district: 'demo', unit: '甲镇', year: 2021, report_id: 2, file: '2021/甲镇.txt', rule: 'A1', level: 'warn', message: '示例' }],
+    findings: [{ district: 'demo', unit: '丙局', year: 2022, report_id: 1, file: '2022/丙局-copy.txt', rule: 'A1', level: 'error', message: '示例' }],
     coverage,
   }
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openNodeConnector, type NodeConnector } from '~/db/node'
 import { DbError } from '~/db/errors'
-import { firstReportIdsSql, metricSql, overviewByYearSql, OVERVIEW_METRICS, scopeWhere, str, list } from '~/db/sql'
+import { primaryReportIdsSql, metricSql, overviewByYearSql, OVERVIEW_METRICS, scopeWhere, str, list } from '~/db/sql'
 import { evaluateMetric, metricDef } from '~/report/metrics'
 import { FIXTURE_CELLS, writeFixtureDb } from './fixture-db'
 
@@ -45,7 +45,7 @@ describe('metricSql on DuckDB agrees with evaluateMetric (one source for summary
       for (const year of [2020, 2021, 2022]) {
         const scope = { district: 'demo', years: [year, year] as const }
         const [row] = await db.query<{ v: number | null }>(
-          `SELECT ${metricSql(metric)} AS v FROM cells WHERE ${scopeWhere(scope)} AND report_id IN (${firstReportIdsSql(scope)})`,
+          `SELECT ${metricSql(metric)} AS v FROM cells WHERE ${scopeWhere(scope)} AND report_id IN (${primaryReportIdsSql(scope)})`,
         )
         const expected = expectedFor(metric, year)
         if (expected === null) expect(row!.v).toBeNull()
@@ -78,7 +78,7 @@ describe('overviewByYearSql', () => {
     expect(byUnit.map((r) => [r.year, r.new, r.decided])).toEqual([[2021, 12, 12], [2022, 7, 7]])
     expect(byUnit[0]!.granted_share).toBeCloseTo(expectedFor('granted_share', 2021, ["乙'街道"])!, 10)
   })
-  it('counts only the first report of a unit-year published twice', async () => {
+  it('counts only the primary report of a unit-year published twice (fewest errors, not lowest id)', async () => {
     const rows = await db.query<Record<string, number>>(overviewByYearSql({ district: 'demo', units: ['丙局'], years: [2022, 2022] }))
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ year: 2022, new: 1, decided: 1, expected: 1, received: 1 })

@@ -1,4 +1,4 @@
-import { firstReportIdsSql, scopeWhere, type Scope } from './scope'
+import { primaryReportIdsSql, scopeWhere, type Scope } from './scope'
 import { metricColumns } from './metric'
 import { APPLY_COLS, OUTCOME_GROUPS } from '../../report/model/apply'
 
@@ -18,9 +18,9 @@ export const OVERVIEW_METRICS: readonly string[] = [...new Set([...OVERVIEW_KPIS
 
 /**
  * District totals per year for the 总览 view: every overview metric, plus units expected and
- * reports received (from `coverage`). When a unit published two reports for a year, only the first
- * (lowest report_id) counts, as in the other views, so a duplicate never doubles a sum. One row per year of the coverage grid, ascending; a year
- * without reports has zero sums and NULL ratios, like the summary JSON.
+ * reports received (from `coverage`). Of a unit's duplicate reports only the primary one counts
+ * (primaryReportIdsSql, the summary build's rule). One row per year of the coverage grid,
+ * ascending; a year without reports has zero sums and NULL ratios, like the summary JSON.
  */
 export function overviewByYearSql(scope: Scope): string {
   return `WITH grid AS (
@@ -32,7 +32,7 @@ export function overviewByYearSql(scope: Scope): string {
 SELECT g.year, g.expected, g.received,
   ${metricColumns(OVERVIEW_METRICS, 'c')}
 FROM grid g LEFT JOIN cells c ON c.year = g.year AND ${scopeWhere(scope, 'c')}
-  AND c.report_id IN (${firstReportIdsSql(scope)})
+  AND c.report_id IN (${primaryReportIdsSql(scope)})
 GROUP BY g.year, g.expected, g.received
 ORDER BY g.year`
 }

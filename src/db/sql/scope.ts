@@ -33,9 +33,14 @@ export function isWholeDistrict(scope: Scope): boolean {
 }
 
 /**
- * A subquery of the report ids that count in the scope: one per unit and year, the lowest id, so a
- * unit that published two reports for a year (coverage `duplicate`) is not counted twice.
+ * A subquery of the report ids that count in the scope: one per unit and year. When a unit filed
+ * several reports for a year (coverage `duplicate`), the primary one is chosen exactly as the
+ * summary build does (scripts/build/summary.ts `primaryReports`): fewest errors, then most cells
+ * located, then file path — so SQL and the first-paint summary agree and nothing is counted twice.
  */
-export function firstReportIdsSql(scope: Scope): string {
-  return `SELECT MIN(report_id) FROM cells WHERE ${scopeWhere(scope)} GROUP BY unit, year`
+export function primaryReportIdsSql(scope: Scope): string {
+  return `SELECT report_id FROM (
+    SELECT report_id, row_number() OVER (PARTITION BY unit, year ORDER BY n_errors, n_cells DESC, file) AS pick
+    FROM reports WHERE ${scopeWhere(scope)} AND unit IS NOT NULL AND year IS NOT NULL
+  ) WHERE pick = 1`
 }
