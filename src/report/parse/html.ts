@@ -25,9 +25,10 @@ const BLOCK_LEVEL = new Set([
  *   shorter (the extractor reports short rows). Cell text is the inner text with `<br>` and
  *   paragraph boundaries as '\n', entities decoded, each line trimmed (so a cell holding only
  *   `&nbsp;` is '').
- * - A table that contains other tables is a layout table: it is not emitted as a grid; its cells
- *   are read as ordinary flow, so inner data tables become table blocks of their own and loose
- *   text becomes paragraphs. All data tables of a page are kept, in reading order.
+ * - A layout table (one with a cell holding a table, a heading, or more than 200 characters of
+ *   text) is not emitted as a grid: its cells are read as ordinary flow, so inner data tables
+ *   become table blocks of their own and loose text becomes paragraphs. All data tables of a page
+ *   are kept, in reading order.
  */
 export function htmlToDoc(html: string): StructuredDoc {
   const dom = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
@@ -90,8 +91,7 @@ class FlowReader {
       this.flush()
     }
     const rows = tableRows(table)
-    const isLayout = rows.some((tr) => rowCells(tr).some((cell) => containsTable(cell)))
-    if (isLayout) {
+    if (rows.some((tr) => rowCells(tr).some(isLayoutCell))) {
       for (const tr of rows) {
         for (const cell of rowCells(tr)) {
           this.walk(cell.children)
@@ -144,8 +144,16 @@ function childrenNamed(el: Element, name: string): Element[] {
   return el.children.filter((n): n is Element => isElement(n) && n.name === name)
 }
 
-function containsTable(el: Element): boolean {
-  return DomUtils.findOne((n) => n.name === 'table', el.children, true) !== null
+/** Longest text a data-table cell plausibly holds (the longest printed row label is ~40 characters). */
+const MAX_DATA_CELL_TEXT = 200
+
+/**
+ * A cell that holds page layout rather than a value: it contains a table, a heading, or more text
+ * than any report table cell prints (a CMS page wrapped in a one-cell table).
+ */
+function isLayoutCell(cell: Element): boolean {
+  if (DomUtils.findOne((n) => n.name === 'table' || /^h[1-6]$/.test(n.name), cell.children, true)) return true
+  return DomUtils.textContent(cell).replace(/\s+/g, '').length > MAX_DATA_CELL_TEXT
 }
 
 /** Inner text of a cell: `<br>` and block boundaries become '\n'; lines trimmed, blank lines dropped. */

@@ -79,6 +79,12 @@ describe('htmlToDoc', () => {
     ])
   })
 
+  it('reads a one-cell layout table wrapping a whole article as paragraphs', () => {
+    const article = '<p>一、总体情况</p><p>' + '本镇坚持以公开为常态、不公开为例外。'.repeat(12) + '</p><p>二、主动公开政府信息情况</p>'
+    expect(htmlToDoc(`<table><tr><td>${article}</td></tr></table>`).blocks.map((b) => b.kind)).toEqual(['para', 'para', 'para'])
+    expect(htmlToDoc('<table><tr><td><h2>一、总体情况</h2></td></tr></table>').blocks).toEqual([{ kind: 'para', text: '一、总体情况' }])
+  })
+
   it('keeps rows of thead/tbody/tfoot in order and the caption as a paragraph', () => {
     const html = '<table><caption>表一</caption><thead><tr><th>信息内容</th></tr></thead><tbody><tr><td>规章</td></tr></tbody><tfoot><tr><td>注</td></tr></tfoot></table>'
     expect(htmlToDoc(html).blocks).toEqual([
