@@ -1,0 +1,33 @@
+import { parseReport } from '~/report/parse'
+import type { ParseOutcome } from '~/report/types'
+
+/** What the upload hands over: a browser File, or anything with bytes and a name (tests). */
+export interface DraftFile {
+  name: string
+  arrayBuffer(): Promise<ArrayBuffer>
+}
+
+/**
+ * Read a draft report chosen by the user and parse it in the browser. Nothing leaves the machine:
+ * the bytes go from the File straight to the same parser and validator the data build uses.
+ * Never throws: an unreadable file becomes `ok: false` with a message naming it.
+ */
+export async function readDraft(file: DraftFile): Promise<ParseOutcome> {
+  let bytes: Uint8Array
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer())
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e)
+    return { ok: false, error: `${file.name}：无法读取文件（${why}）`, error_en: `${file.name}: could not read the file (${why})` }
+  }
+  return parseReport(bytes, file.name)
+}
+
+/** Finding counts per level, for the one-line summary. */
+export function levelCounts(findings: readonly { level: string }[]): { errors: number; warnings: number; infos: number } {
+  return {
+    errors: findings.filter((f) => f.level === 'error').length,
+    warnings: findings.filter((f) => f.level === 'warn').length,
+    infos: findings.filter((f) => f.level === 'info').length,
+  }
+}
