@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { TABLES, createTableSql, type TableDef } from '~/db/schema'
 import { lit } from '~/db/sql/literal'
+import type { DistrictSummary } from '~/db/summary'
+import { evaluateMetric, METRICS } from '~/report/metrics'
 
 /**
  * A small, hand-checked DuckDB file with the tables of src/db/schema.ts, for SQL, store and
@@ -132,4 +134,29 @@ export async function writeFixtureDb(): Promise<{ file: string; cleanup: () => v
   conn.closeSync()
   instance.closeSync()
   return { file, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/**
+ * The district summary JSON of the fixture, computed like the summary build does (evaluateMetric
+ * over the primary reports' pooled cells) — independent of the SQL it is compared with.
+ */
+export function fixtureSummary(): DistrictSummary {
+  const years = [2020, 2021, 2022]
+  return {
+    district: 'demo', name: '示例区', city: '示例市', province: '示例省', synthetic: true, years,
+    units: FIXTURE_UNITS.map((u) => ({ unit: u.unit, unit_code: u.unit_code, unit_kind: u.unit_kind })),
+    by_year: years.map((year) => {
+      const pooled: Record<string, number> = {}
+      for (const byYear of Object.values(FIXTURE_CELLS)) for (const [k, v] of Object.entries(byYear[year] ?? {})) pooled[k] = (pooled[k] ?? 0) + (v ?? 0)
+      const cov = Object.values(FIXTURE_COVERAGE).map((c) => c[year]).filter((s) => s && s !== 'not_expected')
+      return {
+        year,
+        expected: cov.length,
+        received: cov.filter((s) => s === 'received' || s === 'duplicate').length,
+        metrics: Object.fromEntries(METRICS.map((m) => [m.key, evaluateMetric(m, pooled)])),
+      }
+    }),
+    by_unit_year: [],
+    findings: { error: 1, warn: 0, info: 0 },
+  }
 }

@@ -1,0 +1,101 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h, watch } from 'vue'
+import { createMemoryHistory, createRouter, type Router } from 'vue-router'
+import { openNodeConnector, type NodeConnector } from '~/db/node'
+import { i18n } from '~/i18n'
+import { setEngineFactory, useDbStore } from '~/stores/db'
+import { bindFiltersToRouter } from '~/stores/filters'
+import { useSummaryStore } from '~/stores/summary'
+import OverviewView from '~/views/OverviewView.vue'
+import { fixtureSummary, writeFixtureDb } from '../db/fixture-db'
+
+let db: NodeConnector
+let cleanup: () => void
+beforeAll(async () => {
+  const f = await writeFixtureDb()
+  cleanup = f.cleanup
+  db = await openNodeConnector(f.file)
+})
+afterAll(() => {
+  db.close()
+  cleanup()
+})
+afterEach(() => vi.unstubAllGlobals())
+
+/** Stub chart (happy-dom has no canvas) that counts how often its option object changes. */
+const drawCounts: Record<string, number> = {}
+const sqlCalls: string[] = []
+const EChartStub = defineComponent({
+  props: ['id', 'option', 'height'],
+  emits: ['click'],
+  setup(p, { emit }) {
+    watch(() => p.option, () => (drawCounts[p.id] = (drawCounts[p.id] ?? 0) + 1), { immediate: true })
+    return () => h('div', { 'data-chart-stub': p.id, onClick: () => emit('click', { name: '2021' }) })
+  },
+})
+
+function stubData() {
+  vi.stubGlobal('fetch', async (url: string) => {
+    if (url === 'data/index.json') return new Response(JSON.stringify({ districts: [{ id: 'demo', name: '示例区', synthetic: true, summary: 'summary/demo.json' }] }))
+    if (url === 'data/summary/demo.json') return new Response(JSON.stringify(fixtureSummary()))
+    return new Response('', { status: 404 })
+  })
+}
+
+async function mountOverview(query = ''): Promise<{ w: ReturnType<typeof mount>; router: Router }> {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  for (const k of Object.keys(drawCounts)) delete drawCounts[k]
+  stubData()
+  sqlCalls.length = 0
+  setEngineFactory(async () => ({ query: <T,>(sql: string) => (sqlCalls.push(sql), db.query<T>(sql)), exec: (sql: string) => db.exec(sql) }))
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: OverviewView }] })
+  await router.push(`/${query}`)
+  bindFiltersToRouter(router)
+  await useSummaryStore().load(null)
+  const w = mount(OverviewView, { global: { plugins: [pinia, router, i18n], stubs: { EChart: EChartStub } } })
+  await flushPromises()
+  return { w, router }
+}
+
+const kpi = (w: ReturnType<typeof mount>, key: string) => w.find(`[data-kpi="${key}"] [data-kpi-value]`).text()
+
+describe('OverviewView', () => {
+  it('paints from the summary before the engine, then keeps the same DOM when SQL gives the same numbers', async () => {
+    const { w } = await mountOverview()
+    expect(useDbStore().status).toBe('idle')
+    expect(kpi(w, 'new')).toBe('13') // 2022: 5 + 7 + 1
+    expect(w.find('[data-kpi="new"] [data-kpi-delta]').text()).toBe('较上年 −5')
+    expect(w.find('[data-coverage-line]').text()).toContain('应报 3 个单位，已收 3 份')
+    const before = w.find('.overview__grid').html()
+    const draws = { ...drawCounts }
+    await useDbStore().start()
+    await vi.waitFor(() => expect(useDbStore().status).toBe('ready'))
+    await vi.waitFor(() => expect(sqlCalls.some((q) => q.includes('FROM grid'))).toBe(true))
+    await new Promise((r) => setTimeout(r, 100))
+    await flushPromises()
+    expect(w.find('.overview__grid').html()).toBe(before)
+    expect(drawCounts).toEqual(draws)
+  })
+
+  it('a unit-kind filter is answered by SQL (the summary is district-wide)', async () => {
+    const { w } = await mountOverview('?kind=街道&year=2021')
+    expect(w.find('[data-kpi="new"]').exists()).toBe(false) // no summary numbers for a narrowed view
+    await useDbStore().start()
+    await vi.waitFor(() => expect(w.find('[data-kpi="new"]').exists()).toBe(true), { timeout: 5000 })
+    expect(kpi(w, 'new')).toBe('12')
+    expect(kpi(w, 'granted_share')).toBe('66.7%') // 8 of 12 decided
+  })
+
+  it('clicking a year in the trend sets the crossfilter year in the URL, clicking again clears it', async () => {
+    const { w, router } = await mountOverview()
+    await w.find('[data-chart-stub="overview-trend"]').trigger('click')
+    await flushPromises()
+    await vi.waitFor(() => expect(router.currentRoute.value.query.x_year).toBe('2021'))
+    expect(w.find('[data-crossfilter]').text()).toContain('2021')
+    await w.find('[data-chart-stub="overview-trend"]').trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.query.x_year).toBeUndefined())
+  })
+})
