@@ -184,8 +184,8 @@ async function writeOutput(opts: BuildOptions, builds: DistrictBuild[]): Promise
       db.append('units', unitRows(b.input))
       db.append('reports', b.reports.map(reportRow))
       for (const r of b.reports) db.append('cells', cellRows(r))
-      for (const r of b.reports) db.append('findings', reportFindingRows(r))
-      db.append('findings', crossFindingRows(id, b.cross, b.input.units))
+      for (const r of b.reports) db.append('findings', reportFindingRows(r, b.input.info.name))
+      db.append('findings', crossFindingRows(id, b.input.info.name, b.cross, b.input.units))
       db.append('coverage', coverageRows(id, b.coverage))
     }
     await db.finishTables()

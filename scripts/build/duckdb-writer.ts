@@ -13,6 +13,11 @@ const STORAGE_VERSION = 'v1.4.0'
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`
 
 /**
+ * Note on reproducibility: the Parquet/CSV/JSON files are byte-identical for the same input, the
+ * DuckDB file is not — DuckDB stamps a random database identifier into its header and leaves
+ * uninitialised bytes in block padding (measured with @duckdb/node-api 1.5.6). Its table contents
+ * are identical; tests compare them by query.
+ *
  * Writes the open-data tables: rows are streamed into a DuckDB database file through appenders
  * (bulk, not row-by-row INSERT), then each table is copied out as zstd Parquet, CSV and JSON by
  * DuckDB itself, in insertion order (so the caller's row order is the file order).
@@ -77,7 +82,8 @@ function appendValue(a: DuckDBAppender, f: FieldDef, v: Value, table: string): v
   if (v === null || v === undefined) return a.appendNull()
   switch (f.sql) {
     case 'VARCHAR':
-      return a.appendVarchar(String(v))
+      // The CSV cannot tell '' from NULL (missingValues [""]): store NULL so every format agrees.
+      return v === '' ? a.appendNull() : a.appendVarchar(String(v))
     case 'INTEGER':
       if (typeof v !== 'number' || !Number.isInteger(v)) throw new Error(`${table}.${f.name}: ${JSON.stringify(v)} is not an integer`)
       return a.appendInteger(v)

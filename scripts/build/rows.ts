@@ -61,21 +61,24 @@ export function* cellRows(r: BuiltReport): Generator<Value[]> {
 
 const show = (v: Finding['expected']): string | null => (v === undefined || v === null ? null : String(v))
 
-/** findings: one row; report-level findings carry their report, cross-year ones may not. */
-export function findingRow(district: string, f: Finding, at: { unit: string | null; unit_code: string | null; year: number | null; report_id: number | null; file: string | null }): Value[] {
-  return [district, at.unit ?? '', at.unit_code, at.year, at.report_id, at.file, f.rule, f.level, orNull(f.cells.join('|')), show(f.expected), show(f.actual), f.assumed_zero ?? false, f.message, f.message_en]
+/**
+ * findings: one row; report-level findings carry their report, cross-year ones may not. A finding
+ * about no unit (district-wide) names the district in `unit`, a required field.
+ */
+export function findingRow(district: string, districtName: string, f: Finding, at: { unit: string | null; unit_code: string | null; year: number | null; report_id: number | null; file: string | null }): Value[] {
+  return [district, at.unit ?? districtName, at.unit_code, at.year, at.report_id, at.file, f.rule, f.level, orNull(f.cells.join('|')), show(f.expected), show(f.actual), f.assumed_zero ?? false, f.message, f.message_en]
 }
 
 /** findings of one report. */
-export function reportFindingRows(r: BuiltReport): Value[][] {
-  return r.findings.map((f) => findingRow(r.district, f, { unit: r.unitName, unit_code: r.unit?.code ?? null, year: r.year, report_id: r.reportId, file: r.file }))
+export function reportFindingRows(r: BuiltReport, districtName: string): Value[][] {
+  return r.findings.map((f) => findingRow(r.district, districtName, f, { unit: r.unitName, unit_code: r.unit?.code ?? null, year: r.year, report_id: r.reportId, file: r.file }))
 }
 
 /** findings of the cross-year and cross-unit validators, tied back to their report when they name one. */
-export function crossFindingRows(district: string, list: readonly CrossFinding[], units: readonly UnitRecord[]): Value[][] {
+export function crossFindingRows(district: string, districtName: string, list: readonly CrossFinding[], units: readonly UnitRecord[]): Value[][] {
   return list.map((c) => {
     const unit = c.report?.unit ?? units.find((u) => u.name === c.unit) ?? null
-    return findingRow(district, c.finding, { unit: c.unit, unit_code: unit?.code ?? null, year: c.year, report_id: c.report?.reportId ?? null, file: c.report?.file ?? null })
+    return findingRow(district, districtName, c.finding, { unit: c.unit, unit_code: unit?.code ?? null, year: c.year, report_id: c.report?.reportId ?? null, file: c.report?.file ?? null })
   })
 }
 
