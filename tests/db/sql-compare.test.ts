@@ -15,7 +15,7 @@ const REPORTS: FixtureReport[] = [
     cells: { 'apply.new.total': 7, 'apply.result.granted.total': 2, 'apply.result.partial.total': 1, 'apply.result.total.total': 6, 'review.corrected': 0, 'review.total': 1, 'review.pending': 0, 'active.fee.amount_wan': 1.5 } },
   { ...base, report_id: 3, unit: '乙街道', unit_code: '002', unit_kind: '街道', year: 2021, format: 'gov2021',
     cells: { 'apply.new.total': 9, 'apply.result.total.total': 0, 'active.fee.amount_wan': null } },
-  // A second file for 乙街道 2021 (coverage: duplicate): must not be added to report 3.
+  // A second, smaller file for 乙街道 2021 (coverage: duplicate): report 3 (more cells) is the primary one.
   { ...base, report_id: 4, unit: '乙街道', unit_code: '002', unit_kind: '街道', year: 2021, format: 'gov2021',
     cells: { 'apply.new.total': 100 } },
   { ...base, report_id: 5, unit: QUOTED, unit_code: null, year: 2021, format: 'gov2021',

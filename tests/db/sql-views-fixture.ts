@@ -49,6 +49,12 @@ export async function openFixtureDb(reports: FixtureReport[], coverage: FixtureC
   if (cellRows.length > 0) {
     await con.run(`INSERT INTO cells (district, unit, unit_code, unit_kind, "year", report_id, format, section, "key", value, flag, raw) VALUES ${cellRows.join(',\n')}`)
   }
+  const reportRows = reports.map((r) =>
+    `(${[r.report_id, r.district, r.unit, r.unit_code, r.unit_kind, r.year, `${r.year}/${r.unit}-${r.report_id}.txt`, r.format, 'ok', Object.keys(r.cells).length, 0, 0].map(lit).join(', ')})`,
+  )
+  if (reportRows.length > 0) {
+    await con.run(`INSERT INTO reports (report_id, district, unit, unit_code, unit_kind, "year", file, format, status, n_cells, n_errors, n_warnings) VALUES ${reportRows.join(',\n')}`)
+  }
   const coverageRows = coverage.map((c) => `(${[c.district, c.unit, c.unit_code, c.unit_kind, c.year, c.status, c.status === 'missing' ? 0 : 1].map(lit).join(', ')})`)
   if (coverageRows.length > 0) {
     await con.run(`INSERT INTO coverage (district, unit, unit_code, unit_kind, "year", status, n_reports) VALUES ${coverageRows.join(',\n')}`)

@@ -1,4 +1,7 @@
-import { formatCount, formatShare } from '../format'
+import { escapeHtml, formatCount, formatShare } from '../format'
+
+/** Tooltip strings are HTML: every unit name goes through this (re-exported for the builders). */
+export { escapeHtml }
 
 /**
  * Small pieces shared by the option builders of the four analytical views (compare, outcomes,
@@ -11,14 +14,6 @@ export type Lang = 'zh' | 'en'
 
 /** Units (or years) along the category axis. */
 export type Dimension = 'unit' | 'year'
-
-/**
- * Escape text for an ECharts tooltip, which ECharts inserts as HTML. Unit names come from report
- * files and must never be interpreted as markup.
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
-}
 
 /** A metric value as text: a percentage for ratio metrics, a count otherwise; null → —. */
 export function formatValue(v: number | null | undefined, ratio: boolean): string {
