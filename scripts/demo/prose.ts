@@ -1,22 +1,15 @@
-import type { FormatId } from '~/report/model'
 import type { Cells } from './apply-figures'
 import type { Rng } from './prng'
-import { DEMO_DISTRICT, type DemoUnit } from './roster'
+import type { DemoUnit } from './roster'
 
 /** The sentence every generated report carries, so no reader mistakes it for a real one. */
 export const SYNTHETIC_NOTICE = '（本报告为程序生成的示例数据，非真实政府报告。）'
 
-/** The prose of a report: preamble and sections 一, 五, 六 (plain text; paragraphs split by \n). */
+/** The prose of sections 一, 五, 六 (plain text; paragraphs split by \n). The renderer writes the preamble. */
 export interface DemoProse {
-  preamble: string
   overview: string
   problems: string
   other: string
-}
-
-const CIRCULAR: Record<FormatId, string> = {
-  gov2021: '《国务院办公厅政府信息与政务公开办公室关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》（国办公开办函〔2021〕30号）',
-  gov2019: '《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）',
 }
 
 const n = (cells: Cells, key: string) => cells[key] ?? 0
@@ -24,29 +17,16 @@ const n = (cells: Cells, key: string) => cells[key] ?? 0
 /** Everything the prose needs to know about one report. */
 export interface ProseInput {
   unit: DemoUnit
-  /** The name the report prints for itself (canonical, or an alias). */
-  printedName: string
   year: number
-  /** The format whose 函 the preamble cites (a faulty report may print other tables). */
-  claimed: FormatId
   cells: Cells
 }
 
 export function buildProse(rng: Rng, input: ProseInput): DemoProse {
   return {
-    preamble: preamble(input),
     overview: overview(rng, input),
     problems: problems(rng, input),
     other: other(input),
   }
-}
-
-function preamble({ printedName, year, claimed, unit }: ProseInput): string {
-  return (
-    `根据《中华人民共和国政府信息公开条例》规定和${CIRCULAR[claimed]}要求，在总结${unit.self}${year}年政府信息公开工作的基础上，编制此报告。` +
-    `报告中所列数据统计期限自${year}年1月1日起至${year}年12月31日止。本报告通过“${DEMO_DISTRICT.name}人民政府网站”查阅向社会公布。` +
-    `若对本报告有任何疑问或意见建议，请联系${printedName}（示例数据，无真实联系方式）。`
-  )
 }
 
 /** Section 一: counts quoted from the tables, so the narrative never contradicts them (rule A11). */

@@ -71,7 +71,7 @@ export function buildDemoContent(shape: DemoShape): DemoContent {
         ...record,
         claimed,
         printedName,
-        prose: buildProse(rng, { unit, printedName, year, claimed, cells: record.cells }),
+        prose: buildProse(rng, { unit, year, cells: record.cells }),
         tablesMissing: plan?.tablesMissing.has(k) ?? false,
       })
     }
