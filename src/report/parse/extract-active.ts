@@ -27,6 +27,7 @@ export function extractActive(blocks: readonly Block[], format: FormatId): Extra
   let header: string | null = null
   let headerOpen = false
   const seen = new Set<string>()
+  const recovered: { keys: string[]; detail: string }[] = []
 
   for (const row of rows) {
     const { cells } = row
@@ -75,7 +76,7 @@ export function extractActive(blocks: readonly Block[], format: FormatId): Extra
       const split = uniqueSplit(digits, keys.length)
       if (split) {
         putCells(out, keys, split.map(String))
-        out.findings.push(parseFinding('glued_recovered', 'info', 'active', `${label.zh}行的连写数字“${digits}”逐位拆分`, `${label.en}: glued digits "${digits}" split one digit per cell`, { cells: keys, detail: digits }))
+        recovered.push({ keys, detail: `${label.zh} ${digits}→${split.join('/')}` })
       } else {
         out.findings.push(parseFinding('glued_ambiguous', 'warn', 'active', `${label.zh}行的连写数字“${digits}”无法唯一拆分，未读取`, `${label.en}: glued digits "${digits}" have no unique split; not read`, { cells: keys, detail: digits }))
       }
@@ -94,6 +95,14 @@ export function extractActive(blocks: readonly Block[], format: FormatId): Extra
       continue
     }
     putCells(out, keys, after.slice(after.length - keys.length))
+  }
+  if (recovered.length > 0) {
+    out.findings.push(
+      parseFinding('glued_recovered', 'info', 'active', `${recovered.length}行数字连写无分隔，拆分唯一（一格一个数，或逐位一格）`, `${recovered.length} rows had glued digits with a unique split (one cell, or one digit per cell)`, {
+        cells: recovered.flatMap((r) => r.keys),
+        detail: recovered.map((r) => r.detail).join('; '),
+      }),
+    )
   }
   return out
 }

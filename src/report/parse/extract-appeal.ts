@@ -44,7 +44,7 @@ export function extractAppeal(blocks: readonly Block[], pdf: boolean): Extracted
     const candidates = single ? [single] : summedSplits(digits, 3, 5)
     if (candidates.length === 1) {
       putCells(out, KEYS, candidates[0]!.map(String))
-      out.findings.push(parseFinding('glued_recovered', 'info', 'appeal', `连写数字“${digits}”按复议、诉讼总计唯一拆分`, `Glued digits "${digits}" split uniquely by the review/litigation totals`, { cells: [...KEYS], detail: digits }))
+      out.findings.push(parseFinding('glued_recovered', 'info', 'appeal', `连写数字“${digits}”已拆分（逐位一格，或唯一符合复议、诉讼总计的拆分）`, `Glued digits "${digits}" split one digit per cell or by the only split consistent with the totals`, { cells: [...KEYS], detail: digits }))
     } else {
       out.findings.push(parseFinding('glued_ambiguous', 'warn', 'appeal', `连写数字“${digits}”无法唯一拆分（${candidates.length}种），未读取`, `Glued digits "${digits}" have ${candidates.length} possible splits; not read`, { cells: [...KEYS], detail: digits }))
     }

@@ -141,16 +141,25 @@ function solveGlued(
     if (keys.every((k) => k in out.cells)) rows.set(row.key, { kind: 'fixed', values: keys.map((k) => out.cells[k]!) })
   }
   const { recovered, ambiguous } = solveGluedApply(rows, format)
+  // One finding for all recovered rows: a glued report has them on every line.
+  const recoveredKeys: string[] = []
+  const details: string[] = []
   for (const [rowKey, values] of recovered) {
     const keys = colKeys(rowKey)
     keys.forEach((k, i) => (out.cells[k] = values[i]!))
-    const digits = (glued.get(rowKey) as { digits: string }).digits
-    const label = applyRowLabel(rowKey)
+    recoveredKeys.push(...keys)
+    details.push(`${(glued.get(rowKey) as { digits: string }).digits}→${values.join('/')}`)
+  }
+  if (recovered.size > 0) {
     out.findings.push(
-      parseFinding('glued_recovered', 'info', 'apply', `${label.zh}行的连写数字“${digits}”按表内勾稽关系唯一拆分为 ${values.join(' / ')}`, `${label.en}: glued digits "${digits}" split uniquely by the table arithmetic into ${values.join(' / ')}`, {
-        cells: keys,
-        detail: digits,
-      }),
+      parseFinding(
+        'glued_recovered',
+        'info',
+        'apply',
+        `${recovered.size}行数字连写无分隔，已拆分（逐位一格，或唯一符合表内勾稽关系的拆分）`,
+        `${recovered.size} rows had glued digits; split one digit per cell or by the only split consistent with the table arithmetic`,
+        { cells: recoveredKeys, detail: details.join('; ') },
+      ),
     )
   }
   for (const rowKey of ambiguous) {

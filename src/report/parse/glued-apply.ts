@@ -28,7 +28,7 @@ export function solveGluedApply(rows: Map<string, RowValues>, format: FormatId):
     if (row.kind === 'fixed') fixed.set(key, row.values)
     else {
       const single = uniqueSplit(row.digits, 7)
-      candidates.set(key, single ? [single] : summedSplits(row.digits, 1, 7))
+      candidates.set(key, single ? [single] : /^\d+$/.test(row.digits) ? summedSplits(row.digits, 1, 7) : [])
     }
   }
 

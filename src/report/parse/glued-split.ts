@@ -42,9 +42,11 @@ export function summedSplits(digits: string, groups: number, size: number): numb
 }
 
 /**
- * The split of `digits` into `n` numbers when there is only one: that is when every number is one
- * digit. Otherwise null (several splits exist and nothing decides between them).
+ * The split of `digits` into `n` numbers when there is only one: a single cell takes the whole
+ * number; otherwise only when every number is one digit. Else null (several splits exist and
+ * nothing decides between them).
  */
 export function uniqueSplit(digits: string, n: number): number[] | null {
-  return digits.length === n ? [...digits].map(Number) : null
+  if (n === 1 && /^\d+(?:\.\d+)?$/.test(digits)) return [Number(digits)]
+  return digits.length === n && /^\d+$/.test(digits) ? [...digits].map(Number) : null
 }

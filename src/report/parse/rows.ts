@@ -19,7 +19,7 @@ export interface RowRules {
   gluedLabel(label: string, digits: string): string | null
 }
 
-const TRAILING_DIGITS = /^(.*?[^\d.,+\-])(\d+)$/s
+const TRAILING_DIGITS = /^(.*?[^\d.,+\-])(\d+(?:\.\d+)?)$/s
 
 /**
  * The rows of one section. Table blocks give their rows as they are (the front-end knows the

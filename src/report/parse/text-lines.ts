@@ -15,6 +15,9 @@ export function linesToDoc(lines: readonly string[]): StructuredDoc {
   return { blocks }
 }
 
+/** Page furniture of PDF text: "- 3 -", "第 3 页", "第3页 共5页". Never table cells. */
+const PAGE_NUMBER = /^(?:[-–—]\s*\d{1,3}\s*[-–—]|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?)$/
+
 const NUMERIC_TOKEN = /^[-+]?\d[\d,]*(?:\.\d+)?$|^[-—–/]$|^无$/
 
 /**
@@ -27,7 +30,7 @@ export function pdfTextToDoc(lines: readonly string[]): StructuredDoc {
   const blocks: Block[] = []
   for (const rawLine of lines) {
     const text = trimAll(stripArtefacts(rawLine))
-    if (text === '') continue
+    if (text === '' || PAGE_NUMBER.test(text)) continue
     const tokens = text.split(/[\s\u00a0\u3000]+/)
     // Only lines that end in a number are table lines; prose such as "收到 5 件申请" stays whole.
     if (!NUMERIC_TOKEN.test(tokens[tokens.length - 1]!)) {
