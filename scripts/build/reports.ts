@@ -74,6 +74,10 @@ async function readOne(input: DistrictInput, registry: UnitRegistry, engines: Bu
   if (year === null) {
     findings.push(buildFinding('no_year', 'warn', `报告和文件夹均未给出年度（${file.path}）`, `Neither the report nor its folder gives a year (${file.path})`))
   }
+  // Never let a report that yielded nothing pass silently as "ok".
+  if (Object.keys(report.cells).length === 0 && !findings.some((f) => f.level !== 'info' || f.rule === 'legacy')) {
+    findings.push(buildFinding('no_cells', 'warn', `未在文件中找到任何表格单元格（${file.path}，识别格式 ${report.meta.format}）`, `No table cell was located in ${file.path} (format detected: ${report.meta.format})`))
+  }
   if (!match.ok) {
     findings.push(buildFinding('unmatched', 'warn', `${match.reason}（${file.path}）`, `${match.reason_en} (${file.path})`, { detail: report.meta.unit ?? undefined }))
   }

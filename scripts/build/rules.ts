@@ -9,6 +9,7 @@ export const BUILD_RULES = {
   unmatched: 'No unit of the registry matches the report',
   year_folder: 'The report year differs from the year folder it is filed in',
   no_year: 'Neither the report nor its folder gives a year',
+  no_cells: 'The file was read but no table cell was located, and the parser said nothing about why',
   not_expected: 'A report for a unit outside the years it exists (units.csv valid_from/valid_to)',
 } as const
 
