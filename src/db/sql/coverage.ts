@@ -24,8 +24,8 @@ FROM coverage WHERE ${scopeWhere(scope)}
 ORDER BY unit_kind, unit_code NULLS LAST, unit, year`
 }
 
-/** One row per year of `coverageByYearSql`. */
-export interface CoverageYearRow {
+/** One row per year of `coverageByYearSql` (a type alias, so it fits TableCard's row type). */
+export type CoverageYearRow = {
   year: number
   /** Units expected to report (every status but not_expected). */
   expected: number

@@ -1,0 +1,32 @@
+import type { CoverageRow } from '~/db/sql/coverage'
+
+/** One unit's row of the coverage grid. */
+export interface GridUnitRow {
+  unit: string
+  unit_kind: string | null
+  /** Year → status cell; a year the registry has no row for is absent. */
+  cells: Map<number, CoverageRow>
+  missing: number
+}
+
+export interface CoverageGrid {
+  years: number[]
+  units: GridUnitRow[]
+  /** Count of each status over the whole grid. */
+  totals: Record<CoverageRow['status'], number>
+}
+
+/** Pivot `coverageGridSql` rows (already in registry order) into a unit × year grid. */
+export function pivotCoverage(rows: readonly CoverageRow[]): CoverageGrid {
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b)
+  const byUnit = new Map<string, GridUnitRow>()
+  const totals: CoverageGrid['totals'] = { received: 0, missing: 0, duplicate: 0, not_expected: 0 }
+  for (const r of rows) {
+    let u = byUnit.get(r.unit)
+    if (!u) byUnit.set(r.unit, (u = { unit: r.unit, unit_kind: r.unit_kind, cells: new Map(), missing: 0 }))
+    u.cells.set(r.year, r)
+    if (r.status === 'missing') u.missing++
+    if (r.status in totals) totals[r.status]++
+  }
+  return { years, units: [...byUnit.values()], totals }
+}
