@@ -18,7 +18,7 @@ export function linesToDoc(lines: readonly string[]): StructuredDoc {
 /** Page furniture of PDF text: "- 3 -", "第 3 页", "第3页 共5页". Never table cells. */
 const PAGE_NUMBER = /^(?:[-–—]\s*\d{1,3}\s*[-–—]|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?)$/
 
-const NUMERIC_TOKEN = /^[-+]?\d[\d,]*(?:\.\d+)?$|^[-—–/]$|^无$/
+const NUMERIC_TOKEN = /^[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|次)?$|^[-—–/]$|^无$/
 
 /**
  * Layout f: PDF-extracted text. Table structure is lost (V9): a line holds a label and then its
