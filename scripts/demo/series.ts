@@ -110,11 +110,13 @@ function drawReport(unit: DemoUnit, year: number, state: UnitState, drawn: numbe
   })
   const decided = apply.cells['apply.result.total.total'] ?? 0
   const appeal = appealFigures(rng, unit.kind, decided)
-  const all: Cells = { ...active.cells, ...apply.cells, ...appeal }
+  // one object in print order; no spread of the three parts (slow on 200-key objects at 10,000 reports)
+  const parts = [active.cells, apply.cells, appeal]
   const cells: Cells = {}
   for (const k of keysOf(format)) {
-    if (!(k in all)) throw new Error(`demo: no figure drawn for ${k} (${format})`)
-    cells[k] = all[k]!
+    const part = parts.find((p) => k in p)
+    if (!part) throw new Error(`demo: no figure drawn for ${k} (${format})`)
+    cells[k] = part[k]!
   }
   return { record: { unit, year, format, cells }, carryForward: apply.carryForward, next: active.next }
 }
