@@ -36,29 +36,35 @@ function sectionOf(key: string): string {
   return 'appeal'
 }
 
-/** Opens a fresh in-memory database holding the given reports and coverage grid. */
-export async function openFixtureDb(reports: FixtureReport[], coverage: FixtureCoverage[]): Promise<DuckDBConnection> {
-  const instance = await DuckDBInstance.create(':memory:')
-  const con = await instance.connect()
-  for (const t of TABLES) await con.run(createTableSql(t))
+/** The DDL and INSERT statements creating the open-data tables with the given reports and coverage. */
+export function fixtureStatements(reports: FixtureReport[], coverage: FixtureCoverage[]): string[] {
+  const out = TABLES.map(createTableSql)
   const cellRows = reports.flatMap((r) =>
     Object.entries(r.cells).map(([key, value]) =>
       `(${[r.district, r.unit, r.unit_code, r.unit_kind, r.year, r.report_id, r.format, sectionOf(key), key, value, value === null ? 'blank' : 'ok', null].map(lit).join(', ')})`,
     ),
   )
   if (cellRows.length > 0) {
-    await con.run(`INSERT INTO cells (district, unit, unit_code, unit_kind, "year", report_id, format, section, "key", value, flag, raw) VALUES ${cellRows.join(',\n')}`)
+    out.push(`INSERT INTO cells (district, unit, unit_code, unit_kind, "year", report_id, format, section, "key", value, flag, raw) VALUES ${cellRows.join(',\n')}`)
   }
   const reportRows = reports.map((r) =>
     `(${[r.report_id, r.district, r.unit, r.unit_code, r.unit_kind, r.year, `${r.year}/${r.unit}-${r.report_id}.txt`, r.format, 'ok', Object.keys(r.cells).length, 0, 0].map(lit).join(', ')})`,
   )
   if (reportRows.length > 0) {
-    await con.run(`INSERT INTO reports (report_id, district, unit, unit_code, unit_kind, "year", file, format, status, n_cells, n_errors, n_warnings) VALUES ${reportRows.join(',\n')}`)
+    out.push(`INSERT INTO reports (report_id, district, unit, unit_code, unit_kind, "year", file, format, status, n_cells, n_errors, n_warnings) VALUES ${reportRows.join(',\n')}`)
   }
   const coverageRows = coverage.map((c) => `(${[c.district, c.unit, c.unit_code, c.unit_kind, c.year, c.status, c.status === 'missing' ? 0 : 1].map(lit).join(', ')})`)
   if (coverageRows.length > 0) {
-    await con.run(`INSERT INTO coverage (district, unit, unit_code, unit_kind, "year", status, n_reports) VALUES ${coverageRows.join(',\n')}`)
+    out.push(`INSERT INTO coverage (district, unit, unit_code, unit_kind, "year", status, n_reports) VALUES ${coverageRows.join(',\n')}`)
   }
+  return out
+}
+
+/** Opens a fresh in-memory database holding the given reports and coverage grid. */
+export async function openFixtureDb(reports: FixtureReport[], coverage: FixtureCoverage[]): Promise<DuckDBConnection> {
+  const instance = await DuckDBInstance.create(':memory:')
+  const con = await instance.connect()
+  for (const sql of fixtureStatements(reports, coverage)) await con.run(sql)
   return con
 }
 

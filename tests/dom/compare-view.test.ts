@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { NodeConnector } from '~/db/node'
+import CompareView from '~/views/CompareView.vue'
+import { DISTRICT, TRICKY, chartOption, clickChart, mountView, openViewsFixture, until } from './compare-fixture'
+
+let db: NodeConnector
+beforeAll(async () => { db = await openViewsFixture() })
+afterAll(() => db.close())
+
+describe('CompareView', { timeout: 30_000 }, () => {
+  it('ranks units by the URL metric and draws the heatmap with 缺报 apart from zeros', async () => {
+    const { w } = await mountView(CompareView, `/compare?district=${DISTRICT}&year=2021&metric=new`, db)
+    await until(() => expect(chartOption(w, 'compare-heatmap')).not.toBeNull())
+    await until(() => expect(chartOption(w, 'compare-ranking')).not.toBeNull())
+    expect(chartOption(w, 'compare-ranking').yAxis.data).toEqual(['甲镇', '乙街道', TRICKY])
+    const heat = chartOption(w, 'compare-heatmap')
+    const missing = heat.series.find((s: any) => s.id === 'missing')
+    expect(missing.data.map((d: any) => [d.unit, d.year])).toEqual([['乙街道', 2020]])
+    const zero = heat.series.find((s: any) => s.id === 'values').data.find((d: any) => d.unit === TRICKY)
+    expect(zero.value[2]).toBe(0)
+    expect(heat.series.flatMap((s: any) => s.data).some((d: any) => d.unit === TRICKY && d.year === 2020)).toBe(false)
+    expect(w.find('[data-heatmap-legend]').text()).toContain('缺报')
+    expect(w.find('[data-view="compare"]').html()).not.toContain('<b>镇')
+  })
+
+  it('sets the crossfilter from a heatmap click: URL, ranking year and the unit table follow; one control clears it', async () => {
+    const { w, router } = await mountView(CompareView, `/compare?district=${DISTRICT}&year=2021`, db)
+    await until(() => expect(chartOption(w, 'compare-heatmap')).not.toBeNull())
+    await clickChart(w, 'compare-heatmap', { data: { unit: '甲镇', year: 2020 } })
+    await until(() => expect(router.currentRoute.value.query).toMatchObject({ x_unit: '甲镇', x_year: '2020' }))
+    await until(() => expect(w.find('[data-card="compare-ranking"] h3').text()).toContain('2020'))
+    await until(() => expect(chartOption(w, 'compare-ranking').yAxis.data).toEqual(['甲镇']))
+    expect(w.find('[data-xf-unit]').text()).toContain('甲镇')
+    expect(w.findAll('[data-table="compare-table"] .el-table__row')).toHaveLength(1)
+    await w.find('[data-xf-clear]').trigger('click')
+    await until(() => expect(router.currentRoute.value.query.x_unit).toBeUndefined())
+    expect(w.find('[data-xf-unit]').exists()).toBe(false)
+  })
+
+  it('puts the chosen units side by side and asks for two when fewer are chosen', async () => {
+    const { w } = await mountView(CompareView, `/compare?district=${DISTRICT}&metric=review`, db)
+    await until(() => expect(w.find('[data-pick-hint]').exists()).toBe(true))
+    const { w: w2 } = await mountView(CompareView, `/compare?district=${DISTRICT}&metric=review&pick=${encodeURIComponent('甲镇|乙街道')}`, db)
+    await until(() => expect(chartOption(w2, 'compare-units')).not.toBeNull())
+    const o = chartOption(w2, 'compare-units')
+    expect(o.series.map((s: any) => s.name)).toEqual(['甲镇', '乙街道'])
+    expect(o.series[1].data.map((d: any) => d.value)).toEqual(['-', 2])
+  })
+
+  it('shows an error panel, not a crash, for an unknown metric in the URL', async () => {
+    const { w } = await mountView(CompareView, `/compare?district=${DISTRICT}&metric=apply.nope`, db)
+    await until(() => expect(w.find('[data-error-panel]').exists()).toBe(true))
+    expect(w.find('[data-error-panel]').text()).toContain('apply.nope')
+  })
+})
