@@ -80,7 +80,10 @@ export function planFaults(seed: number, roster: readonly DemoUnit[], years: rea
     used.add(source.name)
     const target = take((u) => roster.indexOf(u) > roster.indexOf(source))
     tweak(target, first, { copyFrom: source.name })
-    add({ kind: 'copy_paste', unit: target.name, year: first, expect: { rule: 'X1' }, note: `tables 二, 三 and 四 copied verbatim from ${source.name}'s ${first} report (X1 is raised on both reports)` })
+    add({
+      kind: 'copy_paste', unit: target.name, year: first, expect: { rule: 'X1' }, copied_from: { unit: source.name, year: first },
+      note: `tables 二, 三 and 四 copied verbatim from ${source.name}'s ${first} report, file layout included (X1 is raised on both reports)`,
+    })
   }
 
   // spike: a department's new applications 12–18× its usual (median of its other years)

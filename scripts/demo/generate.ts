@@ -51,12 +51,17 @@ export function generateDistrict(opts: GenerateOptions): GeneratedDistrict {
 
   const files: GeneratedFile[] = []
   const fileOf = new Map<string, string>()
+  const renderingOf = new Map<string, RenderTarget>()
+  // a copied report keeps its source's layout, as a copied file does (the source comes earlier in the loop)
+  const copiedFrom = new Map<string, string>(content.faults.flatMap((f) => (f.copied_from ? [[`${f.unit}/${f.year}`, `${f.copied_from.unit}/${f.copied_from.year}`]] : [])))
   const counts: Record<string, number> = {}
   const takenByYear = new Map<number, Set<string>>()
   for (const report of content.reports) {
     const key = `${report.unit.name}/${report.year}`
     const rng = new Rng(subSeed(opts.seed, `file/${key}`))
-    const rendering = report.tablesMissing ? 'html' : pickRendering(rng, mix)
+    const source = copiedFrom.get(key)
+    const rendering = report.tablesMissing ? 'html' : source ? renderingOf.get(source)! : pickRendering(rng, mix)
+    renderingOf.set(key, rendering)
     const taken = takenByYear.get(report.year) ?? new Set<string>()
     takenByYear.set(report.year, taken)
     const path = `reports/${report.year}/${reportFileName(rng, report.printedName, report.year, EXTENSIONS[rendering]!, taken)}`

@@ -43,6 +43,8 @@ export interface Fault {
   expect: FaultExpectation
   /** Plain-language description of what was changed. */
   note: string
+  /** copy_paste: the report whose tables were copied (it carries the same X1 finding). */
+  copied_from?: { unit: string; year: number }
 }
 
 /** data/districts/demo/manifest.json */

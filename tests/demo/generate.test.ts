@@ -78,6 +78,13 @@ describe('the committed demo district', () => {
     expect(Object.keys(manifest.renderings).sort()).toEqual(['docx', 'docx-text', 'html', 'lines', 'markdown', 'pipe'])
   })
 
+  it('keeps a copied report in its source’s layout, so both parse to the same cells', () => {
+    const copy = manifest.faults.find((f) => f.kind === 'copy_paste')!
+    const source = demo.files.find((f) => f.path.startsWith(`reports/${copy.copied_from!.year}/`) && f.path.includes(copy.copied_from!.unit))!
+    const ext = (p: string) => p.slice(p.lastIndexOf('.'))
+    expect(ext(copy.file!)).toBe(ext(source.path))
+  })
+
   it('prints the tables-missing report with its headings but no table', () => {
     const fault = manifest.faults.find((f) => f.kind === 'tables_missing')!
     const html = readFileSync(join(DIR, fault.file!), 'utf8')
