@@ -8,8 +8,8 @@ import { RULES } from '~/report/validate/rules'
  * (src/report/validate/rules.ts). Nothing is typed twice.
  */
 
-/** One field of an open-data table. */
-export interface FieldEntry {
+/** One field of an open-data table. (Entries are type aliases so they fit TableCard rows.) */
+export type FieldEntry = {
   table: string
   name: string
   type: string
@@ -22,7 +22,7 @@ export interface FieldEntry {
 }
 
 /** One cell key of the national formats. */
-export interface CellEntry {
+export type CellEntry = {
   key: string
   section: string
   /** Printed Chinese label (row · column). */
@@ -34,7 +34,7 @@ export interface CellEntry {
 }
 
 /** One finding id. */
-export interface RuleEntry {
+export type RuleEntry = {
   id: string
   scope: string
   level: string
