@@ -78,11 +78,8 @@ function active2019(rng: Rng, unit: DemoUnit, state: ActiveState): { cells: Cell
   const totalPublished = state.totalPublished + published
   const d = decisions(rng, unit)
   const items = { ...state.items }
-  const delta = (key: keyof ActiveState['items'], down: number, up: number) => {
-    // an item list only shrinks to zero, never below
-    const change = Math.max(-items[key], rng.int(down, up))
-    return change
-  }
+  // an item list shrinks to zero at most, never below
+  const delta = (key: keyof ActiveState['items'], down: number, up: number) => Math.max(-items[key], rng.int(down, up))
   const deltas = {
     license: items.license > 0 ? delta('license', -2, 3) : 0,
     other_service: delta('other_service', -1, 2),

@@ -55,6 +55,11 @@ dozens to hundreds; most applicants are natural persons. Every report is consist
 counts chain across years (C3/C4), and the prose quotes the tables (A11). Then the faults below are planted;
 every other report has no error-level finding.
 
+Not planted, but expected: townships with one or two applications a year often print identical
+tables in the same year, which the X1 copy-paste check reports as a warning; and a blank
+四、结转下年度 row (printed blank as in the real 白奎镇 2021 report) loses its cells in the flattened
+\`lines\`/\`pipe\` renderings (short_row, A8 warnings), as real flattened web pages do (format-spec.md V6).
+
 ## Planted faults
 
 | Kind | Unit | Year | File | Expected | What was done |

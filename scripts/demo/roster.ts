@@ -92,11 +92,26 @@ function kindCounts(n: number): Map<DemoUnit['kind'], number> {
   return counts
 }
 
-/** The i-th name of a kind: the base list first, then numbered variants (城东二街道) for big districts. */
+const DIGITS = '〇一二三四五六七八九'
+
+/** 2 → 二, 12 → 十二, 40 → 四十 (1–99): Chinese numerals, since digits in a unit name would read as a year. */
+function chineseNumber(n: number): string {
+  const tens = Math.floor(n / 10)
+  const ones = n % 10
+  return `${tens > 1 ? DIGITS[tens] : ''}${tens > 0 ? '十' : ''}${ones > 0 || tens === 0 ? DIGITS[ones] : ''}`
+}
+
+/**
+ * The i-th name of a kind: the base list first, then numbered variants for big benchmark
+ * districts (城东二 → 城东二街道; 交通运输局 → 交通运输二局).
+ */
 function nameOf(base: readonly string[], i: number): string {
   const stem = base[i % base.length]!
   const round = Math.floor(i / base.length)
-  return round === 0 ? stem : `${stem}${'二三四五六七八九'[(round - 1) % 8]}${round > 8 ? Math.floor((round - 1) / 8) + 1 : ''}`
+  if (round === 0) return stem
+  if (round > 98) throw new Error(`demo: too many units of one kind (${i + 1}); at most ${base.length * 99}`)
+  const n = chineseNumber(round + 1)
+  return stem.endsWith('局') ? `${stem.slice(0, -1)}${n}局` : `${stem}${n}`
 }
 
 /**
