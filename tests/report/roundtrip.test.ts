@@ -37,24 +37,10 @@ function wrongValues(rec: ReportRecord, got: ParseResult): string[] {
 const LOSSLESS: readonly RenderTarget[] = ['docx-text', 'markdown', 'html', 'docx']
 
 /**
- * Round-trip failures caused by the parser, unresolved at the time of writing (see the final report
- * of engineer C). Marked `it.fails` so the suite stays green and flips red once the parser is fixed.
+ * Round-trip failures caused by the parser, marked `it.fails` with their diagnosis until fixed.
+ * (The section 二 spanned-last-column and pipe edge-cell bugs were fixed in the parser.)
  */
-const SPANNED_LAST_COLUMN =
-  'parser bug: src/report/parse/extract-active.ts takes the LAST N cells of a section 二 row ' +
-  '(`after.slice(after.length - keys.length)`) instead of mapping by header column. When the last column spans ' +
-  'several grid columns the grid repeats it (html/docx: 行政事业性收费 | 1 | -4 | -4 → prev_items read as -4) ' +
-  'or leaves the spanned slots empty (markdown: 行政许可 | 3 | | → decisions read as blank)'
-const PARSER_BUGS: Partial<Record<string, string>> = {
-  'gov2019/html': SPANNED_LAST_COLUMN,
-  'gov2019/docx': SPANNED_LAST_COLUMN,
-  'gov2019/markdown': SPANNED_LAST_COLUMN,
-  'gov2021/markdown': SPANNED_LAST_COLUMN,
-}
-const PIPE_EDGE_BUG =
-  'parser bug: src/report/parse/text-pipe.ts splitRow strips a leading or trailing `|` on its own, so a blank ' +
-  'first cell (" | 0 | 5 …", section 四 review.maintained) or last cell ("… | 0 | ") is dropped and the row is short_row. ' +
-  'A bar should be stripped as markdown framing only when the line both starts and ends with one.'
+const PARSER_BUGS: Partial<Record<string, string>> = {}
 
 /** Keys of value cells that start or end a printed row (a blank there leaves a bare `|` at the line's edge). */
 function rowEdgeKeys(format: FormatId): Set<string> {
@@ -83,7 +69,7 @@ describe.each(FORMATS)('round trip %s: render → parseReport → identical cell
     expect(got.cells).toEqual(cells)
   })
 
-  it.fails.each(['apply.result.granted.total', 'review.maintained'])(`pipe: a blank cell at the edge of a row (%s) comes back blank — KNOWN ${PIPE_EDGE_BUG}`, (key) => {
+  it.each(['apply.result.granted.total', 'review.maintained'])('pipe: a blank cell at the edge of a row (%s) comes back blank', (key) => {
     const rec = recordOf(format, 0)
     const cells = { ...rec.cells, [key]: null }
     expect(roundTrip({ ...rec, cells }, 'pipe').cells).toEqual(cells)

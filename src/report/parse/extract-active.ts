@@ -23,8 +23,10 @@ const RULES: RowRules = {
  */
 export function extractActive(blocks: readonly Block[], format: FormatId): Extracted {
   const out = emptyExtracted()
-  const { rows } = sectionRows(blocks, RULES)
+  const { rows, fromTables } = sectionRows(blocks, RULES)
   let header: string | null = null
+  /** Header cells as laid out (table rows only): values are read by slot when every column is found. */
+  let headerSlots: { cells: string[]; labelAt: number } | null = null
   let headerOpen = false
   const seen = new Set<string>()
   const recovered: { keys: string[]; detail: string }[] = []
@@ -34,12 +36,14 @@ export function extractActive(blocks: readonly Block[], format: FormatId): Extra
     const firstText = cells.find((c) => c.trim() !== '') ?? ''
     if (cells.some(isActiveCaption)) {
       header = null
+      headerSlots = null
       headerOpen = false
       out.hasTable = true
       continue
     }
     if (isActiveHeader(firstText)) {
       header = compact(cells.slice(cells.indexOf(firstText) + 1).join(''))
+      headerSlots = fromTables ? { cells, labelAt: cells.indexOf(firstText) } : null
       headerOpen = true
       out.hasTable = true
       continue
@@ -53,7 +57,10 @@ export function extractActive(blocks: readonly Block[], format: FormatId): Extra
     const hasDigits = cells.some((c) => isValueLike(c) && /\d/.test(c))
     if (!match) {
       const label = cells.filter((c) => !isValueLike(c)).join(' ')
-      if (headerOpen && !hasDigits) header += compact(cells.join(''))
+      if (headerOpen && !hasDigits) {
+        header += compact(cells.join(''))
+        headerSlots = null
+      }
       else if (label && hasDigits) {
         out.hasTable = true
         out.findings.push(parseFinding('extra_row', 'info', 'active', `表外行“${quote(label)}”未读取`, `Row "${quote(label)}" is not in the national format; not read`, { detail: cells.join(' | ') }))
@@ -82,6 +89,11 @@ export function extractActive(blocks: readonly Block[], format: FormatId): Extra
       }
       continue
     }
+    const bySlot = headerSlots && valuesBySlot(table, headerSlots, cells, index)
+    if (bySlot) {
+      putCells(out, bySlot.map((s) => `active.${rowDef.key}.${s.col}`), bySlot.map((s) => s.raw))
+      continue
+    }
     while (after.length > keys.length && !isValueLike(after[0]!)) after.shift()
     if (after.length < keys.length) {
       out.findings.push(
@@ -103,6 +115,24 @@ export function extractActive(blocks: readonly Block[], format: FormatId): Extra
         detail: recovered.map((r) => r.detail).join('; '),
       }),
     )
+  }
+  return out
+}
+
+/**
+ * Values read by header slot: in a grid (HTML, .docx, `|` rows) the header and the data row align,
+ * and a column spanning several grid slots repeats its header (or leaves '' after it), so each
+ * column takes the value under the first slot of its header. Null unless every column of the
+ * table is found in the header and the row has a cell under each.
+ */
+function valuesBySlot(table: ActiveTableDef, header: { cells: string[]; labelAt: number }, cells: readonly string[], labelAt: number): { col: string; raw: string }[] | null {
+  const offset = labelAt - header.labelAt
+  const out: { col: string; raw: string }[] = []
+  for (const col of table.cols) {
+    const slot = header.cells.findIndex((h, i) => i > header.labelAt && col.match.some((m) => compact(h).includes(m)))
+    const raw = slot < 0 ? undefined : cells[slot + offset]
+    if (raw === undefined) return null
+    out.push({ col: col.key, raw })
   }
   return out
 }

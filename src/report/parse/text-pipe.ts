@@ -46,9 +46,12 @@ function countBars(line: string): number {
   return n
 }
 
+/**
+ * Cells of one `|` row. Bars are stripped as markdown framing only when the line both starts and
+ * ends with one: in a bare row (" | 0 | 5") an edge bar delimits a blank cell that must be kept.
+ */
 function splitRow(line: string): string[] {
-  let body = line
-  if (body.startsWith('|')) body = body.slice(1)
-  if (body.endsWith('|')) body = body.slice(0, -1)
+  const framed = line.length > 1 && line.startsWith('|') && line.endsWith('|')
+  const body = framed ? line.slice(1, -1) : line
   return body.split('|').map((c) => c.trim())
 }

@@ -74,11 +74,9 @@ describe('html-2019-blank-totals.html', () => {
     })
   })
 
-  // Known extractor bug (src/report/parse/extract-active.ts takes the LAST value cells of a row):
-  // the colspan=2 本年增/减 and 采购总金额 slots are repeated (documented grid convention), so
-  // 上一年项目数量 reads 0 instead of 3 and 采购项目数量 reads 251000 instead of 4. Mapping values
-  // by header slot (header and value rows align on the grid) fixes it. Remove `.fails` once fixed.
-  it.fails('maps (八)/(九) values by header slot, not by counting from the right', () => {
+  // The colspan=2 本年增/减 and 采购总金额 slots are repeated (documented grid convention): values
+  // must be mapped by header slot, not counted from the right of the row.
+  it('maps (八)/(九) values by header slot, not by counting from the right', () => {
     expect(report.cells['active.fee.prev_items']).toBe(3)
     expect(report.cells['active.procurement.projects']).toBe(4)
   })
