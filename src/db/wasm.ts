@@ -41,6 +41,11 @@ const BUNDLES: duckdb.DuckDBBundles = {
 export async function startWasmConnector(options: WasmOptions = {}): Promise<Connector> {
   const report = options.onProgress ?? (() => {})
   let db: duckdb.AsyncDuckDB | undefined
+  // The database file downloads while the engine compiles.
+  // Its progress shows only once the (much larger) engine download is done, so the bar never jumps back.
+  let engineLoaded = false
+  const dbBytes = fetchWithProgress(options.dbUrl ?? DB_FILE, (loaded, total) => engineLoaded && report({ phase: 'data', loaded, total }))
+  dbBytes.catch(() => {}) // awaited below; avoid an unhandled rejection if the engine fails first
   try {
     const bundle = await duckdb.selectBundle(BUNDLES)
     const worker = new Worker(bundle.mainWorker!)
@@ -48,13 +53,13 @@ export async function startWasmConnector(options: WasmOptions = {}): Promise<Con
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
       report({ phase: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal }),
     )
+    engineLoaded = true
     await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } })
     const conn = await db.connect()
     const connector = wrap(conn)
     for (const sql of OFFLINE_SETTINGS_SQL) await connector.exec(sql)
 
-    const bytes = await fetchWithProgress(options.dbUrl ?? DB_FILE, (loaded, total) => report({ phase: 'data', loaded, total }))
-    await db.registerFileBuffer(DB_FILE_NAME, bytes)
+    await db.registerFileBuffer(DB_FILE_NAME, await dbBytes)
     report({ phase: 'views', loaded: 0, total: 0 })
     await connector.exec(`ATTACH '${DB_FILE_NAME}' AS "${DB_ALIAS}" (READ_ONLY)`)
     for (const sql of createViewsSql()) await connector.exec(sql)

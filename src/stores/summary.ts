@@ -3,7 +3,23 @@ import { ref, shallowRef } from 'vue'
 import { INDEX_JSON, summaryUrl, type DistrictEntry } from '~/db/data-files'
 import type { DistrictSummary } from '~/db/summary'
 
+/** Downloads index.html started before the app loaded (URL → parsed JSON). */
+declare global {
+  interface Window {
+    __govPrefetch?: Record<string, Promise<unknown> | undefined>
+  }
+}
+
 async function fetchJson<T>(url: string): Promise<T> {
+  const early = typeof window === 'undefined' ? undefined : window.__govPrefetch?.[url]
+  if (early) {
+    delete window.__govPrefetch![url] // use once: a retry must really fetch again
+    try {
+      return (await early) as T
+    } catch {
+      // fall through to a fresh fetch, which reports the error with its own message
+    }
+  }
   const res = await fetch(url)
   if (!res.ok) throw new Error(`Could not load ${url}: HTTP ${res.status}`)
   try {

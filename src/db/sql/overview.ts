@@ -1,5 +1,7 @@
 import { primaryReportIdsSql, scopeWhere, type Scope } from './scope'
 import { metricColumns } from './metric'
+import { list } from './literal'
+import { metricCells, metricDef } from '../../report/metrics'
 import { APPLY_COLS, OUTCOME_GROUPS } from '../../report/model/apply'
 
 /** Headline KPIs of the 总览 view, in display order (keys of src/report/metrics.ts). */
@@ -16,6 +18,9 @@ export const OUTCOME_METRICS: readonly string[] = OUTCOME_GROUPS.map((g) => g.ke
 /** Every metric the overview reads, each once. */
 export const OVERVIEW_METRICS: readonly string[] = [...new Set([...OVERVIEW_KPIS, ...APPLICANT_METRICS, ...OUTCOME_METRICS, 'corrected'])]
 
+/** Every cell key the overview metrics read. */
+export const OVERVIEW_CELLS: readonly string[] = [...new Set(OVERVIEW_METRICS.flatMap((k) => metricCells(metricDef(k)!)))]
+
 /**
  * District totals per year for the 总览 view: every overview metric, plus units expected and
  * reports received (from `coverage`). Of a unit's duplicate reports only the primary one counts
@@ -23,16 +28,21 @@ export const OVERVIEW_METRICS: readonly string[] = [...new Set([...OVERVIEW_KPIS
  * ascending; a year without reports has zero sums and NULL ratios, like the summary JSON.
  */
 export function overviewByYearSql(scope: Scope): string {
+  // Sum each needed cell key per year first (a few hundred rows), then evaluate the metrics over
+  // those sums: sums of sums are the same numbers, and the wide CASE list runs on few rows.
   return `WITH grid AS (
   SELECT year,
     COUNT(*) FILTER (WHERE status <> 'not_expected') AS expected,
     COUNT(*) FILTER (WHERE status IN ('received', 'duplicate')) AS received
   FROM coverage WHERE ${scopeWhere(scope)} GROUP BY year
+), per_key AS (
+  SELECT year, key, SUM(value) AS value FROM cells
+  WHERE ${scopeWhere(scope)} AND key IN ${list(OVERVIEW_CELLS)} AND report_id IN (${primaryReportIdsSql(scope)})
+  GROUP BY year, key
 )
 SELECT g.year, g.expected, g.received,
   ${metricColumns(OVERVIEW_METRICS, 'c')}
-FROM grid g LEFT JOIN cells c ON c.year = g.year AND ${scopeWhere(scope, 'c')}
-  AND c.report_id IN (${primaryReportIdsSql(scope)})
+FROM grid g LEFT JOIN per_key c ON c.year = g.year
 GROUP BY g.year, g.expected, g.received
 ORDER BY g.year`
 }
