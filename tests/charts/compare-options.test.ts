@@ -44,13 +44,14 @@ describe('compare ranking option', () => {
 })
 
 describe('compare heatmap option', () => {
-  const row = (unit: string, year: number, status: HeatmapRow['status'], value: number | null): HeatmapRow => ({ district: 'd', unit, unit_code: null, year, status, value })
+  const row = (unit: string, year: number, status: HeatmapRow['status'], value: number | null, cells_present = value === null ? 0 : 1): HeatmapRow =>
+    ({ district: 'd', unit, unit_code: null, year, status, value, cells_present })
   const rows: HeatmapRow[] = [
     row('甲镇', 2020, 'received', 4), row('甲镇', 2021, 'received', 0),
     row('乙镇', 2020, 'missing', null), row('乙镇', 2021, 'duplicate', 7),
     row('丙局', 2020, 'not_expected', null), row('丙局', 2021, 'received', null),
   ]
-  const labels = { metric: '本年新收申请', missing: '缺报', noData: '无此项', duplicate: '重复报告' }
+  const labels = { metric: '本年新收申请', missing: '缺报', noData: '无此项', notComputable: '—', duplicate: '重复报告' }
   const option: Any = compareHeatmapOption(rows, labels, { ratio: false })
   const series = (id: string) => option.series.find((s: Any) => s.id === id)
 
@@ -68,7 +69,22 @@ describe('compare heatmap option', () => {
   it('leaves not-expected cells blank and marks reports without the metric apart', () => {
     const all = option.series.flatMap((s: Any) => s.data)
     expect(all.some((d: Any) => d.unit === '丙局' && d.year === 2020)).toBe(false)
-    expect(series(HEATMAP_SERIES.noData).data.map((d: Any) => [d.unit, d.year])).toEqual([['丙局', 2021]])
+    const noData = series(HEATMAP_SERIES.noData)
+    expect(noData.data.map((d: Any) => [d.unit, d.year])).toEqual([['丙局', 2021]])
+    expect(noData.label.formatter({ data: noData.data[0] })).toBe('无此项')
+  })
+
+  it('labels a ratio that cannot be computed (0 ÷ 0) apart from a report lacking the cells', () => {
+    const o: Any = compareHeatmapOption([row('甲镇', 2021, 'received', null, 2)], labels, { ratio: true })
+    const cell = o.series.find((s: Any) => s.id === HEATMAP_SERIES.noData).data[0]
+    expect(o.series[2].label.formatter({ data: cell })).toBe('—')
+  })
+
+  it('writes white numbers on dark cells and dark numbers on light ones', () => {
+    const values = series(HEATMAP_SERIES.values).data
+    const color = (u: string, y: number) => values.find((d: Any) => d.unit === u && d.year === y).label.color
+    expect(color('乙镇', 2021)).toBe('#ffffff')
+    expect(color('甲镇', 2021)).not.toBe('#ffffff')
   })
 
   it('lays units and years out in order and notes duplicates in the tooltip', () => {

@@ -57,6 +57,8 @@ describe('compare SQL on DuckDB', () => {
     expect(r.map((x) => [x.unit, x.year, x.value])).toEqual([
       [QUOTED, 2021, null], ['乙街道', 2021, 0], ['甲镇', 2020, null], ['甲镇', 2021, 1.5],
     ])
+    const heat = await rows<HeatmapRow>(con, heatmapSql(ALL_SCOPE, metric('active.fee.amount_wan')))
+    expect(heat.find((x) => x.unit === '甲镇' && x.year === 2020)).toMatchObject({ value: null, cells_present: 0 })
   })
 
   it('marks missing, duplicate and not-expected years in the heatmap, and reported zeros as 0', async () => {
@@ -66,7 +68,8 @@ describe('compare SQL on DuckDB', () => {
     expect(cell('乙街道', 2020)).toMatchObject({ status: 'missing', value: null })
     expect(cell('乙街道', 2021)).toMatchObject({ status: 'duplicate', value: 9 })
     expect(cell(QUOTED, 2020)).toMatchObject({ status: 'not_expected', value: null })
-    expect(cell(QUOTED, 2021)).toMatchObject({ status: 'received', value: 0 })
+    expect(cell(QUOTED, 2021)).toMatchObject({ status: 'received', value: 0, cells_present: 1 })
+    expect(cell('乙街道', 2020)).toMatchObject({ cells_present: 0 })
   })
 
   it('filters by year range, unit kind and chosen units (escaping quotes in unit names)', async () => {

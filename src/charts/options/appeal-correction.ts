@@ -17,7 +17,7 @@ export interface CorrectionLabels {
  */
 export function appealCorrectionOption(rows: readonly CorrectionRow[], labels: CorrectionLabels, opts: { highlighted: string | null }): EChartsOption {
   return {
-    grid: { left: 8, right: 88, top: 28, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 88, top: 36, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -25,7 +25,7 @@ export function appealCorrectionOption(rows: readonly CorrectionRow[], labels: C
         return r ? correctionTooltip(r.unit, r.rate, r.corrected, r.concluded, labels) : ''
       },
     },
-    xAxis: { type: 'value', max: 1, position: 'top', name: labels.rate, nameTextStyle: { align: 'right', verticalAlign: 'bottom', padding: [0, 0, 8, 0] }, axisLabel: { formatter: (v: number) => formatValue(v, true) } },
+    xAxis: { type: 'value', max: 1, position: 'top', axisLabel: { formatter: (v: number) => formatValue(v, true) } },
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.unit), axisLabel: { width: 120, overflow: 'truncate' } },
     series: [
       {

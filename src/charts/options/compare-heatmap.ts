@@ -9,6 +9,8 @@ export interface HeatmapLabels {
   missing: string
   /** A received report that lacks the metric's cells (other format, table not found). */
   noData: string
+  /** A report with the cells whose ratio cannot be computed (denominator 0), e.g. 0 ÷ 0. */
+  notComputable: string
   /** Tooltip note on a unit × year with two report files (the first is counted). */
   duplicate: string
 }
@@ -23,13 +25,22 @@ export const NO_DATA_FILL = '#ffffff'
 /** Series ids, so the view can tell which layer was clicked. */
 export const HEATMAP_SERIES = { values: 'values', missing: 'missing', noData: 'no-data' } as const
 
-type Item = { value: [number, number, number]; unit: string; year: number; status: HeatmapRow['status']; metric: number | null }
+type Item = {
+  value: [number, number, number]
+  unit: string
+  year: number
+  status: HeatmapRow['status']
+  metric: number | null
+  present: boolean
+  label?: { color: string }
+}
 
 /**
  * Unit × year heatmap of one metric over the coverage grid:
  * - a received report's value is coloured by the ramp (a reported 0 is the lightest blue, labelled 0);
  * - a missing report (coverage `missing`) is a hatched grey cell labelled 缺报;
- * - a received report without the metric's cells is a white cell with a dashed outline and —;
+ * - a received report without the metric's cells is a white cell with a dashed outline (无此项);
+ *   one that has them but whose ratio has a zero denominator gets the same cell labelled —;
  * - a unit × year that was not expected (`not_expected`) is left blank.
  */
 export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: HeatmapLabels, opts: { ratio: boolean }): EChartsOption {
@@ -41,11 +52,15 @@ export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: Heatma
   for (const r of rows) {
     if (r.status === 'not_expected') continue
     const layer = r.status === 'missing' ? 'missing' : r.value === null ? 'noData' : 'values'
-    layers[layer].push({ value: [x.get(String(r.year))!, y.get(r.unit)!, r.value ?? 0], unit: r.unit, year: r.year, status: r.status, metric: r.value })
+    layers[layer].push({
+      value: [x.get(String(r.year))!, y.get(r.unit)!, r.value ?? 0], unit: r.unit, year: r.year, status: r.status, metric: r.value, present: r.cells_present > 0,
+    })
   }
   const max = Math.max(opts.ratio ? 0 : 1, ...layers.values.map((i) => i.value[2]))
+  // Dark cells get white numbers, light ones dark numbers.
+  for (const i of layers.values) i.label = { color: i.value[2] / max > 0.55 ? '#ffffff' : '#1f2d3d' }
   const text = (i: Item) =>
-    i.status === 'missing' ? labels.missing : i.metric === null ? labels.noData : formatValue(i.metric, opts.ratio)
+    i.status === 'missing' ? labels.missing : i.metric !== null ? formatValue(i.metric, opts.ratio) : i.present ? labels.notComputable : labels.noData
   const tooltip = (p: unknown) => {
     const i = (p as { data?: Item }).data
     if (!i) return ''
@@ -54,7 +69,8 @@ export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: Heatma
   }
   const label = { show: units.length * years.length <= 400, formatter: (p: unknown) => text((p as { data: Item }).data), fontSize: 11 }
   return {
-    grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },
+    // top: room for the year axis under the card's PNG button.
+    grid: { left: 8, right: 16, top: 36, bottom: 64, containLabel: true },
     tooltip: { trigger: 'item', formatter: tooltip },
     xAxis: { type: 'category', data: years, splitArea: { show: false }, position: 'top' },
     yAxis: { type: 'category', data: units, inverse: true, axisLabel: { width: 120, overflow: 'truncate' } },
@@ -72,7 +88,7 @@ export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: Heatma
       formatter: (v: unknown) => formatValue(Number(v), opts.ratio),
     },
     series: [
-      { id: HEATMAP_SERIES.values, name: labels.metric, type: 'heatmap', data: layers.values, label: { ...label, color: '#1f2d3d' }, itemStyle: { borderColor: '#fff', borderWidth: 1 } },
+      { id: HEATMAP_SERIES.values, name: labels.metric, type: 'heatmap', data: layers.values, label, itemStyle: { borderColor: '#fff', borderWidth: 1 } },
       {
         id: HEATMAP_SERIES.missing,
         name: labels.missing,

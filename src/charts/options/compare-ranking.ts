@@ -28,7 +28,8 @@ export function compareRankingOption(
   const marked = new Set(opts.highlighted)
   const anyMarked = marked.size > 0
   return {
-    grid: { left: 8, right: 56, top: 28, bottom: 8, containLabel: true },
+    // top: room for the value axis under the card's PNG button; the card title names the metric.
+    grid: { left: 8, right: 56, top: 36, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -41,9 +42,6 @@ export function compareRankingOption(
     },
     xAxis: {
       type: 'value',
-      name: labels.metric,
-      nameLocation: 'end',
-      nameTextStyle: { align: 'right', verticalAlign: 'bottom', padding: [0, 0, 8, 0] },
       minInterval: opts.ratio ? 0 : 1,
       ...(opts.ratio ? { max: 1 } : {}),
       axisLabel: { formatter: (v: number) => formatValue(v, opts.ratio) },

@@ -93,8 +93,10 @@ export interface HeatmapRow {
   year: number
   /** Coverage status: received, missing (缺报), duplicate, not_expected. */
   status: 'received' | 'missing' | 'duplicate' | 'not_expected'
-  /** Metric value; null when missing, not expected, or the report lacks the metric's cells. */
+  /** Metric value; null when missing, not expected, the report lacks the metric's cells, or a ratio's denominator is 0. */
   value: number | null
+  /** Cells of the metric the report(s) printed: 0 = the report has no such cells (other format, table missing). */
+  cells_present: number
 }
 
 /**
@@ -104,9 +106,10 @@ export interface HeatmapRow {
 export function heatmapSql(scope: Scope, m: Metric): string {
   return `WITH ${reportMetricCte(scope, m)},
 unit_year AS (
-  SELECT district, unit, "year", ${metricFinal(m)}::DOUBLE AS value FROM report_metric GROUP BY district, unit, "year"
+  SELECT district, unit, "year", ${metricFinal(m)}::DOUBLE AS value, SUM(p_present)::INTEGER AS cells_present
+  FROM report_metric GROUP BY district, unit, "year"
 )
-SELECT cv.district, cv.unit, cv.unit_code, cv."year"::INTEGER AS "year", cv.status, uy.value
+SELECT cv.district, cv.unit, cv.unit_code, cv."year"::INTEGER AS "year", cv.status, uy.value, COALESCE(uy.cells_present, 0)::INTEGER AS cells_present
 FROM coverage cv LEFT JOIN unit_year uy ON uy.district = cv.district AND uy.unit = cv.unit AND uy."year" = cv."year"
 WHERE ${scopeWhere(scope, 'cv')}
 ORDER BY cv.unit_code NULLS LAST, cv.unit, cv."year"`

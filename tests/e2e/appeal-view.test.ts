@@ -1,0 +1,25 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startE2E, type E2E } from './harness'
+import { clickChartUntil, hashOf, waitRedrawn } from './compare-clicks'
+
+let e2e: E2E
+beforeAll(async () => { e2e = await startE2E() })
+afterAll(async () => { await e2e?.close() })
+
+describe('复议诉讼 Review & litigation in Chromium', () => {
+  it('renders the case-group panels and the correction ranking; a year click narrows the unit charts', async () => {
+    const p = await e2e.open('#/appeal?district=demo')
+    await p.waitForEngine()
+    await p.waitForCharts(['appeal-by-year', 'appeal-by-unit', 'appeal-correction'])
+    await p.screenshot('appeal')
+    // Year panels sit side by side; scan the first (行政复议) panel's plot area.
+    await clickChartUntil(p.page, 'appeal-by-year', (h) => h.includes('x_year='), { xFraction: 0.2, fromY: 150, toY: 320, step: 6 })
+    const year = /x_year=(\d{4})/.exec(await hashOf(p.page))![1]!
+    await p.page.waitForFunction((y) => document.querySelector('[data-card="appeal-correction"] h3')?.textContent?.includes(y), year)
+    await waitRedrawn(p.page, 'appeal-correction')
+    await waitRedrawn(p.page, 'appeal-by-unit')
+    expect(await p.page.locator('[data-xf-year]').textContent()).toContain(year)
+    p.expectClean()
+    await p.page.close()
+  })
+})
