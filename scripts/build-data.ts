@@ -1,12 +1,15 @@
 /**
- * `npm run build:data [-- --data DIR --out DIR --strict]`: district folders in, the open dataset out.
+ * `npm run build:data [-- --data DIR --out DIR --strict --jobs N]`: district folders in, the open dataset out.
  * Exit 1 only when nothing could be built, or with --strict when any input was bad.
  */
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildData } from './build/build'
 import { defaultEngines } from './build/engines'
 import { terminalLog } from './build/log'
+import { parsePool } from './build/parse-pool'
+import type { BuildEngines } from './build/types'
 import { inputStamp } from './build/stamp'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -16,16 +19,36 @@ export interface BuildArgs {
   dataDir: string
   outDir: string
   strict: boolean
+  /** Parser worker threads (default: one per core); 0 parses on the main thread. */
+  jobs: number
 }
 
 /** Read `--data`, `--out`, `--strict` (paths relative to the working directory). */
 export function readArgs(argv: string[]): BuildArgs {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string', default: 'data' }, out: { type: 'string', default: 'public/data' }, strict: { type: 'boolean', default: false } },
+    options: {
+      data: { type: 'string', default: 'data' },
+      out: { type: 'string', default: 'public/data' },
+      strict: { type: 'boolean', default: false },
+      jobs: { type: 'string', default: String(availableParallelism()) },
+    },
     strict: true,
   })
-  return { dataDir: resolve(values.data), outDir: resolve(values.out), strict: values.strict }
+  const jobs = Number(values.jobs)
+  if (!Number.isInteger(jobs) || jobs < 0) throw new Error(`--jobs must be a whole number ≥ 0, got "${values.jobs}"`)
+  return { dataDir: resolve(values.data), outDir: resolve(values.out), strict: values.strict, jobs }
+}
+
+/** Run `fn` with the parser on `jobs` worker threads (0: on this thread), closing the workers after. */
+export async function withEngines<T>(jobs: number, fn: (engines: BuildEngines) => Promise<T>): Promise<T> {
+  if (jobs === 0) return fn(defaultEngines)
+  const pool = parsePool(jobs)
+  try {
+    return await fn(pool)
+  } finally {
+    await pool.close()
+  }
 }
 
 /** Run the build from the command line; returns the exit code. */
@@ -34,14 +57,14 @@ export async function main(argv: string[]): Promise<number> {
   try {
     args = readArgs(argv)
   } catch (e) {
-    console.error(`build:data: ${(e as Error).message}\nusage: npm run build:data -- [--data DIR] [--out DIR] [--strict]`)
+    console.error(`build:data: ${(e as Error).message}\nusage: npm run build:data -- [--data DIR] [--out DIR] [--strict] [--jobs N]`)
     return 2
   }
   const log = terminalLog()
   const started = performance.now()
   log.info(`data build: ${args.dataDir} → ${args.outDir}${args.strict ? ' (strict)' : ''}`)
   try {
-    const result = await buildData({ ...args, log, stamp: inputStamp(ROOT, args.dataDir) }, defaultEngines)
+    const result = await withEngines(args.jobs, (engines) => buildData({ ...args, log, stamp: inputStamp(ROOT, args.dataDir) }, engines))
     if (result.districts.length === 0) {
       log.problem('build:data: nothing could be built')
       return 1

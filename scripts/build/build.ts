@@ -66,6 +66,7 @@ interface DistrictBuild {
  */
 export async function buildData(opts: BuildOptions, engines: BuildEngines): Promise<BuildResult> {
   const { log } = opts
+  const startedAt = performance.now()
   assertReplaceable(opts.outDir)
   const failed: string[] = []
   const builds: DistrictBuild[] = []
@@ -90,6 +91,7 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
     builds.push({ input, reports, coverage: [], years: [], cross: [] })
   }
 
+  const parsedAt = performance.now()
   assignReportIds(builds)
   for (const b of builds) {
     b.years = gridYears(b.input, b.reports)
@@ -101,7 +103,11 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
 
   if (builds.length === 0) return { ok: false, districts: [], failed, files: [] }
 
+  const checkedAt = performance.now()
   const files = await writeOutput(opts, builds)
+  const writtenAt = performance.now()
+  const s = (a: number, b: number) => `${((b - a) / 1000).toFixed(1)} s`
+  log.info(`time: parse ${s(startedAt, parsedAt)}, cross-checks ${s(parsedAt, checkedAt)}, write ${s(checkedAt, writtenAt)}`)
   const districts = builds.map(stats)
   for (const d of districts) {
     const c = d.coverage

@@ -16,13 +16,20 @@ export type OnFile = (done: number, total: number, file: string, problem?: strin
  */
 export async function readReports(input: DistrictInput, engines: BuildEngines, onFile: OnFile = () => {}): Promise<BuiltReport[]> {
   const registry = new UnitRegistry(input.units, input.info)
-  const out: BuiltReport[] = []
+  const out: BuiltReport[] = new Array(input.files.length)
+  let next = 0
   let done = 0
-  for (const file of input.files) {
-    const built = await readOne(input, registry, engines, file)
-    out.push(built)
-    onFile(++done, input.files.length, file.path, built.status === 'unreadable' ? built.findings[0]?.message_en : undefined)
+  // A few lanes keep a parser pool busy; results land at their file's index, so order never varies.
+  const lane = async () => {
+    while (next < input.files.length) {
+      const i = next++
+      const file = input.files[i]!
+      const built = await readOne(input, registry, engines, file)
+      out[i] = built
+      onFile(++done, input.files.length, file.path, built.status === 'unreadable' ? built.findings[0]?.message_en : undefined)
+    }
   }
+  await Promise.all(Array.from({ length: Math.max(1, engines.concurrency ?? 1) }, lane))
   return out
 }
 

@@ -56,6 +56,8 @@ export interface DistrictInput {
 /** The parser the build calls; injected so tests can supply hand-made parse results. */
 export interface BuildEngines {
   parse(bytes: Uint8Array, fileName: string): ParseOutcome | Promise<ParseOutcome>
+  /** How many files may be in flight at once (default 1: one after the other). */
+  concurrency?: number
 }
 
 /** Report status values (src/db/schema.ts REPORT_STATUSES). */
