@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AppealResultRow, CorrectionRow } from '~/db/sql/appeal'
 import { appealCorrectionOption } from '~/charts/options/appeal-correction'
-import { appealResultsOption, RESULT_COLORS } from '~/charts/options/appeal-results'
+import { appealResultsOption, appealUnits, RESULT_COLORS } from '~/charts/options/appeal-results'
 
 type Any = any
 
@@ -59,5 +59,15 @@ describe('appeal correction ranking option', () => {
     expect(html).not.toContain('<b>甲局')
     expect(html).toContain('甲局')
     expect(html).toContain('纠正 4 / 审结 8')
+  })
+})
+
+describe('appeal units', () => {
+  it('leaves units without any case out of the result panels, most cases first', () => {
+    expect(appealUnits([
+      { dim: '甲局', case_group: 'review', result: 'maintained', value: 1 },
+      { dim: '乙局', case_group: 'review', result: 'maintained', value: 0 },
+      { dim: '丙局', case_group: 'review', result: 'corrected', value: 3 },
+    ])).toEqual(['丙局', '甲局'])
   })
 })

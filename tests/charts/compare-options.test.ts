@@ -118,3 +118,11 @@ describe('compare chosen-units option', () => {
     expect(new Set(option.series.map((s: Any) => s.itemStyle.color)).size).toBe(MAX_CHOSEN_UNITS)
   })
 })
+
+describe('crossfilter click on an axis label', () => {
+  it('reads the unit or year from a clicked category label', () => {
+    expect(clickTarget({ componentType: 'yAxis', value: '甲镇' }, 'unit')).toEqual({ unit: '甲镇' })
+    expect(clickTarget({ componentType: 'xAxis', value: '2020' }, 'year')).toEqual({ year: 2020 })
+    expect(clickTarget({ componentType: 'series', value: 5 }, 'unit')).toEqual({})
+  })
+})

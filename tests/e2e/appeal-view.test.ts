@@ -12,8 +12,8 @@ describe('复议诉讼 Review & litigation in Chromium', () => {
     await p.waitForEngine()
     await p.waitForCharts(['appeal-by-year', 'appeal-by-unit', 'appeal-correction'])
     await p.screenshot('appeal')
-    // Year panels sit side by side; scan the first (行政复议) panel's plot area.
-    await clickChartUntil(p.page, 'appeal-by-year', (h) => h.includes('x_year='), { xFraction: 0.2, fromY: 150, toY: 320, step: 6 })
+    // Year panels sit side by side: scan just above the first (行政复议) panel's axis, where every non-empty bar starts.
+    await clickChartUntil(p.page, 'appeal-by-year', (h) => h.includes('x_year='), { row: { y: 340 - 40, fromX: 0.03, toX: 0.3 } })
     const year = /x_year=(\d{4})/.exec(await hashOf(p.page))![1]!
     await p.page.waitForFunction((y) => document.querySelector('[data-card="appeal-correction"] h3')?.textContent?.includes(y), year)
     await waitRedrawn(p.page, 'appeal-correction')

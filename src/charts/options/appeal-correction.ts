@@ -26,7 +26,7 @@ export function appealCorrectionOption(rows: readonly CorrectionRow[], labels: C
       },
     },
     xAxis: { type: 'value', max: 1, position: 'top', axisLabel: { formatter: (v: number) => formatValue(v, true) } },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.unit), axisLabel: { width: 120, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, triggerEvent: true, data: rows.map((r) => r.unit), axisLabel: { width: 120, overflow: 'truncate' } },
     series: [
       {
         type: 'bar',

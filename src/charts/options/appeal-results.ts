@@ -17,7 +17,7 @@ export const RESULT_COLORS: Record<string, string> = {
  * share one name across panels, so one legend click hides it everywhere.
  */
 export function appealResultsOption(rows: readonly AppealResultRow[], opts: { by: Dimension; lang: Lang }): EChartsOption {
-  const categories = opts.by === 'year' ? sortedYears(rows.map((r) => r.dim)) : unitsByTotal(rows)
+  const categories = opts.by === 'year' ? sortedYears(rows.map((r) => r.dim)) : appealUnits(rows)
   const value = new Map<string, number>()
   for (const r of rows) value.set(`${r.dim}\u0000${r.case_group}\u0000${r.result}`, r.value)
   const resultName = (key: string) => APPEAL_RESULTS.find((r) => r.key === key)!.label[opts.lang]
@@ -42,12 +42,12 @@ export function appealResultsOption(rows: readonly AppealResultRow[], opts: { by
     },
     grid: APPEAL_GROUPS.map((_, i) => ({ ...slot(i), containLabel: true })),
     xAxis: APPEAL_GROUPS.map((_, i) =>
-      side ? { type: 'category' as const, gridIndex: i, data: categories } : { type: 'value' as const, gridIndex: i, minInterval: 1 },
+      side ? { type: 'category' as const, gridIndex: i, data: categories, triggerEvent: true } : { type: 'value' as const, gridIndex: i, minInterval: 1 },
     ),
     yAxis: APPEAL_GROUPS.map((_, i) =>
       side
         ? { type: 'value' as const, gridIndex: i, minInterval: 1 }
-        : { type: 'category' as const, gridIndex: i, data: categories, inverse: true, axisLabel: { width: 110, overflow: 'truncate' as const } },
+        : { type: 'category' as const, gridIndex: i, data: categories, inverse: true, triggerEvent: true, axisLabel: { width: 110, overflow: 'truncate' as const } },
     ),
     series: APPEAL_GROUPS.flatMap((g, i) =>
       CASE_RESULTS.map((res) => ({
@@ -64,10 +64,14 @@ export function appealResultsOption(rows: readonly AppealResultRow[], opts: { by
   }
 }
 
-function unitsByTotal(rows: readonly AppealResultRow[]): string[] {
+/**
+ * Units with at least one case, most cases first. Units whose section 四 is all zeros add only
+ * empty rows to three panels; the correction ranking and its table still list them.
+ */
+export function appealUnits(rows: readonly AppealResultRow[]): string[] {
   const total = new Map<string, number>()
   for (const r of rows) total.set(r.dim, (total.get(r.dim) ?? 0) + r.value)
-  return [...total.keys()].sort((a, b) => total.get(b)! - total.get(a)! || a.localeCompare(b, 'zh'))
+  return [...total.keys()].filter((u) => total.get(u)! > 0).sort((a, b) => total.get(b)! - total.get(a)! || a.localeCompare(b, 'zh'))
 }
 
 /** Escaped tooltip line for the correction ranking: unit, rate, corrected of concluded. */

@@ -25,7 +25,8 @@ export function formatValue(v: number | null | undefined, ratio: boolean): strin
  * they run down the vertical axis (readable on a phone); years run along the horizontal axis.
  */
 export function categoryAxes(by: Dimension, categories: readonly string[], valueAxis: Record<string, unknown>) {
-  const category = { type: 'category' as const, data: [...categories] }
+  // triggerEvent: clicking a unit or year label sets the crossfilter like clicking its bar.
+  const category = { type: 'category' as const, data: [...categories], triggerEvent: true }
   return by === 'unit'
     ? { xAxis: { type: 'value' as const, ...valueAxis }, yAxis: { ...category, inverse: true, axisLabel: { width: 120, overflow: 'truncate' as const } } }
     : { xAxis: category, yAxis: { type: 'value' as const, ...valueAxis } }
@@ -47,14 +48,17 @@ export function sortedYears(values: Iterable<string | number>): string[] {
  */
 export function clickTarget(params: unknown, by?: Dimension): { unit?: string; year?: number } {
   if (typeof params !== 'object' || params === null) return {}
-  const p = params as { name?: unknown; data?: unknown }
+  const p = params as { name?: unknown; data?: unknown; componentType?: unknown; value?: unknown }
   const data = typeof p.data === 'object' && p.data !== null ? (p.data as { unit?: unknown; year?: unknown }) : {}
   const out: { unit?: string; year?: number } = {}
   if (typeof data.unit === 'string') out.unit = data.unit
   if (typeof data.year === 'number') out.year = data.year
-  if (by && typeof p.name === 'string' && p.name !== '') {
-    if (by === 'unit' && out.unit === undefined) out.unit = p.name
-    if (by === 'year' && out.year === undefined && /^\d{4}$/.test(p.name)) out.year = Number(p.name)
+  // A bar's category is `name`; a clicked axis label (axis `triggerEvent`) carries it as `value`.
+  const axisLabel = (p.componentType === 'xAxis' || p.componentType === 'yAxis') && typeof p.value === 'string' ? p.value : ''
+  const name = typeof p.name === 'string' && p.name !== '' ? p.name : axisLabel
+  if (by && name !== '') {
+    if (by === 'unit' && out.unit === undefined) out.unit = name
+    if (by === 'year' && out.year === undefined && /^\d{4}$/.test(name)) out.year = Number(name)
   }
   return out
 }

@@ -47,7 +47,7 @@ export function compareRankingOption(
       axisLabel: { formatter: (v: number) => formatValue(v, opts.ratio) },
       position: 'top',
     },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.unit), axisLabel: { width: 120, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, triggerEvent: true, data: rows.map((r) => r.unit), axisLabel: { width: 120, overflow: 'truncate' } },
     series: [
       {
         type: 'bar',
