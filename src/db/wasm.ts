@@ -23,6 +23,23 @@ export interface WasmOptions {
   /** URL of the DuckDB file; default data/gov.duckdb next to the page. */
   dbUrl?: string
   onProgress?: (p: EngineProgress) => void
+  /**
+   * How the database file is read. `buffer`: downloaded whole (with progress) and queried from
+   * memory — fastest filter changes for a file of a few MB. `url`: registered by URL and read with
+   * HTTP Range requests, only the pages a query needs — for a large multi-district file.
+   * Default `auto`: `url` when the server reports more than {@link RANGE_READ_THRESHOLD} bytes.
+   */
+  dbMode?: 'auto' | 'buffer' | 'url'
+}
+
+/** Above this size (bytes) the database is read by HTTP Range requests instead of downloaded. */
+export const RANGE_READ_THRESHOLD = 32 * 1024 * 1024
+
+async function chooseMode(url: string, mode: WasmOptions['dbMode']): Promise<'buffer' | 'url'> {
+  if (mode === 'buffer' || mode === 'url') return mode
+  const head = await fetch(url, { method: 'HEAD' })
+  if (!head.ok) throw new Error(`Could not load ${url}: HTTP ${head.status} ${head.statusText}`)
+  return Number(head.headers.get('content-length') ?? 0) > RANGE_READ_THRESHOLD ? 'url' : 'buffer'
 }
 
 // Bundles come from our own build (no CDN): Vite copies the wasm and worker files into dist/assets.
@@ -34,17 +51,20 @@ const BUNDLES: duckdb.DuckDBBundles = {
 /**
  * Start DuckDB-WASM and return a Connector over the attached database. Picks the `eh` bundle where
  * the browser supports Wasm exceptions and `mvp` elsewhere; turns extension autoloading off at once
- * (offline it would fail with a misleading error); downloads the database file with progress,
- * registers it, ATTACHes it READ_ONLY and creates one view per table. Callers make this
+ * (offline it would fail with a misleading error); registers the database file (downloaded, or by
+ * URL with Range reads when large — see `dbMode`), ATTACHes it READ_ONLY and creates one view per table. Callers make this
  * single-flight (useDbStore): it does the whole start on every call.
  */
 export async function startWasmConnector(options: WasmOptions = {}): Promise<Connector> {
   const report = options.onProgress ?? (() => {})
   let db: duckdb.AsyncDuckDB | undefined
-  // The database file downloads while the engine compiles.
-  // Its progress shows only once the (much larger) engine download is done, so the bar never jumps back.
+  const dbUrl = new URL(options.dbUrl ?? DB_FILE, document.baseURI).href
+  // A small database file downloads while the engine compiles. Its progress shows only once the
+  // (much larger) engine download is done, so the bar never jumps back.
   let engineLoaded = false
-  const dbBytes = fetchWithProgress(options.dbUrl ?? DB_FILE, (loaded, total) => engineLoaded && report({ phase: 'data', loaded, total }))
+  const dbBytes = chooseMode(dbUrl, options.dbMode).then((mode) =>
+    mode === 'url' ? null : fetchWithProgress(dbUrl, (loaded, total) => engineLoaded && report({ phase: 'data', loaded, total })),
+  )
   dbBytes.catch(() => {}) // awaited below; avoid an unhandled rejection if the engine fails first
   try {
     const bundle = await duckdb.selectBundle(BUNDLES)
@@ -54,12 +74,14 @@ export async function startWasmConnector(options: WasmOptions = {}): Promise<Con
       report({ phase: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal }),
     )
     engineLoaded = true
-    await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } })
+    await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, filesystem: { forceFullHTTPReads: false } })
     const conn = await db.connect()
     const connector = wrap(conn)
     for (const sql of OFFLINE_SETTINGS_SQL) await connector.exec(sql)
 
-    await db.registerFileBuffer(DB_FILE_NAME, await dbBytes)
+    const bytes = await dbBytes
+    if (bytes) await db.registerFileBuffer(DB_FILE_NAME, bytes)
+    else await db.registerFileURL(DB_FILE_NAME, dbUrl, duckdb.DuckDBDataProtocol.HTTP, false)
     report({ phase: 'views', loaded: 0, total: 0 })
     await connector.exec(`ATTACH '${DB_FILE_NAME}' AS "${DB_ALIAS}" (READ_ONLY)`)
     for (const sql of createViewsSql()) await connector.exec(sql)
