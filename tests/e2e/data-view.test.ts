@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { E2E_DIST, startE2E, type E2E } from './harness'
+
+let e2e: E2E
+beforeAll(async () => { e2e = await startE2E() })
+afterAll(async () => { await e2e?.close() })
+
+describe('开放数据 Open data page in Chromium', () => {
+  it('lists every file of datapackage.json, and each link downloads that file', async () => {
+    const pkg = JSON.parse(readFileSync(join(E2E_DIST, 'data', 'datapackage.json'), 'utf8')) as { resources: { path: string }[] }
+    const p = await e2e.open('#/data')
+    await p.page.waitForSelector('[data-downloads] tbody tr')
+    expect(await p.page.locator('[data-downloads] tbody tr').count()).toBe(pkg.resources.length)
+    const href = await p.page.locator('[data-file="open/units.csv"] a').getAttribute('href')
+    const res = await p.page.request.get(new URL(href!, p.page.url()).href)
+    expect(res.status()).toBe(200)
+    expect((await res.text()).split('\n')[0]).toContain('unit')
+    p.expectClean()
+    await p.page.close()
+  })
+
+  it('runs SQL in the browser engine and shows the result; errors come with their SQL', async () => {
+    const p = await e2e.open('#/data')
+    await p.waitForEngine()
+    await p.page.locator('[data-sql-input]').fill("SELECT district, COUNT(*) AS n FROM reports GROUP BY district ORDER BY district")
+    await p.page.locator('[data-run]').click()
+    await p.page.waitForSelector('[data-table="sql-result"] .el-table__row')
+    expect(await p.page.locator('[data-table="sql-result"]').textContent()).toContain('hulan')
+    await p.page.waitForSelector('[data-dict-table="cells"] h4 small')
+    await p.screenshot('data')
+    await p.page.locator('[data-sql-input]').fill('SELECT nope FROM reports')
+    await p.page.locator('[data-run]').click()
+    await p.page.waitForSelector('[data-sql-error]')
+    expect(await p.page.locator('[data-sql-error]').textContent()).toContain('nope')
+    p.expectClean()
+    await p.page.close()
+  })
+})
