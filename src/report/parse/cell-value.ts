@@ -1,7 +1,8 @@
 import type { CellType } from '../model/types'
 import type { CellFlag } from '../types'
+import { memoString } from './memo'
 
-/** How one printed cell string reads (format-spec.md §6). */
+/** How one printed cell string reads (format-spec.md §6). Shared between calls: never mutate. */
 export interface CellReading {
   value: number | null
   flag: CellFlag
@@ -22,6 +23,19 @@ const ZERO_TEXT = new Set(['无', '—', '–', '-', '--', '/', '——', '−',
  * leading `+` is accepted only for signed cells (2019 本年增/减).
  */
 export function readCell(raw: string, type: CellType = 'count'): CellReading {
+  return type === 'signed' ? readSigned(raw) : type === 'decimal' ? readDecimal(raw) : readCount(raw)
+}
+
+const PLAIN_DIGITS = /^[ \t\u00a0]*(\d{1,15})[ \t\u00a0]*$/
+/** Han characters that can appear in a value cell (无, units); any other Han character means a label. */
+const VALUE_HAN = /[\u4e00-\u9fff]/g
+const VALUE_HAN_ALLOWED = new Set(['无', '万', '元', '件', '个', '项', '次', '条'])
+
+function readUncached(raw: string, type: CellType): CellReading {
+  const plain = PLAIN_DIGITS.exec(raw)
+  if (plain) return { value: Number(plain[1]), flag: 'ok' }
+  const han = raw.match(VALUE_HAN)
+  if (han && han.some((c) => !VALUE_HAN_ALLOWED.has(c))) return { value: null, flag: 'non_numeric' }
   let text = raw.normalize('NFKC').replace(STRIP, '')
   if (text === '') return { value: null, flag: 'blank' }
   text = text.replace(THOUSANDS, '$1')
@@ -33,6 +47,10 @@ export function readCell(raw: string, type: CellType = 'count'): CellReading {
   if (type === 'signed' && PLUS_NUMBER.test(text)) return withUnit({ value: Number(text.slice(1)), flag: 'ok' }, unit)
   return { value: null, flag: 'non_numeric' }
 }
+
+const readCount = memoString((raw) => readUncached(raw, 'count'))
+const readSigned = memoString((raw) => readUncached(raw, 'signed'))
+const readDecimal = memoString((raw) => readUncached(raw, 'decimal'))
 
 function withUnit(reading: CellReading, unit: string | undefined): CellReading {
   return unit ? { ...reading, unit } : reading

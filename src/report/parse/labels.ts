@@ -2,6 +2,7 @@ import { ACTIVE_2019, ACTIVE_2021, type ActiveRowDef, type ActiveTableDef } from
 import { APPLY_ROWS } from '../model/apply'
 import type { FormatId } from '../model/types'
 import { isValueLike } from './cell-value'
+import { memoString } from './memo'
 import { compact } from './text-norm'
 
 /** Leading numbering of a label: 一、 1. (三) （3） … */
@@ -18,6 +19,13 @@ const APPLY_GROUP = /本年度办理结果|不予公开|无法提供|不予处�
  * （六）其他处理 (`underOther`); a bare "总计" is the column header, not （七）总计.
  */
 export function matchApplyRow(cell: string, underOther: boolean): string | null {
+  return underOther ? matchApplyUnderOther(cell) : matchApplyOutsideOther(cell)
+}
+
+const matchApplyUnderOther = memoString((cell) => matchApplyUncached(cell, true))
+const matchApplyOutsideOther = memoString((cell) => matchApplyUncached(cell, false))
+
+function matchApplyUncached(cell: string, underOther: boolean): string | null {
   if (isValueLike(cell)) return null
   const label = compact(cell)
   if (label.length > 80) return null
@@ -59,6 +67,13 @@ const ACTIVE_TABLES: Record<FormatId, readonly ActiveTableDef[]> = { gov2021: AC
  * first, so 行政规范性文件 is not read as 规范性文件 of another table.
  */
 export function matchActiveRow(cell: string, format: FormatId): ActiveRowMatch | null {
+  return format === 'gov2021' ? matchActive2021(cell) : matchActive2019(cell)
+}
+
+const matchActive2021 = memoString((cell) => matchActiveUncached(cell, 'gov2021'))
+const matchActive2019 = memoString((cell) => matchActiveUncached(cell, 'gov2019'))
+
+function matchActiveUncached(cell: string, format: FormatId): ActiveRowMatch | null {
   if (isValueLike(cell)) return null
   const label = compact(cell)
   if (label.length > 40 || isActiveCaption(label) || isActiveHeader(label)) return null

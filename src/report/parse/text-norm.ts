@@ -1,3 +1,5 @@
+import { memoString } from './memo'
+
 /**
  * Text normalisation shared by every layout (format-spec.md §6): labels are compared after NFKC,
  * with all whitespace removed and curly quotes unified, so wrapped, padded or full-width labels
@@ -11,9 +13,9 @@ const SINGLE_QUOTES = /[‘’‚‛]/g
 const ARTEFACTS = /\[bookmark:[^\]]*\]/g
 
 /** NFKC + no whitespace + unified quotes: the form every label match runs on. */
-export function compact(text: string): string {
-  return text.normalize('NFKC').replace(WHITESPACE, '').replace(CURLY_QUOTES, '"').replace(SINGLE_QUOTES, "'")
-}
+export const compact = memoString((text: string): string =>
+  text.normalize('NFKC').replace(WHITESPACE, '').replace(CURLY_QUOTES, '"').replace(SINGLE_QUOTES, "'"),
+)
 
 /** Removes .docx extraction artefacts (V15) from one line. */
 export function stripArtefacts(line: string): string {

@@ -1,0 +1,51 @@
+/**
+ * Parser throughput: `npm run bench:parse [-- SECONDS]`. Parses every report fixture in
+ * tests/fixtures/reports/ repeatedly on this one thread and prints reports/s overall and per
+ * rendering. Target: ≥ 500 reports/s on one core.
+ *
+ * Rates are per second of this process's CPU time (process.cpuUsage), so a busy shared machine
+ * does not distort them; wall-clock rates are printed beside for comparison.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { parseReport } from '../src/report/parse/index'
+
+const dir = new URL('../tests/fixtures/reports/', import.meta.url)
+const seconds = Number(process.argv.slice(2).find((a) => /^\d+(\.\d+)?$/.test(a)) ?? 3)
+const fixtures = readdirSync(dir)
+  .sort()
+  .map((name) => ({ name, bytes: new Uint8Array(readFileSync(new URL(name, dir))) }))
+  .map((f) => {
+    const outcome = parseReport(f.bytes, f.name)
+    return { ...f, rendering: outcome.ok ? outcome.report.meta.rendering : 'unreadable' }
+  })
+
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1e6
+}
+
+/** Parses one group round-robin for about `budget` CPU seconds; returns reports per CPU and wall second. */
+function measure(group: typeof fixtures, budget: number): { count: number; perSecond: number; perWallSecond: number } {
+  let count = 0
+  const cpuStart = cpuSeconds()
+  const wallStart = performance.now()
+  while (cpuSeconds() - cpuStart < budget) {
+    for (const f of group) parseReport(f.bytes, f.name)
+    count += group.length
+  }
+  const cpu = cpuSeconds() - cpuStart
+  const wall = (performance.now() - wallStart) / 1000
+  return { count, perSecond: count / cpu, perWallSecond: count / wall }
+}
+
+measure(fixtures, 0.5) // warm-up: JIT and the lazy OpenCC dictionaries
+const renderings = [...new Set(fixtures.map((f) => f.rendering))].sort()
+const rows = renderings.map((r) => {
+  const group = fixtures.filter((f) => f.rendering === r)
+  return { rendering: r, files: group.length, ...measure(group, seconds / renderings.length) }
+})
+const overall = measure(fixtures, seconds)
+const line = (name: string, files: number, m: { perSecond: number; perWallSecond: number }) =>
+  `${name.padEnd(11)} ${String(files).padStart(3)} files  ${m.perSecond.toFixed(0).padStart(6)} reports/CPU-s  ${m.perWallSecond.toFixed(0).padStart(6)} reports/wall-s`
+for (const r of rows) console.log(line(r.rendering, r.files, r))
+console.log(`${line('overall', fixtures.length, overall)}  (${overall.count} parses, one thread)`)
