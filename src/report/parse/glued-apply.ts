@@ -12,7 +12,7 @@ export interface GluedSolution {
 }
 
 /** Leaves are counted across all ambiguous rows; past this the search is not attempted. */
-const MAX_LEAVES = 200_000
+const MAX_LEAVES = 50_000
 
 /**
  * Recovers glued section 三 rows (format-spec.md §9, layout g). Each row's candidates are the splits
