@@ -54,3 +54,17 @@ describe('active panel option', () => {
     expect(panelHasData(rows, panel('fees2021'))).toBe(true)
   })
 })
+
+describe('active panel by unit', () => {
+  it('orders units by their panel total, largest first', () => {
+    const rows: ActiveCellRow[] = [
+      { dim: '甲镇', key: 'active.license.decisions', value: 1, reports: 1 },
+      { dim: '乙镇', key: 'active.license.decisions', value: 4, reports: 1 },
+      { dim: '甲镇', key: 'active.penalty.decisions', value: 1, reports: 1 },
+      { dim: '丙镇', key: 'active.fee.amount_wan', value: 99, reports: 1 },
+    ]
+    const o: any = activePanelOption(rows, ACTIVE_PANELS.find((p) => p.id === 'decisions')!, { by: 'unit', lang: 'zh', valueName: '件' })
+    expect(o.yAxis.data).toEqual(['乙镇', '甲镇'])
+    expect(o.legend.right).toBeGreaterThan(0)
+  })
+})

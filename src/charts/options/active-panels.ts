@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts'
 import type { ActiveCellRow } from '~/db/sql/active'
 import { ACTIVE_2019, ACTIVE_2021, CELLS, cellDef, type ActiveTableDef, type FormatId } from '~/report/model'
 import { PALETTE } from '../theme'
-import { categoryAxes, formatValue, sortedYears, type Dimension, type Lang } from './compare-helpers'
+import { categoryAxes, type Dimension, formatValue, type Lang, sortedYears, topLegend } from './compare-helpers'
 
 /**
  * The panels of the 主动公开 view. Section 二 differs between the formats, so each panel holds
@@ -55,12 +55,12 @@ export function panelHasData(rows: readonly ActiveCellRow[], panel: ActivePanel)
 export function activePanelOption(rows: readonly ActiveCellRow[], panel: ActivePanel, opts: { by: Dimension; lang: Lang; valueName: string }): EChartsOption {
   const mine = rows.filter((r) => panel.keys.includes(r.key))
   const keys = panel.keys.filter((k) => mine.some((r) => r.key === k))
-  const categories = opts.by === 'year' ? sortedYears(mine.map((r) => r.dim)) : [...new Set(mine.map((r) => r.dim))].sort((a, b) => a.localeCompare(b, 'zh'))
+  const categories = opts.by === 'year' ? sortedYears(mine.map((r) => r.dim)) : unitsByTotal(mine)
   const value = new Map(mine.map((r) => [`${r.dim}\u0000${r.key}`, r.value]))
   const decimal = panel.unit === 'wan'
   return {
     grid: { left: 8, right: 24, top: keys.length > 3 ? 64 : 40, bottom: 8, containLabel: true },
-    legend: { top: 0, type: 'scroll', data: keys.map((k) => activeKeyName(k, opts.lang)) },
+    legend: topLegend(keys.map((k) => activeKeyName(k, opts.lang))),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => formatValue(typeof v === 'number' ? v : null, false) },
     ...categoryAxes(opts.by, categories, { name: opts.valueName, minInterval: decimal ? 0 : 1 }),
     series: keys.map((k, i) => ({
@@ -71,4 +71,11 @@ export function activePanelOption(rows: readonly ActiveCellRow[], panel: ActiveP
       data: categories.map((dim) => value.get(`${dim}\u0000${k}`) ?? '-'),
     })),
   }
+}
+
+/** Units by their summed panel values, largest first (ties by name). */
+function unitsByTotal(rows: readonly ActiveCellRow[]): string[] {
+  const total = new Map<string, number>()
+  for (const r of rows) total.set(r.dim, (total.get(r.dim) ?? 0) + r.value)
+  return [...total.keys()].sort((a, b) => total.get(b)! - total.get(a)! || a.localeCompare(b, 'zh'))
 }

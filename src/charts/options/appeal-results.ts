@@ -1,7 +1,7 @@
 import type { EChartsOption } from 'echarts'
 import { CASE_RESULTS, type AppealResultRow } from '~/db/sql/appeal'
 import { APPEAL_GROUPS, APPEAL_RESULTS } from '~/report/model'
-import { escapeHtml, formatValue, sortedYears, type Dimension, type Lang } from './compare-helpers'
+import { type Dimension, escapeHtml, formatValue, type Lang, sortedYears, topLegend } from './compare-helpers'
 
 /** Fixed colours per case result, the same in every appeal chart: upheld blue, corrected red. */
 export const RESULT_COLORS: Record<string, string> = {
@@ -34,7 +34,7 @@ export function appealResultsOption(rows: readonly AppealResultRow[], opts: { by
       const text = g.parent ? `${g.parent[opts.lang]} · ${g.label[opts.lang]}` : g.label[opts.lang]
       return { text, left: side ? slot(i).left : 8, top: side ? 36 : `${10 + i * band - 5}%`, textStyle: { fontSize: 13 } }
     }),
-    legend: { top: 0, data: CASE_RESULTS.map(resultName) },
+    legend: topLegend(CASE_RESULTS.map(resultName)),
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },

@@ -62,3 +62,8 @@ export function clickTarget(params: unknown, by?: Dimension): { unit?: string; y
   }
   return out
 }
+
+/** Legend along the top, clear of the card's PNG button in the top-right corner. */
+export function topLegend(names: readonly string[]) {
+  return { top: 0, left: 0, right: 84, type: 'scroll' as const, data: [...names] }
+}

@@ -1,7 +1,7 @@
 import type { EChartsOption } from 'echarts'
 import type { UnitYearRow } from '~/db/sql/compare'
 import { PALETTE } from '../theme'
-import { formatValue, sortedYears } from './compare-helpers'
+import { formatValue, sortedYears, topLegend } from './compare-helpers'
 
 /** The chosen units the side-by-side chart accepts (more would be unreadable as grouped bars). */
 export const MAX_CHOSEN_UNITS = 6
@@ -16,7 +16,7 @@ export function compareUnitsOption(rows: readonly UnitYearRow[], units: readonly
   const value = new Map(rows.map((r) => [`${r.unit}\u0000${r.year}`, r.value]))
   return {
     grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
-    legend: { top: 0, type: 'scroll', data: [...chosen] },
+    legend: topLegend(chosen),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? formatValue(v, opts.ratio) : '—') },
     xAxis: { type: 'category', data: years },
     yAxis: {

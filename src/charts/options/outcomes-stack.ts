@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts'
 import type { OutcomeRow } from '~/db/sql/outcomes'
 import { APPLY_ROWS, OUTCOME_GROUPS, type OutcomeGroup } from '~/report/model'
 import { OUTCOME_COLORS } from '../theme'
-import { categoryAxes, formatValue, sortedYears, type Dimension, type Lang } from './compare-helpers'
+import { categoryAxes, type Dimension, formatValue, type Lang, sortedYears, topLegend } from './compare-helpers'
 
 /** Counts, or each category's shares of 100 %. */
 export type StackMode = 'count' | 'share'
@@ -75,7 +75,7 @@ export function outcomesStackOption(
   })
   return {
     grid: { left: 8, right: 24, top: 56, bottom: 8, containLabel: true },
-    legend: { top: 0, type: 'scroll', data: series.map((s) => s.name) },
+    legend: topLegend(series.map((s) => s.name)),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => formatValue(typeof v === 'number' ? v : null, share) },
     ...axes,
     series: series.map((s) => ({
