@@ -97,19 +97,34 @@ function blockText(block: Block): string {
   return block.kind === 'para' ? block.text : block.rows.map((r) => r.join('\t')).join('\n')
 }
 
+const PRINT_ORDER = new Map<string, readonly string[]>()
+
+/** Print order of the cells for a pair of section formats (section 二, 三, 四), computed once. */
+function printOrder(active: FormatId, apply: FormatId): readonly string[] {
+  const id = `${active}/${apply}`
+  let order = PRINT_ORDER.get(id)
+  if (!order) {
+    order = [...sectionKeysOf(active, 'active'), ...sectionKeysOf(apply, 'apply'), ...sectionKeysOf('gov2021', 'appeal')]
+    PRINT_ORDER.set(id, order)
+  }
+  return order
+}
+
 /** Cells in print order (section 二, 三, 四 of each section's format), so output is stable. */
 function orderedCells(parts: Extracted[], sections: { active: DetectedFormat; apply: DetectedFormat }, fallback: FormatId | null): Record<string, number | null> {
-  const merged: Record<string, number | null> = Object.assign({}, ...parts.map((p) => p.cells))
+  const merged = new Map<string, number | null>()
+  for (const part of parts) for (const key in part.cells) merged.set(key, part.cells[key]!)
   const asFormat = (f: DetectedFormat): FormatId => (f === 'gov2021' || f === 'gov2019' ? f : (fallback ?? 'gov2021'))
-  const order = [
-    ...sectionKeysOf(asFormat(sections.active), 'active'),
-    ...sectionKeysOf(asFormat(sections.apply), 'apply'),
-    ...sectionKeysOf('gov2021', 'appeal'),
-  ]
   const out: Record<string, number | null> = {}
-  for (const key of order) if (key in merged) out[key] = merged[key]!
+  for (const key of printOrder(asFormat(sections.active), asFormat(sections.apply))) {
+    const value = merged.get(key)
+    if (value !== undefined) {
+      out[key] = value
+      merged.delete(key)
+    }
+  }
   // Keys of the other format (a mixed report) keep their place after the known order.
-  for (const key of Object.keys(merged)) if (!(key in out)) out[key] = merged[key]!
+  for (const [key, value] of merged) out[key] = value
   return out
 }
 
@@ -144,13 +159,25 @@ function structureFindings(found: readonly SectionKey[], parts: Record<'active' 
       out.push(parseFinding('tables_missing', 'warn', section, '有标题但没有表格（未读取任何数值）', 'Heading present but the table is missing (no values read)'))
     }
   }
+  // A report that stops before 五/六 was cut off, unless every table cell was read anyway.
   const last = found[found.length - 1]
+  const ended = last === undefined || last === 'sec.problems' || last === 'sec.other'
   const tableFormat = format === 'gov2021' || format === 'gov2019' ? format : null
-  if (tableFormat && last && (last === 'sec.active' || last === 'sec.apply' || last === 'sec.appeal')) {
+  if (!ended && format !== 'legacy') {
     const read = new Set([...Object.keys(parts.active.cells), ...Object.keys(parts.apply.cells), ...Object.keys(parts.appeal.cells)])
-    const missing = keysOf(tableFormat).filter((k) => !read.has(k)).length
-    if (missing > 0) {
-      out.push(parseFinding('truncated', 'warn', 'meta', `文件在表格结束前中断：缺少${missing}个单元格，已保留读到的内容`, `The file ends before the tables do: ${missing} cells missing; what was read is kept`, { expected: keysOf(tableFormat).length, actual: read.size }))
+    const expected = tableFormat ? keysOf(tableFormat).length : null
+    const missing = expected === null ? null : expected - read.size
+    if (missing === null || missing > 0) {
+      out.push(
+        parseFinding(
+          'truncated',
+          'warn',
+          'meta',
+          missing === null ? '文件在表格之前中断，已保留读到的内容' : `文件在表格结束前中断：缺少${missing}个单元格，已保留读到的内容`,
+          missing === null ? 'The file ends before the tables; what was read is kept' : `The file ends before the tables do: ${missing} cells missing; what was read is kept`,
+          expected === null ? {} : { expected, actual: read.size },
+        ),
+      )
     }
   }
   return out

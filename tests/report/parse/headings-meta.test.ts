@@ -51,3 +51,19 @@ describe('report metadata', () => {
     expect(r.findings.some((f) => f.rule === 'legacy')).toBe(true)
   })
 })
+
+describe('truncated files', () => {
+  it('a file cut inside section 一 is truncated, with nothing invented', () => {
+    const r = parseText(['某镇2021年政府信息公开工作年度报告', '一、总体情况', '2021年，我镇坚持'].join('\n'), 'cut.txt')
+    expect(r.findings.find((f) => f.rule === 'truncated')).toMatchObject({ level: 'warn', section: 'meta' })
+    expect(r.cells).toEqual({})
+  })
+
+  it('a complete report that merely lacks section 六 is not truncated when every cell was read', async () => {
+    const { readFileSync } = await import('node:fs')
+    const text = readFileSync(new URL('../../fixtures/reports/text-docx-2021.txt', import.meta.url), 'utf8')
+    const r = parseText(text.slice(0, text.indexOf('五、存在的主要问题')), 'no-tail.txt')
+    expect(Object.keys(r.cells)).toHaveLength(200)
+    expect(r.findings.map((f) => f.rule)).not.toContain('truncated')
+  })
+})
