@@ -4,7 +4,7 @@ import type { CoverageRow } from './coverage'
 import type { BuiltReport, DistrictInput } from './types'
 
 /** Metrics kept per unit × year for rankings (the summary must stay a few kB). */
-export const HEADLINE_METRICS = ['new', 'decided', 'granted', 'granted_share', 'review', 'litigation', 'correction_rate'] as const
+export const HEADLINE_METRICS = ['new', 'decided', 'granted_share', 'correction_rate'] as const
 
 type Cells = Record<string, number | null>
 
@@ -41,9 +41,10 @@ function metricsOf(cells: Cells, keys: readonly string[]): Record<string, number
 
 /** The first-paint summary of one district (src/db/summary.ts), metrics from src/report/metrics.ts. */
 export function buildSummary(input: DistrictInput, years: number[], reports: readonly BuiltReport[], coverage: readonly CoverageRow[], findingLevels: readonly string[]): DistrictSummary {
-  const gridYears = new Set(years)
   const expectedCov = coverage.filter((c) => c.status !== 'not_expected')
-  const primaries = primaryReports(reports).filter((r) => gridYears.has(r.year!))
+  // Totals are over received reports: a unit × year the coverage grid expects (not not_expected, not unmatched).
+  const received = new Set(expectedCov.filter((c) => c.n_reports > 0).map((c) => `${c.unit.name}\u0000${c.year}`))
+  const primaries = primaryReports(reports).filter((r) => received.has(`${r.unit!.name}\u0000${r.year}`))
   const allKeys = METRICS.map((m) => m.key)
   const by_year = years.map((year) => {
     const cells: Cells = {}
