@@ -22,4 +22,15 @@ describe('复议诉讼 Review & litigation in Chromium', () => {
     p.expectClean()
     await p.page.close()
   })
+
+  it('reads in English from a shared link', async () => {
+    const p = await e2e.open('#/appeal?district=demo&lang=en')
+    await p.waitForEngine()
+    await p.waitForCharts(['appeal-by-year', 'appeal-by-unit', 'appeal-correction'])
+    expect(await p.page.locator('[data-card="appeal-by-year"] h3').textContent()).toContain('Review & litigation by year')
+    expect(await p.page.locator('[data-table="appeal-table"] th').first().textContent()).toContain('Unit')
+    await p.screenshot('appeal-en')
+    p.expectClean()
+    await p.page.close()
+  })
 })

@@ -12,6 +12,7 @@ afterAll(async () => { await e2e?.close() })
 describe('单位对比 Compare in Chromium', () => {
   it('renders ranking, heatmap and chosen units; a ranking click sets the crossfilter in the URL and the other charts', async () => {
     const p = await e2e.open('#/compare?district=demo&metric=granted_share')
+    await p.page.setViewportSize({ width: 1280, height: 800 })
     await p.waitForEngine()
     await p.waitForCharts(['compare-ranking', 'compare-heatmap'])
     expect(await p.page.locator('[data-heatmap-legend]').textContent()).toContain('缺报')

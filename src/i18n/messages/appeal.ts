@@ -12,6 +12,7 @@ export default {
       table: '纠错率明细',
       col: { unit: '单位', corrected: '结果纠正', concluded: '已审结', rate: '纠错率' },
       allUnits: '全部单位',
+      unranked: '另有 {n} 个单位没有已审结的案件，未参与排名（见下表）。',
     },
   },
   en: {
@@ -26,6 +27,7 @@ export default {
       table: 'Correction rate details',
       col: { unit: 'Unit', corrected: 'Corrected', concluded: 'Concluded', rate: 'Rate' },
       allUnits: 'all units',
+      unranked: '{n} more units had no concluded case and are not ranked (see the table).',
     },
   },
 }
