@@ -16,6 +16,18 @@ describe('build:data command line and strict mode', () => {
     expect((await buildInto(clean, undefined, true)).result.ok).toBe(true)
   })
 
+  it('goes on past a broken district folder and a bad registry row, naming file and row', async () => {
+    const data = tmp()
+    cpSync(join(FIXTURE_DATA, 'districts/beta'), join(data, 'districts/beta'), { recursive: true })
+    mkdirSync(join(data, 'districts/broken'), { recursive: true })
+    writeFileSync(join(data, 'districts/broken/district.json'), '{ "name": ')
+    writeFileSync(join(data, 'districts/beta/units.csv'), 'code,name,kind,aliases,valid_from,valid_to\n101,南湖镇,镇,,,\n102,北湖,村,,,\n')
+    const { result, log } = await buildInto(data)
+    expect(result.districts.map((d) => d.id)).toEqual(['beta'])
+    expect(result.failed.join('\n')).toMatch(/broken[/\\]district\.json: cannot read district\.json/)
+    expect(log.problems.join('\n')).toMatch(/units\.csv row 3: kind "村" of "北湖"/)
+  })
+
   it('exits 1 when there is nothing to build, and says so', async () => {
     const err = vi.spyOn(console, 'error').mockImplementation(() => {})
     vi.spyOn(console, 'log').mockImplementation(() => {})
