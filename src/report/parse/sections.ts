@@ -23,11 +23,20 @@ export function splitSections(doc: StructuredDoc): SplitDoc {
   const found: SectionKey[] = []
   let current: Block[] = preamble
   let lastIndex = -1
+  const onlyEmptySince = (key: SectionKey): boolean => {
+    const from = found.indexOf(key)
+    return from >= 0 && found.slice(from).every((k) => (sections[k]?.length ?? 0) === 0)
+  }
   for (const block of doc.blocks) {
     if (block.kind === 'para') {
       const key = headingOf(block.text)
       if (key) {
         const index = SECTION_ORDER.indexOf(key)
+        if (index <= lastIndex && onlyEmptySince(key)) {
+          // The headings seen so far had no content: a table of contents. Start over at this one.
+          for (const k of found.splice(found.indexOf(key))) delete sections[k]
+          lastIndex = index - 1
+        }
         if (index > lastIndex) {
           lastIndex = index
           found.push(key)

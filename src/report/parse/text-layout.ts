@@ -7,8 +7,11 @@ import { pipeTextToDoc } from './text-pipe'
 /** The text layouts (format-spec.md §9; renderings a, b, c, f, g). */
 export type TextRendering = Extract<Rendering, 'docx-text' | 'lines' | 'pipe' | 'pdf-text' | 'glued'>
 
-const TAB_CELL = /^\t/
+/** docx-text: one cell per line, a single leading tab. */
+const TAB_CELL = /^\t[^\t]*$/
 const PIPE_LINE = /\|/
+/** A row copied from a browser table: cells separated by tabs after some content (not docx-text's leading tab). */
+const TAB_ROW = /^[^\t]+\t|\t.*\t/
 /** A line ending in three or more space-separated numeric tokens: PDF text (V9). */
 const PDF_NUMBERS = /(?:^|[\s\u00a0])[-+]?\d+(?:\.\d+)?(?:[\s\u00a0\u3000]+(?:[-+]?\d+(?:\.\d+)?|[-—/]|无)){2,}\s*$/
 /** A Chinese label with a run of 3+ digits glued to its end and no separator (layout g). */
@@ -25,11 +28,14 @@ export function detectTextLayout(lines: readonly string[]): TextRendering {
   let glued = 0
   for (const line of lines) {
     if (TAB_CELL.test(line)) tab++
-    else if (PIPE_LINE.test(line)) pipe++
+    else if (PIPE_LINE.test(line) || TAB_ROW.test(line)) {
+      pipe++
+      continue
+    }
     if (PDF_NUMBERS.test(line)) pdf++
     else if (GLUED.test(line.trimEnd())) glued++
   }
-  if (tab >= 10) return 'docx-text'
+  if (tab >= 10 && tab >= pipe) return 'docx-text'
   if (pipe >= 5) return 'pipe'
   if (pdf >= 3) return 'pdf-text'
   if (glued >= 3) return 'glued'

@@ -1,11 +1,13 @@
 import type { Block, StructuredDoc } from './doc'
 import { stripArtefacts } from './text-norm'
 
+const TAB_ROW = /^[^\t]+\t|\t.*\t/
 const SEPARATOR_ROW = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/
 
 /**
- * Layout c: rows with `|` separators. Handles
+ * Layout c: rows with `|` (or tab) separators. Handles
  * - one row per line `a | b | c` and markdown `| a | b |` (the `|---|` rule lines are skipped);
+ * - tab-separated rows as copied from a browser table (`label\t0\t\t3`, blank cells kept);
  * - the V8 style, one cell per line ending in ` |`, where a lone `|` line is an empty cell: those
  *   become one paragraph per cell ('' for the empty cell), like layout b.
  */
@@ -17,7 +19,13 @@ export function pipeTextToDoc(lines: readonly string[]): StructuredDoc {
     rows = []
   }
   for (const rawLine of lines) {
-    const line = stripArtefacts(rawLine).trim()
+    const raw = stripArtefacts(rawLine)
+    if (TAB_ROW.test(raw) && !raw.includes('|')) {
+      // A row copied from a browser table: tab-separated cells, blanks kept in place.
+      rows.push(raw.split('\t').map((c) => c.trim()))
+      continue
+    }
+    const line = raw.trim()
     if (line === '') continue
     if (SEPARATOR_ROW.test(line) && line.includes('-')) continue
     if (line === '|') {

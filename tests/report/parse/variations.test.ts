@@ -81,3 +81,28 @@ describe('sections 三 and 四 variations', () => {
     expect(Object.keys(r.cells)).toEqual([])
   })
 })
+
+describe('document shapes', () => {
+  it('rows copied from a browser table (tab-separated) keep blank cells in place', () => {
+    const rows = [
+      '三、收到和处理政府信息公开申请情况',
+      '\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计',
+      '一、本年新收政府信息公开申请数量\t\t3\t\t0\t0\t0\t0\t3',
+      '二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t',
+      '三、本年度办理结果\t（一）予以公开\t3\t0\t0\t0\t0\t0\t3',
+      '\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t0\t0\t0\t0\t0\t0',
+      '四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0',
+    ]
+    const r = parseText(doc(rows), 'tsv.txt')
+    expect(r.meta.rendering).toBe('pipe')
+    expect(r.cells).toMatchObject({ 'apply.new.natural_person': 3, 'apply.new.legal.commercial': null, 'apply.new.total': 3, 'apply.carried_over.total': null, 'apply.result.granted.total': 3 })
+  })
+
+  it('a table of contents listing the headings does not swallow the body', () => {
+    const toc = ['目录', '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']
+    const text = ['某镇2021年政府信息公开工作年度报告', ...toc, '一、总体情况', '本年度正常开展工作。', '五、存在的主要问题及改进情况', '人员不足。', '六、其他需要报告的事项', '无。'].join('\n')
+    const r = parseText(text, 'toc.txt')
+    expect(r.prose).toEqual({ overview: '本年度正常开展工作。', problems: '人员不足。', other: '无。' })
+    expect(r.meta.sections_found).toEqual(['sec.overview', 'sec.problems', 'sec.other'])
+  })
+})
