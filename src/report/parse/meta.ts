@@ -14,6 +14,8 @@ export interface PreambleMeta {
 
 const TITLE = /^(.*?)(?:关于)?((?:19|20)\d{2})年度?(?:本?单位)?政府信息公开(?:工作)?(?:年度)?(?:工作)?报告/
 const TITLE_YEAR_AFTER = /^(.*?)政府信息公开工作((?:19|20)\d{2})年度?报告/
+/** "2021年呼兰区白奎镇政府信息公开工作年度报告": year first, unit after it. */
+const TITLE_YEAR_FIRST = /^((?:19|20)\d{2})年度?(.{2,40}?)(?:关于)?政府信息公开(?:工作)?(?:年度)?报告/
 const CONTACT = /请(?:与|向)?联系([^，,。；;：:（(\s]{2,30}?)(?:，|,|。|；|联系电话|电话|（|\(|$)/
 const PERIOD = /统计期限[^。]{0,12}?((?:19|20)\d{2})年/
 const CLAIM_2021 = /[〔\[［(（【]\s*2021\s*[〕\]］)）】]\s*30\s*号/
@@ -41,8 +43,18 @@ export function readPreamble(preamble: readonly Block[], allText: string): Pream
     if (text.length > MAX_TITLE_LINE) break
     joined += text
     const m = TITLE.exec(joined) ?? TITLE_YEAR_AFTER.exec(joined)
+    if (m && m[1]) {
+      unit = cleanUnit(m[1])
+      year = Number(m[2])
+      break
+    }
+    const first = TITLE_YEAR_FIRST.exec(joined)
+    if (first) {
+      unit = cleanUnit(first[2]!)
+      year = Number(first[1])
+      break
+    }
     if (m) {
-      unit = cleanUnit(m[1]!)
       year = Number(m[2])
       break
     }

@@ -32,6 +32,17 @@ describe('report metadata', () => {
     expect(r.meta).toMatchObject({ unit: '尚志市帽儿山镇人民政府', year: 2020, format_claimed: 'gov2019', period_year: 2020 })
   })
 
+  it.each([
+    ['2021年呼兰区白奎镇政府信息公开工作年度报告', '呼兰区白奎镇', 2021],
+    ['呼兰区白奎镇政府信息公开工作2021年度报告', '呼兰区白奎镇', 2021],
+    ['呼兰区白奎镇人民政府', '呼兰区白奎镇人民政府', null],
+  ] as const)('title %s → unit %s', (title, unit, year) => {
+    const lines = year === null ? [title, '2021年政府信息公开工作年度报告'] : [title]
+    const r = parseText(body(lines), 'x.txt')
+    expect(r.meta.unit).toBe(unit)
+    expect(r.meta.year).toBe(2021)
+  })
+
   it('falls back to the contact sentence for the unit and to 统计期限 for the year', () => {
     const r = parseText(body(['政府信息公开工作年度报告', '本报告统计期限自2022年1月1日起至2022年12月31日止。如有疑问，请联系五常市民意乡政府，电话0451-1234567。']), 'x.txt')
     expect(r.meta).toMatchObject({ unit: '五常市民意乡政府', year: 2022, period_year: 2022, format_claimed: null })
