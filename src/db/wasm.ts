@@ -8,6 +8,7 @@ import { asDbError, DbError } from './errors'
 import { fetchWithProgress } from './fetch-progress'
 import { DB_ALIAS, DB_FILE, DB_FILE_NAME } from './data-files'
 import { OFFLINE_SETTINGS_SQL, createViewsSql } from './views'
+import { perfMeasure, perfNow } from '~/composables/perf'
 
 /** What the engine is doing while it starts, for the status indicator. */
 export interface EngineProgress {
@@ -67,24 +68,32 @@ export async function startWasmConnector(options: WasmOptions = {}): Promise<Con
   )
   dbBytes.catch(() => {}) // awaited below; avoid an unhandled rejection if the engine fails first
   try {
+    let t = perfNow()
     const bundle = await duckdb.selectBundle(BUNDLES)
     const worker = new Worker(bundle.mainWorker!)
     db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker)
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
       report({ phase: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal }),
     )
+    perfMeasure('engine:instantiate', t, { bundle: bundle.mainModule })
     engineLoaded = true
+    t = perfNow()
     await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, filesystem: { forceFullHTTPReads: false } })
     const conn = await db.connect()
     const connector = wrap(conn)
     for (const sql of OFFLINE_SETTINGS_SQL) await connector.exec(sql)
+    perfMeasure('engine:open', t)
 
+    t = perfNow()
     const bytes = await dbBytes
+    perfMeasure('engine:wait-data', t, { bytes: bytes?.length ?? null })
+    t = perfNow()
     if (bytes) await db.registerFileBuffer(DB_FILE_NAME, bytes)
     else await db.registerFileURL(DB_FILE_NAME, dbUrl, duckdb.DuckDBDataProtocol.HTTP, false)
     report({ phase: 'views', loaded: 0, total: 0 })
     await connector.exec(`ATTACH '${DB_FILE_NAME}' AS "${DB_ALIAS}" (READ_ONLY)`)
     for (const sql of createViewsSql()) await connector.exec(sql)
+    perfMeasure('engine:attach', t)
     return connector
   } catch (err) {
     await db?.terminate().catch(() => {})

@@ -3,12 +3,19 @@ import { ref, shallowRef } from 'vue'
 import type { Connector } from '~/db/connector'
 import { asDbError, DbError } from '~/db/errors'
 import type { EngineProgress } from '~/db/wasm'
+import { perfMeasure, perfNow } from '~/composables/perf'
 
 /** Starts an engine and resolves to its Connector; reports progress while fetching. */
 export type EngineFactory = (onProgress: (p: EngineProgress) => void) => Promise<Connector>
 
 // The wasm module (and DuckDB itself) is imported on first start only, so it never delays first paint.
-let engineFactory: EngineFactory = (onProgress) => import('~/db/wasm').then((m) => m.startWasmConnector({ onProgress }))
+let engineFactory: EngineFactory = (onProgress) => {
+  const t = perfNow()
+  return import('~/db/wasm').then((m) => {
+    perfMeasure('engine:import', t)
+    return m.startWasmConnector({ onProgress })
+  })
+}
 
 /** Replace how the engine starts (tests pass a fake Connector; scripts could pass node-api). */
 export function setEngineFactory(factory: EngineFactory): void {
@@ -64,7 +71,9 @@ export const useDbStore = defineStore('db', () => {
       return hit as T[]
     }
     const connector = await start()
+    const t0 = perfNow()
     const rows = await connector.query<T>(sql)
+    perfMeasure('sql', t0, { sql: sql.slice(0, 200), rows: rows.length })
     cache.set(sql, rows)
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!)
     return rows

@@ -14,7 +14,7 @@ export const useFiltersStore = defineStore('filters', () => {
 
   /** Change several fields at once (one URL update). */
   function set(patch: Partial<FilterState>): void {
-    state.value = { ...state.value, ...patch }
+    assignChanged(state.value, { ...state.value, ...patch })
   }
 
   /** A view-specific URL parameter (any query key not in FilterState), or null. */
@@ -38,11 +38,33 @@ export const useFiltersStore = defineStore('filters', () => {
   /** Replace the whole state from a route query (used by the router binding). */
   function fromQuery(q: Parameters<typeof parseQuery>[0]): void {
     const next = parseQuery(q)
-    if (stateKey(next) !== stateKey(state.value)) state.value = next
+    if (stateKey(next) !== stateKey(state.value)) assignChanged(state.value, next)
   }
 
   return { state, set, param, setParam, clearCrossfilter, fromQuery }
 })
+
+/** Equal filter values: scalars by identity, lists element-wise, `extra` entry-wise. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i])
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a)
+    return ka.length === Object.keys(b).length && ka.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k])
+  }
+  return false
+}
+
+/**
+ * Write into the reactive state only the fields whose value changed. Replacing the whole object
+ * would re-run every computed that reads any field: a year change would rebuild (and redraw) a
+ * chart that only depends on the kinds.
+ */
+function assignChanged(target: FilterState, next: FilterState): void {
+  for (const key of Object.keys(next) as (keyof FilterState)[]) {
+    if (!sameValue(target[key], next[key])) (target as unknown as Record<string, unknown>)[key] = next[key]
+  }
+}
 
 /**
  * Keep the filters store and the router's query in step, both ways: a navigation (reload, pasted
