@@ -15,6 +15,7 @@ import { a9InForce } from './rules/a9-in-force'
 import { f1FormatYear } from './rules/f1-format-year'
 import { f2ClaimedFormat } from './rules/f2-claimed-format'
 import { f3PeriodYear } from './rules/f3-period-year'
+import { totalBlank } from './rules/total-blank'
 import type { ReportRule } from './rules/types'
 
 export type { ValidateMeta } from './context'
@@ -26,7 +27,7 @@ export { RULES, ruleDef, type RuleDef, type RuleScope } from './rules'
 const REPORT_RULES: readonly ReportRule[] = [
   f1FormatYear, f2ClaimedFormat, f3PeriodYear,
   a8Completeness, a7ValueRange,
-  a1Balance, a2Outcomes, a3RowTotal,
+  a1Balance, a2Outcomes, a3RowTotal, totalBlank,
   a4Review, a5LitigationDirect, a6LitigationAfterReview,
   a9InForce, a10TownshipRegulation, a11ProseTable,
 ]
@@ -39,7 +40,7 @@ export interface ValidateInput {
 }
 
 /**
- * Checks one report against format-spec.md §7.1 and §7.3 (A1–A11, F1–F3, plus `total_blank`).
+ * Checks one report against format-spec.md §7.1 and §7.3 (A1–A11, F1–F3, plus `total_blank`: the sums A2/A3 skipped over blank cells).
  * Rules run only on cells the detected format prints; a rule whose cells were not located is
  * skipped (A8 reports what is missing). Blank cells count as 0 and the finding says so
  * (`assumed_zero`). Never changes a value and never throws on odd input.

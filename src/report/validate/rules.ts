@@ -56,7 +56,7 @@ export const RULES: readonly RuleDef[] = [
   r('A9', 'report', 'info', '现行有效件数不小于本年制发减本年废止', 'In force ≥ issued − repealed'),
   r('A10', 'report', 'info', '乡镇、街道报告了规章', 'Township or street office reports regulations'),
   r('A11', 'report', 'warn', '总体情况正文与表格不一致', 'Overview text contradicts the tables'),
-  r('total_blank', 'report', 'info', '总计单元格空白，未做横向求和校验（A3）', 'Total cell blank: row sum not checked (A3)'),
+  r('total_blank', 'report', 'info', '单元格空白，未做求和校验（A2/A3）', 'Cells left blank: sum not checked (A2/A3)'),
   r('C1', 'series', 'warn', '上年结转总计等于上一年度结转下年度总计', 'Carried over (total) equals last year’s carried forward'),
   r('C2', 'series', 'warn', '上年结转等于上一年度结转下年度（每列）', 'Carried over equals last year’s carried forward (per column)'),
   r('C3', 'series', 'warn', '现行有效件数 = 上年现行有效 + 本年制发 − 本年废止', 'In force = last year’s in force + issued − repealed'),

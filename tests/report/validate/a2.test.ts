@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { parseReport } from '~/report/parse'
 import { validateReport } from '~/report/validate'
 import { makeCells, makeMeta } from './make-record'
 
@@ -26,5 +28,59 @@ describe('A2 （七）总计 = sum of outcomes', () => {
     expect(f).toMatchObject({ expected: 2, actual: 0 })
     expect(f!.cells).toContain('apply.result.other.subtotal.natural_person')
     expect(f!.cells).not.toContain('apply.result.other.misc.natural_person')
+  })
+})
+
+describe('A2 with blank outcome cells (V4, 上海 2019)', () => {
+  const run = (cells: Record<string, number | null>) => validateReport({ meta: makeMeta('gov2019'), cells })
+  const outcomeKeys = (col: string) =>
+    Object.keys(makeCells('gov2019')).filter((k) => k.startsWith('apply.result.') && !k.startsWith('apply.result.total.') && k.endsWith(`.${col}`))
+
+  it('skips a column whose outcome cells are all blank while （七）总计 is filled, and records it as total_blank', () => {
+    const cells = makeCells('gov2019', { seed: 3 })
+    // Like 上海 2019: the result rows' 总计 cells are blank, （七）总计 = 805 is printed.
+    for (const k of outcomeKeys('total')) cells[k] = null
+    expect(cells['apply.result.total.total']).toBeGreaterThan(0)
+    const found = run(cells)
+    expect(found.filter((f) => f.rule === 'A2')).toEqual([])
+    const blank = found.filter((f) => f.rule === 'total_blank')
+    expect(blank).toHaveLength(1)
+    expect(blank[0]!.level).toBe('info')
+    expect(blank[0]!.cells).toContain('apply.result.total.total')
+    expect(blank[0]!.message).toContain('总计列')
+    expect(blank[0]!.message).toContain('A2')
+    expect(blank[0]!.message_en).toContain('column Total')
+  })
+
+  it('still checks a column where only some outcome cells are blank, counting blanks as 0', () => {
+    const cells = makeCells('gov2019', { seed: 3 })
+    const [first, ...rest] = outcomeKeys('natural_person')
+    for (const k of rest) cells[k] = null
+    cells[first!] = 1
+    const [f] = run(cells).filter((x) => x.rule === 'A2')
+    expect(f).toMatchObject({ level: 'error', expected: 1, assumed_zero: true })
+    expect(f!.message).toContain('自然人列')
+  })
+
+  it('records nothing for a column whose outcomes are blank and whose total is 0 or blank (nothing to check)', () => {
+    const cells = makeCells('gov2019')
+    for (const k of outcomeKeys('legal.research')) cells[k] = null
+    cells['apply.result.total.legal.research'] = null
+    const found = run(cells)
+    expect(found.filter((f) => f.rule === 'A2' || f.rule === 'total_blank')).toEqual([])
+  })
+})
+
+describe('A2 on the 上海 2019-style page (tests/fixtures/reports/html-2019-blank-totals.html)', () => {
+  it('raises no A2 ERROR and names the skipped 总计 column in total_blank', () => {
+    const bytes = new Uint8Array(readFileSync(new URL('../../fixtures/reports/html-2019-blank-totals.html', import.meta.url)))
+    const outcome = parseReport(bytes, 'html-2019-blank-totals.html')
+    if (!outcome.ok) throw new Error(outcome.error)
+    const { findings, cells } = outcome.report
+    expect(cells['apply.result.total.total']).toBe(805)
+    expect(findings.filter((f) => f.level === 'error')).toEqual([])
+    const [blank] = findings.filter((f) => f.rule === 'total_blank')
+    expect(blank!.cells).toContain('apply.result.total.total')
+    expect(blank!.message).toContain('总计列的（一）至（六）各项均为空白')
   })
 })
