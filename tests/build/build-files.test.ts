@@ -4,10 +4,12 @@ import { createHash } from 'node:crypto'
 import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
 import Papa from 'papaparse'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TABLES } from '~/db/schema'
 import { OPEN_TABLES } from '../../scripts/build/build'
-import { buildInto, FIXTURE_DATA, hashTree, queryDb, readJson, ROOT } from './helpers'
+import { buildInto, FIXTURE_DATA, hashTree, queryDb, readJson, ROOT, removeTemps } from './helpers'
+
+afterAll(removeTemps)
 
 let out: string
 

@@ -1,9 +1,11 @@
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { keysOf } from '~/report/model'
 import type { DistrictSummary } from '~/db/summary'
 import type { DistrictEntry } from '~/db/data-files'
-import { buildInto, FIXTURE_DATA, queryDb, readJson } from './helpers'
+import { buildInto, FIXTURE_DATA, queryDb, readJson, removeTemps } from './helpers'
+
+afterAll(removeTemps)
 
 let out: string
 let db: string

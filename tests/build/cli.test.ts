@@ -1,12 +1,13 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { main, readArgs } from '../../scripts/build-data'
 import { STAMP_FILE } from '../../scripts/build/stamp'
-import { buildInto, FIXTURE_DATA, queryDb } from './helpers'
+import { buildInto, FIXTURE_DATA, queryDb, removeTemps, tempDir } from './helpers'
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'gov-cli-'))
+const tmp = () => tempDir('gov-cli-')
+
+afterAll(removeTemps)
 
 describe('build:data command line and strict mode', () => {
   it('strict mode fails the build when an input is bad, and passes on clean input', async () => {

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultEngines } from '../../scripts/build/engines'
-import { buildInto, queryDb, readJson, ROOT } from './helpers'
+import { buildInto, queryDb, readJson, ROOT, removeTemps } from './helpers'
+
+afterAll(removeTemps)
 
 /** The demo district's list of planted faults (written by scripts/demo, engineer E). */
 interface Manifest {

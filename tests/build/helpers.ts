@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { createHash } from 'node:crypto'
@@ -13,9 +13,23 @@ export const ROOT = resolve(import.meta.dirname, '../..')
 export const FIXTURE_DATA = join(ROOT, 'tests/fixtures')
 export const fakeEngines: BuildEngines = { parse: fakeParse }
 
+const temps: string[] = []
+
+/** A fresh temp folder, removed by `removeTemps` (call it in afterAll). */
+export function tempDir(prefix = 'gov-build-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  temps.push(dir)
+  return dir
+}
+
+/** Remove the temp folders this test file made. */
+export function removeTemps(): void {
+  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true })
+}
+
 /** Build `dataDir` into a fresh temp folder with the given engines. */
 export async function buildInto(dataDir: string, engines: BuildEngines = fakeEngines, strict = false): Promise<{ out: string; result: BuildResult; log: ReturnType<typeof memoryLog> }> {
-  const out = join(mkdtempSync(join(tmpdir(), 'gov-build-')), 'data')
+  const out = join(tempDir(), 'data')
   const log = memoryLog()
   const result = await buildData({ dataDir, outDir: out, strict, log }, engines)
   return { out, result, log }

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking'
-import { expect, it } from 'vitest'
+import { afterAll, expect, it } from 'vitest'
 import { DB_ALIAS, DB_FILE_NAME } from '~/db/data-files'
 import { OFFLINE_SETTINGS_SQL } from '~/db/views'
-import { buildInto, FIXTURE_DATA } from './helpers'
+import { buildInto, FIXTURE_DATA, removeTemps } from './helpers'
+
+afterAll(removeTemps)
 
 const require = createRequire(import.meta.url)
 const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'))
