@@ -7,8 +7,10 @@ export type { DistrictFinding, DistrictReport } from './rules/types'
 /**
  * Cross-unit anomaly checks over all reports of one district, for staff review (ids of our own,
  * listed in RULES):
- * - X1 copy-paste: two units' reports of the same year with identical section 三+四 values (not all
- *   zero) or identical section 一+五 prose (unit names neutralised) → WARN on each;
+ * - X1 copy-paste: two units' reports of the same year with identical tables or prose, on real
+ *   evidence only (identical section 二+三+四 with enough non-zero section 二 values, identical
+ *   三+四 with enough non-zero cells and applications, or identical 一+五 prose with unit names
+ *   neutralised; thresholds in rules/x1-copy-paste.ts) → WARN on each;
  * - X2 spike: a unit's apply.new.total ≥ max(20, 5 × median of its other years) → WARN.
  */
 export function validateDistrict(reports: readonly DistrictReport[]): DistrictFinding[] {

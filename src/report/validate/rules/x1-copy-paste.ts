@@ -2,63 +2,124 @@ import type { Finding } from '../../types'
 import { finding } from '../finding'
 import type { DistrictFinding, DistrictReport } from './types'
 
+/**
+ * Evidence thresholds, chosen from the demo district (151 reports, 22 units, 2019–2025): sections
+ * 三+四 that coincide between units (different units, any year) had at most 8 non-zero cells and
+ * 2 applications (one application granted to a natural person alone is 6 non-zero cells, and 7
+ * clean reports shared that table); coinciding section 二 tables had at most 3 non-zero cells.
+ * Each bar sits above what coincidence produced, with a margin.
+ */
+/** Identical sections 三+四 count only with at least this many non-zero cells … */
+export const X1_MIN_TABLE_NONZERO = 10
+/** … and at least this many applications handled (一、本年新收 + 二、上年结转, 总计 column). */
+export const X1_MIN_APPLICATIONS = 5
+/** Identical sections 二+三+四 count when section 二 alone has at least this many non-zero cells. */
+export const X1_MIN_ACTIVE_NONZERO = 4
 /** Fewer located section 三+四 cells than this make no fingerprint (too little to call a copy). */
 const MIN_TABLE_CELLS = 15
-/** Prose shorter than this (after removing whitespace) is too generic to call a copy. */
-const MIN_PROSE_CHARS = 80
+/** An overview shorter than this (whitespace removed) is too generic to call a copy. */
+const MIN_OVERVIEW_CHARS = 80
+
+type Dated = DistrictReport & { year: number }
 
 const isTableKey = (k: string) => k.startsWith('apply.') || k.startsWith('review.') || k.startsWith('litigation.')
+const isActiveKey = (k: string) => k.startsWith('active.')
 
-/** Section 三+四 cells as a comparable string, or null when too few or all zero/blank. */
-function tableFingerprint(cells: Readonly<Record<string, number | null>>): string | null {
-  const keys = Object.keys(cells).filter(isTableKey).sort()
-  if (keys.length < MIN_TABLE_CELLS || keys.every((k) => !cells[k])) return null
-  return keys.map((k) => `${k}=${cells[k]}`).join(';')
+/** The cells matching `pick` as a comparable string (blank and 0 differ: a copy keeps both), with its non-zero count. */
+function fingerprint(cells: Readonly<Record<string, number | null>>, pick: (k: string) => boolean) {
+  const keys = Object.keys(cells).filter(pick).sort()
+  return { keys, text: keys.map((k) => `${k}=${cells[k]}`).join(';'), nonZero: keys.filter((k) => !!cells[k]).length }
+}
+
+/** Applications handled: 一、本年新收 + 二、上年结转 in the 总计 column (blanks count as 0). */
+function applications(cells: Readonly<Record<string, number | null>>): number {
+  return (cells['apply.new.total'] ?? 0) + (cells['apply.carried_over.total'] ?? 0)
+}
+
+/** Sections 三+四, when identical values would be evidence of a copy (enough non-zero cells and applications). */
+function tableEvidence(r: DistrictReport): string | null {
+  const t = fingerprint(r.cells, isTableKey)
+  if (t.keys.length < MIN_TABLE_CELLS || t.nonZero < X1_MIN_TABLE_NONZERO) return null
+  return applications(r.cells) >= X1_MIN_APPLICATIONS ? t.text : null
+}
+
+/** Sections 二+三+四, when section 二 alone carries enough non-zero values to be evidence. */
+function activeTableEvidence(r: DistrictReport): string | null {
+  const t = fingerprint(r.cells, isTableKey)
+  const a = fingerprint(r.cells, isActiveKey)
+  if (t.keys.length < MIN_TABLE_CELLS || a.nonZero < X1_MIN_ACTIVE_NONZERO) return null
+  return `${a.text}|${t.text}`
 }
 
 /**
  * Sections 一 and 五 as comparable text: whitespace removed and the unit's own name replaced, so a
- * report copied from another unit with only the name changed still matches.
+ * report copied from another unit with only the name changed still matches. The overview must be
+ * substantial on its own: section 五 is often district boilerplate, so identical 五 text alone
+ * proves nothing.
  */
-function proseFingerprint(r: DistrictReport): string | null {
-  const text = [r.prose?.overview ?? '', r.prose?.problems ?? ''].join('|').replace(/\s+/g, '')
-  const neutral = r.unit ? text.split(r.unit.replace(/\s+/g, '')).join('〈单位〉') : text
-  return text.replace('|', '').length >= MIN_PROSE_CHARS ? neutral : null
+function proseEvidence(r: DistrictReport): string | null {
+  const overview = (r.prose?.overview ?? '').replace(/\s+/g, '')
+  if (overview.length < MIN_OVERVIEW_CHARS) return null
+  const text = [overview, (r.prose?.problems ?? '').replace(/\s+/g, '')].join('|')
+  return r.unit ? text.split(r.unit.replace(/\s+/g, '')).join('〈单位〉') : text
 }
 
-function groupsOf(reports: readonly (DistrictReport & { year: number })[], key: (r: DistrictReport) => string | null) {
-  const groups = new Map<string, (DistrictReport & { year: number })[]>()
+/** Same-year groups of different units sharing a fingerprint. */
+function groupsOf(reports: readonly Dated[], key: (r: DistrictReport) => string | null): Dated[][] {
+  const groups = new Map<string, Dated[]>()
   for (const r of reports) {
     const fp = key(r)
-    if (fp !== null) groups.set(`${r.year}\u0000${fp}`, [...(groups.get(`${r.year}\u0000${fp}`) ?? []), r])
+    if (fp === null) continue
+    const id = `${r.year}\u0000${fp}`
+    groups.set(id, [...(groups.get(id) ?? []), r])
   }
   return [...groups.values()].filter((g) => new Set(g.map((r) => r.unit)).size > 1)
 }
 
 /**
  * X1 (WARN, our own): copy-paste between units. Two different units' reports of the same year
- * whose section 三+四 cells are identical and not all zero, or whose section 一+五 prose is
- * identical once each unit's own name is neutralised. Every report of such a group gets a
- * finding naming the other units.
+ * count as copies only on real evidence (thresholds above):
+ * - sections 二+三+四 identical, with ≥ X1_MIN_ACTIVE_NONZERO non-zero section 二 cells; or
+ * - sections 三+四 identical, with ≥ X1_MIN_TABLE_NONZERO non-zero cells and ≥ X1_MIN_APPLICATIONS
+ *   applications handled; or
+ * - section 一 (≥ 80 characters) + 五 prose identical once each unit's own name is neutralised.
+ * Every report of such a group gets a finding naming the other units, once per kind (tables,
+ * prose); the tables finding names the widest identical scope.
  */
 export function x1CopyPaste(reports: readonly DistrictReport[]): DistrictFinding[] {
-  const dated = reports.filter((r): r is DistrictReport & { year: number } => r.year !== null)
+  const dated = reports.filter((r): r is Dated => r.year !== null)
   const out: DistrictFinding[] = []
-  const emit = (group: (DistrictReport & { year: number })[], make: (others: string) => Finding) => {
+  // Units each report was already called a table copy of: a narrower match adds nothing new.
+  const tableMates = new Map<Dated, Set<string>>()
+  const emit = (group: Dated[], make: (others: string, r: Dated) => Finding, mates?: Map<Dated, Set<string>>) => {
     for (const r of group) {
-      const others = [...new Set(group.filter((o) => o.unit !== r.unit).map((o) => o.unit))].join('、')
-      out.push({ unit: r.unit, year: r.year, ...(r.file !== undefined ? { file: r.file } : {}), finding: make(others) })
+      const others = [...new Set(group.filter((o) => o.unit !== r.unit).map((o) => o.unit))]
+      const known = mates?.get(r)
+      if (known && others.every((u) => known.has(u))) continue
+      if (mates) mates.set(r, new Set([...(known ?? []), ...others]))
+      out.push({ unit: r.unit, year: r.year, ...(r.file !== undefined ? { file: r.file } : {}), finding: make(others.join('、'), r) })
     }
   }
-  for (const group of groupsOf(dated, (r) => tableFingerprint(r.cells))) {
-    emit(group, (others) =>
-      finding('X1', 'warn', 'apply', {
-        zh: `表格三、四的全部数值与同年${others}的报告完全相同，疑似照抄`,
-        en: `every value of tables III and IV equals the same year's report of ${others}: possibly copied`,
-      }),
-    )
+  for (const group of groupsOf(dated, activeTableEvidence)) {
+    emit(group, (others, r) => {
+      const n = fingerprint(r.cells, isActiveKey).nonZero + fingerprint(r.cells, isTableKey).nonZero
+      return finding('X1', 'warn', 'apply', {
+        zh: `表格二、三、四的全部数值（${n}个非零单元格）与同年${others}的报告完全相同，疑似照抄`,
+        en: `every value of tables II, III and IV (${n} non-zero cells) equals the same year's report of ${others}: possibly copied`,
+      })
+    }, tableMates)
   }
-  for (const group of groupsOf(dated, proseFingerprint)) {
+  for (const group of groupsOf(dated, tableEvidence)) {
+    emit(group, (others, r) => {
+      const n = fingerprint(r.cells, isTableKey).nonZero
+      const apps = applications(r.cells)
+      return finding('X1', 'warn', 'apply', {
+        zh: `表格三、四的全部数值（${n}个非零单元格，${apps}件申请）与同年${others}的报告完全相同，疑似照抄`,
+        en: `every value of tables III and IV (${n} non-zero cells, ${apps} applications) equals the same year's report of ${others}: possibly copied`,
+      })
+    }, tableMates)
+  }
+  for (const group of groupsOf(dated, proseEvidence)) {
     emit(group, (others) =>
       finding('X1', 'warn', 'prose', {
         zh: `正文（总体情况、存在的主要问题）与同年${others}的报告完全相同，疑似照抄`,
