@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { unitKindOf } from '~/report/parse/unit-kind'
 import { ruleDef, validateReport } from '~/report/validate'
 import { sourceFor } from './district-input'
 import { sha256 } from './hash'
@@ -62,11 +63,13 @@ async function readOne(input: DistrictInput, registry: UnitRegistry, engines: Bu
 
   const report = outcome.report
   const match = registry.match(report.meta.unit, file.path)
-  // The parser cannot know the unit's kind (A10 needs it): rerun the report rules with the registry's.
-  const findings: Finding[] = [
-    ...report.findings.filter((f) => ruleDef(f.rule)?.scope !== 'report'),
-    ...validateReport(report, { unitKind: match.ok ? match.unit.kind : null }),
-  ]
+  // The parser guesses the unit's kind from its name (A10 needs it); when the registry says
+  // otherwise, rerun the report rules with the registry's kind.
+  const kind = match.ok ? match.unit.kind : null
+  const findings: Finding[] =
+    kind === unitKindOf(report.meta.unit)
+      ? [...report.findings]
+      : [...report.findings.filter((f) => ruleDef(f.rule)?.scope !== 'report'), ...validateReport(report, { unitKind: kind })]
   const year = report.meta.year ?? file.folderYear
   if (report.meta.year !== null && file.folderYear !== null && report.meta.year !== file.folderYear) {
     findings.push(

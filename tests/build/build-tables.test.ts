@@ -82,6 +82,8 @@ describe('data build on fixture districts', () => {
     // C5: two reports for 甲区教育局 2021.
     expect(rows.filter((f) => f.rule === 'C5' && f.year === 2021).length).toBe(2)
     expect(rows.find((f) => f.rule === 'unreadable')!.level).toBe('error')
+    // A10 needs the registry's kind (镇): the report does not name itself, so the parser could not know.
+    expect(has('A10', '西山镇人民政府2021年度报告.json')).toBe(true)
   })
 
   it('writes one tidy cells row per located cell, with the report dimensions', async () => {
