@@ -56,7 +56,8 @@ counts chain across years (C3/C4), and the prose quotes the tables (A11). Then t
 every other report has no error-level finding.
 
 Not planted, but expected: townships with one or two applications a year often print identical
-tables in the same year, which the X1 copy-paste check reports as a warning; and a blank
+tables in the same year, which is too little evidence for the X1 copy-paste check (its thresholds are
+in src/report/validate/rules/x1-copy-paste.ts), so only the planted copy raises X1; and a blank
 四、结转下年度 row (printed blank as in the real 白奎镇 2021 report) loses its cells in the flattened
 \`lines\`/\`pipe\` renderings (short_row, A8 warnings), as real flattened web pages do (format-spec.md V6).
 
