@@ -1,0 +1,106 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { DistrictEntry } from '~/db/data-files'
+import { DB_FILE_NAME } from '~/db/data-files'
+import type { CoverageRow } from './coverage'
+import type { CrossFinding } from './cross-checks'
+import { buildDataPackage, tableFiles, type OutputFile } from './datapackage'
+import { DatabaseWriter, type TableName } from './duckdb-writer'
+import { cellRows, coverageRows, crossFindingRows, districtRow, reportFindingRows, reportRow, unitRows } from './rows'
+import { STAMP_FILE } from './stamp'
+import { buildSummary } from './summary'
+import type { BuiltReport, DistrictInput } from './types'
+
+/** Open-data tables, in the order they are written and listed. */
+export const OPEN_TABLES: readonly TableName[] = ['cells', 'reports', 'findings', 'coverage', 'units', 'districts']
+
+/** Everything the build knows about one district once parsing and checks are done. */
+export interface DistrictBuild {
+  input: DistrictInput
+  reports: BuiltReport[]
+  coverage: CoverageRow[]
+  years: number[]
+  cross: CrossFinding[]
+}
+
+/**
+ * Write the output folder: DuckDB file, open tables, summaries, index.json, datapackage.json.
+ * Built next to the target and swapped in at the end; returns the files written (relative paths).
+ */
+export async function writeOutput(opts: { outDir: string; stamp?: string }, builds: DistrictBuild[]): Promise<string[]> {
+  // Build next to the target and swap at the end: the old data stays servable until the new is complete.
+  const tmp = `${opts.outDir}.partial`
+  rmSync(tmp, { recursive: true, force: true })
+  mkdirSync(join(tmp, 'open'), { recursive: true })
+  mkdirSync(join(tmp, 'summary'), { recursive: true })
+
+  const db = await DatabaseWriter.create(join(tmp, DB_FILE_NAME))
+  try {
+    for (const b of builds) {
+      const id = b.input.id
+      db.append('districts', [districtRow(b.input)])
+      db.append('units', unitRows(b.input))
+      db.append('reports', b.reports.map(reportRow))
+      for (const r of b.reports) db.append('cells', cellRows(r))
+      for (const r of b.reports) db.append('findings', reportFindingRows(r, b.input.info.name))
+      db.append('findings', crossFindingRows(id, b.input.info.name, b.cross, b.input.units))
+      db.append('coverage', coverageRows(id, b.coverage))
+    }
+    await db.finishTables()
+    for (const t of OPEN_TABLES) await db.exportTable(t, join(tmp, 'open', t))
+  } finally {
+    await db.close()
+  }
+
+  const entries: DistrictEntry[] = []
+  const summaryFiles: OutputFile[] = []
+  for (const b of builds) {
+    const levels = [...b.reports.flatMap((r) => r.findings.map((f) => f.level)), ...b.cross.map((c) => c.finding.level)]
+    const summary = buildSummary(b.input, b.years, b.reports, b.coverage, levels)
+    const path = `summary/${b.input.id}.json`
+    writeFileSync(join(tmp, path), JSON.stringify(summary))
+    entries.push({ id: b.input.id, name: b.input.info.name, synthetic: summary.synthetic, summary: path })
+    summaryFiles.push({ path, name: `summary-${resourceName(b.input.id)}`, format: 'json', title: `${b.input.info.name} 首屏摘要 / ${b.input.id} first-paint summary` })
+  }
+  writeFileSync(join(tmp, 'index.json'), `${JSON.stringify({ districts: entries }, null, 2)}\n`)
+
+  const files: OutputFile[] = [
+    ...tableFiles(OPEN_TABLES),
+    { path: DB_FILE_NAME, name: 'gov-duckdb', format: 'duckdb', title: 'DuckDB 数据库（全部表）/ DuckDB database (all tables)' },
+    { path: 'index.json', name: 'index', format: 'json', title: '区县列表 / District index' },
+    ...summaryFiles,
+  ]
+  const urls = [...new Set(builds.flatMap((b) => b.reports.map((r) => r.url).filter((u): u is string => !!u)))].sort()
+  const pkg = await buildDataPackage(tmp, files, builds.map((b) => b.input), createdStamp(builds), urls)
+  writeFileSync(join(tmp, 'datapackage.json'), `${JSON.stringify(pkg, null, 2)}\n`)
+
+  if (opts.stamp) writeFileSync(join(tmp, STAMP_FILE), `${opts.stamp}\n`)
+  rmSync(opts.outDir, { recursive: true, force: true })
+  renameSync(tmp, opts.outDir)
+  return [...files.map((f) => f.path), 'datapackage.json']
+}
+
+/** `created` of the data package: SOURCE_DATE_EPOCH (reproducible-builds convention) or the newest input's mtime. */
+function createdStamp(builds: readonly DistrictBuild[]): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString()
+  let newest = 0
+  for (const b of builds) {
+    const inputs = ['district.json', 'units.csv', 'sources.csv'].map((f) => join(b.input.dir, f)).filter((f) => existsSync(f))
+    for (const f of [...inputs, ...b.input.files.map((x) => x.abs)]) newest = Math.max(newest, Math.floor(statSync(f).mtimeMs / 1000) * 1000)
+  }
+  return new Date(newest).toISOString()
+}
+
+export /** The output folder is replaced as a whole: refuse one that holds anything but an earlier build. */
+function assertReplaceable(outDir: string): void {
+  if (!existsSync(outDir)) return
+  const entries = readdirSync(outDir)
+  if (entries.length > 0 && !entries.includes('datapackage.json') && !entries.includes(STAMP_FILE)) {
+    throw new Error(`${outDir} exists and is not the output of an earlier data build (no datapackage.json); choose an empty or new --out folder`)
+  }
+}
+
+function resourceName(id: string): string {
+  return id.toLowerCase().replace(/[^-a-z0-9._]/g, '-')
+}
