@@ -33,6 +33,8 @@ export const useDbStore = defineStore('db', () => {
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
   const progress = ref<EngineProgress | null>(null)
   const error = shallowRef<DbError | null>(null)
+  /** Queries the engine is running now (cache hits never count); mirrored to `<html data-queries>`. */
+  const inFlight = ref(0)
   let starting: Promise<Connector> | null = null
   const cache = new Map<string, unknown[]>()
 
@@ -72,12 +74,18 @@ export const useDbStore = defineStore('db', () => {
     }
     const connector = await start()
     const t0 = perfNow()
-    const rows = await connector.query<T>(sql)
+    inFlight.value++
+    let rows: T[]
+    try {
+      rows = await connector.query<T>(sql)
+    } finally {
+      inFlight.value--
+    }
     perfMeasure('sql', t0, { sql: sql.slice(0, 200), rows: rows.length })
     cache.set(sql, rows)
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!)
     return rows
   }
 
-  return { status, progress, error, start, retry, query }
+  return { status, progress, error, inFlight, start, retry, query }
 })

@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openNodeConnector, type NodeConnector } from '~/db/node'
+import { overviewByYearSql, OVERVIEW_METRICS } from '~/db/sql/overview'
+import type { Scope } from '~/db/sql/scope'
+import { overviewRowsFromSums, overviewSumsSql, type OverviewSumRow } from '~/composables/overview-sums'
+import { writeFixtureDb } from '../db/fixture-db'
+
+/** The two ways of computing the overview give the same rows (years, coverage, every metric). */
+async function expectSameAsOneQuery(db: NodeConnector, scope: Scope): Promise<number> {
+  const reference = await db.query<Record<string, number | null>>(overviewByYearSql(scope))
+  const got = overviewRowsFromSums(await db.query<OverviewSumRow>(overviewSumsSql(scope)))
+  const label = JSON.stringify(scope)
+  expect(got.map((r) => r.year), label).toEqual(reference.map((r) => r.year))
+  for (const [i, want] of reference.entries()) {
+    const row = got[i]!
+    expect([row.expected, row.received], `${label} ${want.year} coverage`).toEqual([want.expected, want.received])
+    for (const m of OVERVIEW_METRICS) {
+      if (want[m] === null) expect(row[m], `${label} ${want.year} ${m}`).toBeNull()
+      else expect(row[m], `${label} ${want.year} ${m}`).toBeCloseTo(want[m]!, 9)
+    }
+  }
+  return reference.length
+}
+
+describe('overview from per-key sums equals overviewByYearSql', () => {
+  let db: NodeConnector
+  let cleanup: () => void
+  beforeAll(async () => {
+    const fixture = await writeFixtureDb()
+    cleanup = fixture.cleanup
+    db = await openNodeConnector(fixture.file)
+  })
+  afterAll(() => {
+    db?.close()
+    cleanup?.()
+  })
+
+  it('on the fixture: whole district, a kind, units with a quote, one year, a unit without cells', async () => {
+    const scopes: Scope[] = [
+      { district: 'demo' },
+      { district: 'demo', kinds: ['街道'] },
+      { district: 'demo', units: ["乙'街道"], years: [2021, 2022] },
+      { district: 'demo', units: ['丙局'], years: [2022, 2022] },
+      { district: 'demo', units: ['丙局'] },
+    ]
+    let years = 0
+    for (const s of scopes) years += await expectSameAsOneQuery(db, s)
+    expect(years).toBeGreaterThan(5)
+  })
+
+  it('a year of the coverage grid with no cells still appears, with zero sums and null ratios', () => {
+    const rows = overviewRowsFromSums([
+      { year: 2021, expected: 3, received: 0, key: null, value: null },
+      { year: 2020, expected: 3, received: 2, key: 'apply.new.total', value: 4 },
+      { year: 2020, expected: 3, received: 2, key: 'apply.result.total.total', value: 5 },
+      { year: 2020, expected: 3, received: 2, key: 'apply.result.granted.total', value: 2 },
+    ])
+    expect(rows.map((r) => [r.year, r.expected, r.received, r.new, r.granted_share])).toEqual([
+      [2020, 3, 2, 4, 2 / 5],
+      [2021, 3, 0, 0, null],
+    ])
+  })
+})
+
+// The real data build, when this checkout has one (npm run build:data): every district, whole and by kind.
+const BUILT = resolve(import.meta.dirname, '../../public/data')
+describe.runIf(existsSync(join(BUILT, 'gov.duckdb')) && existsSync(join(BUILT, 'index.json')))('on the built data', () => {
+  it('every district, and each unit kind of it', async () => {
+    const db = await openNodeConnector(join(BUILT, 'gov.duckdb'))
+    try {
+      const index = JSON.parse(readFileSync(join(BUILT, 'index.json'), 'utf8')) as { districts: { id: string }[] }
+      for (const { id } of index.districts) {
+        await expectSameAsOneQuery(db, { district: id })
+        const kinds = await db.query<{ k: string }>(`SELECT DISTINCT unit_kind AS k FROM reports WHERE district = '${id.replace(/'/g, "''")}' AND unit_kind IS NOT NULL`)
+        for (const { k } of kinds) await expectSameAsOneQuery(db, { district: id, kinds: [k] })
+      }
+    } finally {
+      db.close()
+    }
+  })
+})
