@@ -1,9 +1,7 @@
-import type { ChildNode, Element } from 'domhandler'
 import { unzipSync } from 'fflate'
-import { DomUtils, parseDocument } from 'htmlparser2'
 import { decodeBytes } from './decode'
 import type { Block, StructuredDoc } from './doc'
-import { isElement } from './html'
+import { type MarkupElement, type MarkupNode, parseMarkup, textContent } from './markup-tree'
 
 /** Result of {@link docxToDoc}. */
 export type DocxResult = { ok: true; doc: StructuredDoc } | { ok: false; reason: string; reason_en: string }
@@ -46,8 +44,8 @@ export function docxToDoc(bytes: Uint8Array): DocxResult {
   if (!decoded.ok) {
     return { ok: false, reason: `.docx 正文 XML 无法解码：${decoded.reason}`, reason_en: `.docx body XML: ${decoded.reason_en}` }
   }
-  const dom = parseDocument(decoded.text, { xmlMode: true, decodeEntities: true })
-  const body = DomUtils.findOne((el) => el.name === 'w:body', dom.children, true)
+  const dom = parseMarkup(decoded.text, { xmlMode: true, decodeEntities: true })
+  const body = findFirst(dom.children, (el) => el.name === 'w:body')
   if (!body) {
     return {
       ok: false,
@@ -98,46 +96,40 @@ function readMainPart(zip: Uint8Array): PartResult {
 
 /** The officeDocument relationship target from _rels/.rels, as a zip path. */
 function officeDocumentTarget(rels: string): string | null {
-  const dom = parseDocument(rels, { xmlMode: true })
-  const rel = DomUtils.findOne(
-    (el) => el.name === 'Relationship' && (el.attribs['Type'] ?? '').endsWith('/officeDocument'),
-    dom.children,
-    true
-  )
+  const dom = parseMarkup(rels, { xmlMode: true })
+  const rel = findFirst(dom.children, (el) => el.name === 'Relationship' && (el.attribs['Type'] ?? '').endsWith('/officeDocument'))
   const target = rel?.attribs['Target']
   return target ? target.replace(/^\//, '') : null
 }
 
 /** Body-level flow: paragraphs, tables, and containers (w:sdt, w:customXml, …) walked through. */
-function readFlow(nodes: ChildNode[], blocks: Block[]): void {
+function readFlow(nodes: MarkupNode[], blocks: Block[]): void {
   for (const node of nodes) {
-    if (!isElement(node) || SKIPPED.has(node.name)) continue
+    if (typeof node === 'string' || SKIPPED.has(node.name)) continue
     if (node.name === 'w:p') readParagraph(node, blocks)
     else if (node.name === 'w:tbl') readTable(node, blocks)
     else readFlow(node.children, blocks)
   }
 }
 
-function readParagraph(p: Element, blocks: Block[]): void {
+function readParagraph(p: MarkupElement, blocks: Block[]): void {
   for (const line of paragraphText(p).split('\n')) {
     const text = tidy(line)
     if (text) blocks.push({ kind: 'para', text })
   }
   // Text boxes anchored in the paragraph hold paragraphs (even tables) of their own.
-  for (const box of DomUtils.findAll((el) => el.name === 'w:txbxContent', p.children)) {
-    if (!insideSkipped(box, p)) readFlow(box.children, blocks)
-  }
+  for (const box of visibleDescendants(p, 'w:txbxContent')) readFlow(box.children, blocks)
 }
 
 /** Visible text of a paragraph: w:t, tabs as spaces, breaks as '\n'. */
-function paragraphText(p: Element): string {
+function paragraphText(p: MarkupElement): string {
   let out = ''
-  const visit = (nodes: ChildNode[]): void => {
+  const visit = (nodes: MarkupNode[]): void => {
     for (const node of nodes) {
-      if (!isElement(node) || SKIPPED.has(node.name)) continue
+      if (typeof node === 'string' || SKIPPED.has(node.name)) continue
       switch (node.name) {
         case 'w:t':
-          out += DomUtils.textContent(node)
+          out += textContent(node)
           break
         case 'w:tab':
         case 'w:ptab':
@@ -161,10 +153,10 @@ function paragraphText(p: Element): string {
   return out
 }
 
-function readTable(tbl: Element, blocks: Block[]): void {
+function readTable(tbl: MarkupElement, blocks: Block[]): void {
   const rows = descendantsNamed(tbl, 'w:tr', 'w:tbl')
   const cellsOf = rows.map((tr) => descendantsNamed(tr, 'w:tc', 'w:tbl'))
-  if (cellsOf.some((cells) => cells.some((tc) => DomUtils.findOne((el) => el.name === 'w:tbl', tc.children, true)))) {
+  if (cellsOf.some((cells) => cells.some((tc) => findFirst(tc.children, (el) => el.name === 'w:tbl')))) {
     for (const cells of cellsOf) for (const tc of cells) readFlow(tc.children, blocks)
     return
   }
@@ -190,10 +182,8 @@ function readTable(tbl: Element, blocks: Block[]): void {
   if (kept.length > 0) blocks.push({ kind: 'table', rows: kept })
 }
 
-function cellText(tc: Element): string {
-  const paragraphs = DomUtils.findAll((el) => el.name === 'w:p', tc.children)
-  return paragraphs
-    .filter((p) => !insideSkipped(p, tc))
+function cellText(tc: MarkupElement): string {
+  return visibleDescendants(tc, 'w:p')
     .flatMap((p) => paragraphText(p).split('\n'))
     .map(tidy)
     .filter((line) => line !== '')
@@ -201,11 +191,11 @@ function cellText(tc: Element): string {
 }
 
 /** Elements named `name` below `root`, in order, not descending into `stop` elements (nested tables). */
-function descendantsNamed(root: Element, name: string, stop: string): Element[] {
-  const found: Element[] = []
-  const visit = (nodes: ChildNode[]): void => {
+function descendantsNamed(root: MarkupElement, name: string, stop: string): MarkupElement[] {
+  const found: MarkupElement[] = []
+  const visit = (nodes: MarkupNode[]): void => {
     for (const node of nodes) {
-      if (!isElement(node) || node.name === stop || SKIPPED.has(node.name)) continue
+      if (typeof node === 'string' || node.name === stop || SKIPPED.has(node.name)) continue
       if (node.name === name) found.push(node)
       else visit(node.children)
     }
@@ -214,27 +204,53 @@ function descendantsNamed(root: Element, name: string, stop: string): Element[] 
   return found
 }
 
-/** The element `<props><prop/></props>` directly under `el`, e.g. w:tcPr/w:gridSpan. */
-function propOf(el: Element, props: string, prop: string): Element | undefined {
-  const pr = el.children.find((n): n is Element => isElement(n) && n.name === props)
-  return pr?.children.find((n): n is Element => isElement(n) && n.name === prop)
+/**
+ * Every element named `name` below `root` (also those inside a match, e.g. a text box's
+ * paragraphs inside a paragraph), in document order, except those under a skipped subtree.
+ */
+function visibleDescendants(root: MarkupElement, name: string): MarkupElement[] {
+  const found: MarkupElement[] = []
+  const visit = (nodes: MarkupNode[]): void => {
+    for (const node of nodes) {
+      if (typeof node === 'string' || SKIPPED.has(node.name)) continue
+      if (node.name === name) found.push(node)
+      visit(node.children)
+    }
+  }
+  visit(root.children)
+  return found
 }
 
-function intVal(el: Element | undefined, fallback: number): number {
+/** First element (document order, any depth, skipped subtrees included) that satisfies `test`. */
+function findFirst(nodes: MarkupNode[], test: (el: MarkupElement) => boolean): MarkupElement | undefined {
+  for (const node of nodes) {
+    if (typeof node === 'string') continue
+    if (test(node)) return node
+    const inner = findFirst(node.children, test)
+    if (inner) return inner
+  }
+  return undefined
+}
+
+/** The element `<props><prop/></props>` directly under `el`, e.g. w:tcPr/w:gridSpan. */
+function propOf(el: MarkupElement, props: string, prop: string): MarkupElement | undefined {
+  return childNamed(childNamed(el, props), prop)
+}
+
+function childNamed(el: MarkupElement | undefined, name: string): MarkupElement | undefined {
+  if (!el) return undefined
+  for (const child of el.children) if (typeof child !== 'string' && child.name === name) return child
+  return undefined
+}
+
+function intVal(el: MarkupElement | undefined, fallback: number): number {
   const n = Number.parseInt(el?.attribs['w:val'] ?? '', 10)
   return Number.isFinite(n) ? n : fallback
 }
 
 /** w:vMerge / w:hMerge without w:val means "continue" (ECMA-376 §17.4.85). */
-function mergeVal(el: Element): 'restart' | 'continue' {
+function mergeVal(el: MarkupElement): 'restart' | 'continue' {
   return el.attribs['w:val'] === 'restart' ? 'restart' : 'continue'
-}
-
-function insideSkipped(el: Element, root: Element): boolean {
-  for (let p = el.parent; p && p !== root; p = p.parent) {
-    if (isElement(p) && SKIPPED.has(p.name)) return true
-  }
-  return false
 }
 
 /** Whitespace runs (including NBSP and ideographic space) → one space, trimmed. */

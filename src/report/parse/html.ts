@@ -1,6 +1,5 @@
-import type { AnyNode, ChildNode, Element, Text } from 'domhandler'
-import { DomUtils, ElementType, parseDocument } from 'htmlparser2'
 import type { Block, StructuredDoc } from './doc'
+import { type MarkupElement, type MarkupNode, parseMarkup } from './markup-tree'
 
 /** Elements whose content is never report text. */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'select', 'button'])
@@ -31,7 +30,7 @@ const BLOCK_LEVEL = new Set([
  *   are kept, in reading order.
  */
 export function htmlToDoc(html: string): StructuredDoc {
-  const dom = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
+  const dom = parseMarkup(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
   const reader = new FlowReader()
   reader.walk(dom.children)
   reader.flush()
@@ -44,7 +43,7 @@ class FlowReader {
   private line = ''
   private preDepth = 0
 
-  walk(nodes: ChildNode[]): void {
+  walk(nodes: MarkupNode[]): void {
     for (const node of nodes) this.visit(node)
   }
 
@@ -54,13 +53,12 @@ class FlowReader {
     this.line = ''
   }
 
-  private visit(node: ChildNode): void {
-    if (isText(node)) {
-      if (this.preDepth > 0) this.addPreformatted(node.data)
-      else this.line += node.data
+  private visit(node: MarkupNode): void {
+    if (typeof node === 'string') {
+      if (this.preDepth > 0) this.addPreformatted(node)
+      else this.line += node
       return
     }
-    if (!isElement(node)) return
     const tag = node.name
     if (SKIPPED.has(tag)) return
     if (tag === 'br') return this.flush()
@@ -78,30 +76,31 @@ class FlowReader {
   }
 
   private addPreformatted(data: string): void {
-    const lines = data.split(/\r\n?|\n/)
-    lines.forEach((part, i) => {
+    const lines = data.split(LINE_BREAK)
+    for (let i = 0; i < lines.length; i++) {
       if (i > 0) this.flush()
-      this.line += part
-    })
+      this.line += lines[i]
+    }
   }
 
-  private readTable(table: Element): void {
-    for (const caption of childrenNamed(table, 'caption')) {
+  private readTable(table: MarkupElement): void {
+    for (const caption of table.children) {
+      if (typeof caption === 'string' || caption.name !== 'caption') continue
       this.walk(caption.children)
       this.flush()
     }
-    const rows = tableRows(table)
-    if (rows.some((tr) => rowCells(tr).some(isLayoutCell))) {
-      for (const tr of rows) {
-        for (const cell of rowCells(tr)) {
+    const rows = tableRows(table).map(rowCells)
+    if (rows.some((cells) => cells.some(isLayoutCell))) {
+      for (const cells of rows) {
+        for (const cell of cells) {
           this.walk(cell.children)
           this.flush()
         }
       }
       return
     }
-    const cells: GridCell[][] = rows.map((tr) =>
-      rowCells(tr).map((td) => ({
+    const cells: GridCell[][] = rows.map((row) =>
+      row.map((td) => ({
         text: cellText(td),
         rowspan: spanAttr(td.attribs['rowspan'], 1),
         colspan: spanAttr(td.attribs['colspan'], 1),
@@ -113,11 +112,11 @@ class FlowReader {
 }
 
 /** `<tr>` elements of a table in order, including those under thead/tbody/tfoot, not of nested tables. */
-function tableRows(table: Element): Element[] {
-  const rows: Element[] = []
-  const visit = (nodes: ChildNode[]): void => {
+function tableRows(table: MarkupElement): MarkupElement[] {
+  const rows: MarkupElement[] = []
+  const visit = (nodes: MarkupNode[]): void => {
     for (const node of nodes) {
-      if (!isElement(node) || node.name === 'table' || node.name === 'caption') continue
+      if (typeof node === 'string' || node.name === 'table' || node.name === 'caption') continue
       if (node.name === 'tr') rows.push(node)
       else visit(node.children)
     }
@@ -127,21 +126,17 @@ function tableRows(table: Element): Element[] {
 }
 
 /** `<td>`/`<th>` cells of a row (also when wrapped in stray elements by broken markup). */
-function rowCells(tr: Element): Element[] {
-  const cells: Element[] = []
-  const visit = (nodes: ChildNode[]): void => {
+function rowCells(tr: MarkupElement): MarkupElement[] {
+  const cells: MarkupElement[] = []
+  const visit = (nodes: MarkupNode[]): void => {
     for (const node of nodes) {
-      if (!isElement(node) || node.name === 'table' || node.name === 'tr') continue
+      if (typeof node === 'string' || node.name === 'table' || node.name === 'tr') continue
       if (node.name === 'td' || node.name === 'th') cells.push(node)
       else visit(node.children)
     }
   }
   visit(tr.children)
   return cells
-}
-
-function childrenNamed(el: Element, name: string): Element[] {
-  return el.children.filter((n): n is Element => isElement(n) && n.name === name)
 }
 
 /** Longest text a data-table cell plausibly holds (the longest printed row label is ~40 characters). */
@@ -151,19 +146,42 @@ const MAX_DATA_CELL_TEXT = 200
  * A cell that holds page layout rather than a value: it contains a table, a heading, or more text
  * than any report table cell prints (a CMS page wrapped in a one-cell table).
  */
-function isLayoutCell(cell: Element): boolean {
-  if (DomUtils.findOne((n) => n.name === 'table' || /^h[1-6]$/.test(n.name), cell.children, true)) return true
-  return DomUtils.textContent(cell).replace(/\s+/g, '').length > MAX_DATA_CELL_TEXT
+function isLayoutCell(cell: MarkupElement): boolean {
+  // One walk for both tests; it stops as soon as either answers (text under skipped elements
+  // such as <script> counts too: the cell is still not a data cell).
+  let textLength = 0
+  const holdsLayout = (nodes: MarkupNode[]): boolean => {
+    for (const node of nodes) {
+      if (typeof node === 'string') {
+        textLength += nonSpaceLength(node)
+        if (textLength > MAX_DATA_CELL_TEXT) return true
+      } else if (LAYOUT_INSIDE_CELL.has(node.name) || holdsLayout(node.children)) {
+        return true
+      }
+    }
+    return false
+  }
+  return holdsLayout(cell.children)
+}
+
+/** Elements that make the cell holding them a layout cell. */
+const LAYOUT_INSIDE_CELL = new Set(['table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+
+const WHITESPACE = /\s/g
+
+/** Characters of `text` that are not whitespace (JS `\s`: includes NBSP and U+3000). */
+function nonSpaceLength(text: string): number {
+  return text.length - (text.match(WHITESPACE)?.length ?? 0)
 }
 
 /** Inner text of a cell: `<br>` and block boundaries become '\n'; lines trimmed, blank lines dropped. */
-function cellText(cell: Element): string {
+function cellText(cell: MarkupElement): string {
   let out = ''
-  const visit = (nodes: ChildNode[]): void => {
+  const visit = (nodes: MarkupNode[]): void => {
     for (const node of nodes) {
-      if (isText(node)) {
-        out += node.data.replace(/[ \t\n\r\f]+/g, ' ')
-      } else if (isElement(node) && !SKIPPED.has(node.name)) {
+      if (typeof node === 'string') {
+        out += node.replace(HTML_SPACE_RUN, ' ')
+      } else if (!SKIPPED.has(node.name)) {
         if (node.name === 'br') {
           out += '\n'
         } else if (BLOCK_LEVEL.has(node.name)) {
@@ -184,9 +202,14 @@ function cellText(cell: Element): string {
     .join('\n')
 }
 
+/** HTML inter-element whitespace; a text run's line breaks are spaces, not cell lines. */
+const HTML_SPACE_RUN = /[ \t\n\r\f]+/g
+const SPACE_RUN = /[\s\u00a0]+/g
+const LINE_BREAK = /\r\n?|\n/
+
 /** HTML whitespace (and NBSP) runs → one space, trimmed. */
 function collapse(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim()
+  return text.replace(SPACE_RUN, ' ').trim()
 }
 
 /** rowspan/colspan attribute → positive integer; 0 ("to the end") is kept as 0 for the grid. */
@@ -232,14 +255,4 @@ export function expandGrid(rows: GridCell[][]): string[][] {
     }
   })
   return grid.filter((row) => row.length > 0).map((row) => Array.from(row, (slot) => slot ?? ''))
-}
-
-/** Type guard: an element node (tag, script or style). */
-export function isElement(node: AnyNode): node is Element {
-  return ElementType.isTag(node)
-}
-
-/** Type guard: a text node. */
-export function isText(node: AnyNode): node is Text {
-  return node.type === ElementType.Text
 }
