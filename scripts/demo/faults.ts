@@ -73,8 +73,12 @@ export function planFaults(seed: number, roster: readonly DemoUnit[], years: rea
   }
 
   // copy_paste: in the first year (no earlier report, so the copied carry-over breaks no chain) a unit
-  // prints another unit's tables; the source must come earlier in the roster and have applications
-  const canSource = (u: DemoUnit) => !used.has(u.name) && volume(u, first) >= 3 && roster.indexOf(u) < roster.length - 1
+  // prints another unit's tables; the source must come earlier in the roster and have applications.
+  // X1 calls identical tables a copy only on real evidence (src/report/validate/rules/x1-copy-paste.ts):
+  // a 2019-format section 二 usually carries it, a 2021-format one rarely does, so a 2021+ first year
+  // copies a busy unit whose sections 三+四 are evidence enough.
+  const minCopyVolume = first >= 2021 ? 12 : 3
+  const canSource = (u: DemoUnit) => !used.has(u.name) && volume(u, first) >= minCopyVolume && roster.indexOf(u) < roster.length - 1
   const source = shuffled.find((u) => u.kind !== '部门' && canSource(u)) ?? shuffled.find(canSource)
   if (source) {
     used.add(source.name)

@@ -18,8 +18,11 @@ function granted(apps: number): Record<string, number | null> {
   return cells
 }
 
-/** Spreads `apps` applications over two applicant columns and two outcomes: 10 non-zero cells. */
-function spread(apps: number): Record<string, number | null> {
+/**
+ * Spreads `apps` applications over two applicant columns and two outcomes (10 non-zero section 三
+ * cells), plus one review upheld (2 non-zero section 四 cells) unless `review` is false.
+ */
+function spread(apps: number, review = true): Record<string, number | null> {
   const cells = makeCells('gov2021')
   const a = Math.ceil(apps / 2)
   const b = apps - a
@@ -32,6 +35,7 @@ function spread(apps: number): Record<string, number | null> {
   set('result.granted', a, 0)
   set('result.unable.not_held', 0, b)
   set('result.total', a, b)
+  if (review) cells['review.maintained'] = cells['review.total'] = 1
   return cells
 }
 
@@ -59,22 +63,24 @@ describe('X1 needs real evidence', () => {
 
   it('is silent below the table thresholds: many cells but few applications, or many applications in few cells', () => {
     expect(x1([
-      { unit: '甲镇', year: 2023, cells: spread(4) },
-      { unit: '乙镇', year: 2023, cells: spread(4) },
+      { unit: '甲镇', year: 2023, cells: spread(7) },
+      { unit: '乙镇', year: 2023, cells: spread(7) },
       { unit: '丙镇', year: 2024, cells: granted(40) },
       { unit: '丁镇', year: 2024, cells: granted(40) },
+      { unit: '戊镇', year: 2025, cells: spread(30, false) },
+      { unit: '己镇', year: 2025, cells: spread(30, false) },
     ])).toEqual([])
   })
 
   it('warns on identical sections 三+四 with enough non-zero cells and applications', () => {
     const found = x1([
-      { unit: '甲镇', year: 2023, cells: spread(5) },
-      { unit: '乙镇', year: 2023, cells: spread(5) },
+      { unit: '甲镇', year: 2023, cells: spread(8) },
+      { unit: '乙镇', year: 2023, cells: spread(8) },
     ])
     expect(found.map((f) => f.unit)).toEqual(['甲镇', '乙镇'])
     expect(found[0]!.finding.message).toContain('表格三、四')
-    expect(found[0]!.finding.message).toContain('10个非零')
-    expect(found[0]!.finding.message).toContain('5件申请')
+    expect(found[0]!.finding.message).toContain('12个非零')
+    expect(found[0]!.finding.message).toContain('8件申请')
   })
 
   it('warns on identical sections 二+三+四 when section 二 carries enough non-zero values, even for a tiny 三', () => {
