@@ -37,10 +37,13 @@ export function isWholeDistrict(scope: Scope): boolean {
  * several reports for a year (coverage `duplicate`), the primary one is chosen exactly as the
  * summary build does (scripts/build/summary.ts `primaryReports`): fewest errors, then most cells
  * located, then file path — so SQL and the first-paint summary agree and nothing is counted twice.
+ * Like the summary, it leaves out unmatched reports and reports for a unit × year the registry does
+ * not expect (coverage `not_expected`).
  */
 export function primaryReportIdsSql(scope: Scope): string {
   return `SELECT report_id FROM (
     SELECT report_id, row_number() OVER (PARTITION BY unit, year ORDER BY n_errors, n_cells DESC, file) AS pick
-    FROM reports WHERE ${scopeWhere(scope)} AND unit IS NOT NULL AND year IS NOT NULL
+    FROM reports r WHERE ${scopeWhere(scope, 'r')} AND r.unit IS NOT NULL AND r.year IS NOT NULL AND r.status <> 'unmatched'
+      AND NOT EXISTS (SELECT 1 FROM coverage c WHERE c.district = r.district AND c.unit = r.unit AND c.year = r.year AND c.status = 'not_expected')
   ) WHERE pick = 1`
 }
