@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DistrictEntry } from '~/db/data-files'
@@ -80,16 +81,36 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, buil
   return [...files.map((f) => f.path), 'datapackage.json']
 }
 
-/** `created` of the data package: SOURCE_DATE_EPOCH (reproducible-builds convention) or the newest input's mtime. */
+/**
+ * `created` of the data package, reproducible for the same inputs: SOURCE_DATE_EPOCH (the
+ * reproducible-builds convention), else the time of the last git commit that touched the district
+ * folders (a fresh clone of the same commit gets the same value; file mtimes would not), else the
+ * newest input's mtime (folders outside git).
+ */
 function createdStamp(builds: readonly DistrictBuild[]): string {
   const epoch = process.env.SOURCE_DATE_EPOCH
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString()
+  const committed = lastCommitSeconds(builds.map((b) => b.input.dir))
+  if (committed !== null) return new Date(committed * 1000).toISOString()
   let newest = 0
   for (const b of builds) {
     const inputs = ['district.json', 'units.csv', 'sources.csv'].map((f) => join(b.input.dir, f)).filter((f) => existsSync(f))
     for (const f of [...inputs, ...b.input.files.map((x) => x.abs)]) newest = Math.max(newest, Math.floor(statSync(f).mtimeMs / 1000) * 1000)
   }
   return new Date(newest).toISOString()
+}
+
+/** Commit time (s) of the newest commit touching `dirs`, or null outside git or with uncommitted changes there. */
+function lastCommitSeconds(dirs: readonly string[]): number | null {
+  if (dirs.length === 0) return null
+  const git = (args: string[]) => execFileSync('git', args, { cwd: dirs[0], stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()
+  try {
+    if (git(['status', '--porcelain', '--', ...dirs]) !== '') return null
+    const out = git(['log', '-1', '--format=%ct', '--', ...dirs])
+    return /^\d+$/.test(out) ? Number(out) : null
+  } catch {
+    return null
+  }
 }
 
 export /** The output folder is replaced as a whole: refuse one that holds anything but an earlier build. */
