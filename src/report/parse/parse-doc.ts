@@ -65,7 +65,7 @@ export function parseDoc(doc: StructuredDoc, info: DocInfo): ParseResult {
           : 'unknown'
 
   const cells = orderedCells([active, apply, appeal], format_sections, anyTable ? fallback : null)
-  const cell_notes: Record<string, CellNote> = { ...active.notes, ...apply.notes, ...appeal.notes }
+  const cell_notes = mergeNotes([active, apply, appeal])
   const prose = readProse(split.sections)
 
   const findings: Finding[] = [
@@ -126,6 +126,17 @@ function orderedCells(parts: Extracted[], sections: { active: DetectedFormat; ap
   // Keys of the other format (a mixed report) keep their place after the known order.
   for (const [key, value] of merged) out[key] = value
   return out
+}
+
+/**
+ * All sections' notes in one record. A plain key loop, not object spread: the per-section notes
+ * records grow key by key into dictionary mode, and V8's spread of those took ~1 ms for a page
+ * of blank cells (V4), a third of the whole parse.
+ */
+function mergeNotes(parts: Extracted[]): Record<string, CellNote> {
+  const merged: Record<string, CellNote> = {}
+  for (const part of parts) for (const key in part.notes) merged[key] = part.notes[key]!
+  return merged
 }
 
 function readProse(sections: Partial<Record<SectionKey, Block[]>>): ReportProse {
