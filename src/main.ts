@@ -1,6 +1,7 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import 'element-plus/theme-chalk/base.css'
+import './styles/views.css'
 import App from './App.vue'
 import { createAppRouter } from './router'
 import { i18n } from './i18n'

@@ -38,7 +38,9 @@ async function mountUnit(unit: string, year: number | null = null, ready = '[dat
 
 describe('UnitView', () => {
   it('redraws the chosen year as the official tables with findings marked on their cells', async () => {
-    const w = await mountUnit('甲镇', 2021)
+    // The tables, their cells and the findings marked on them come from separate queries: wait for all.
+    const w = await mountUnit('甲镇', 2021, 'td[data-key="apply.new.total"][data-level]')
+    await until(w, 'td[data-key="active.fee.amount_wan"]')
     expect(w.find('[data-layout="gov2021.apply"]').exists()).toBe(true)
     const newTotal = w.find('td[data-key="apply.new.total"]')
     expect(newTotal.text()).toBe('10')
@@ -50,6 +52,8 @@ describe('UnitView', () => {
 
   it('lists the findings, shows provenance with the format mismatch, and the prose as text', async () => {
     const w = await mountUnit('甲镇', 2021)
+    await until(w, '[data-format-claimed]')
+    await until(w, '[data-prose="overview"]')
     expect(w.findAll('[data-findings] [data-rule]').map((li) => li.attributes('data-rule'))).toEqual(['A1', 'C1', 'A9'])
     expect(w.find('[data-findings]').text()).toContain('空白单元格按 0 计算')
     expect(w.find('[data-format-claimed]').text()).toContain('gov2019')
