@@ -113,7 +113,7 @@ function accept(raw: string, encoding: string, replaced: number): DecodeResult {
 
 /** CRLF and lone CR → LF. */
 export function normaliseLineEnds(text: string): string {
-  return text.replace(/\r\n?/g, '\n')
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
 }
 
 function tryStrictUtf8(bytes: Uint8Array): string | null {
@@ -134,9 +134,13 @@ function countReplacements(text: string): number {
   return n
 }
 
+/** U+FFFD or a C0 control other than tab, newline, form feed and CR (the characters {@link garbageRatio} counts). */
+const GARBAGE_CHAR = /[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/
+
 /** Share of characters that are U+FFFD or C0 controls other than tab/newline/CR/form feed. */
 function garbageRatio(text: string): number {
-  if (text.length === 0) return 0
+  // The usual clean text is settled by one native scan instead of a loop over every character.
+  if (text.length === 0 || !GARBAGE_CHAR.test(text)) return 0
   let bad = 0
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)

@@ -182,12 +182,17 @@ function readTable(tbl: MarkupElement, blocks: Block[]): void {
   if (kept.length > 0) blocks.push({ kind: 'table', rows: kept })
 }
 
+/** A cell's paragraphs' lines, tidied, blank ones dropped, joined with '\n'. */
 function cellText(tc: MarkupElement): string {
-  return visibleDescendants(tc, 'w:p')
-    .flatMap((p) => paragraphText(p).split('\n'))
-    .map(tidy)
-    .filter((line) => line !== '')
-    .join('\n')
+  // A loop rather than flatMap/map/filter/join: this runs for every cell of every table.
+  let text = ''
+  for (const p of visibleDescendants(tc, 'w:p')) {
+    for (const line of paragraphText(p).split('\n')) {
+      const tidied = tidy(line)
+      if (tidied !== '') text = text === '' ? tidied : `${text}\n${tidied}`
+    }
+  }
+  return text
 }
 
 /** Elements named `name` below `root`, in order, not descending into `stop` elements (nested tables). */
@@ -255,5 +260,7 @@ function mergeVal(el: MarkupElement): 'restart' | 'continue' {
 
 /** Whitespace runs (including NBSP and ideographic space) → one space, trimmed. */
 function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
+  return text.replace(SPACE_RUN, ' ').trim()
 }
+
+const SPACE_RUN = /\s+/g
