@@ -8,19 +8,22 @@
  *   target ≤ 100 ms. Waiting for the queries matters: a kind change keeps the old charts drawn
  *   while its SQL runs, and without it the change would count as done before the new numbers.
  * Prints medians and exits 0; the targets are reported, not enforced (machines differ).
+ * `--dist DIR` measures a site built before (e.g. an older commit) instead of building this tree.
  * `--breakdown` also prints where the time went, from the app's own `gov:` user-timing measures
  * (src/composables/perf.ts): engine phases per load, and per filter change the SQL time, the
  * setOption time and the time until ECharts reported the chart drawn.
  */
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startStaticServer } from './serve-static'
 import { buildSite, launchBrowser, track } from '../tests/e2e/harness'
 
 const BENCH_DIST = join(import.meta.dirname, '..', '.cache', 'bench-dist')
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, breakdown: { type: 'boolean', default: false } } })
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, breakdown: { type: 'boolean', default: false }, dist: { type: 'string' } },
+})
 const RUNS = Math.max(5, Number(values.runs) || 5)
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!
@@ -94,22 +97,33 @@ function printBreakdown(loads: LoadPart[][], changes: (ChangeTiming & { q: strin
   const row = (label: string, xs: number[]) =>
     console.log(`  ${label.padEnd(44)} ${median(xs).toFixed(1).padStart(7)} ${p95(xs).toFixed(1).padStart(7)} ${Math.max(...xs).toFixed(1).padStart(7)}`)
   row('total', changes.map((c) => c.ms))
+  const ranSql = changes.filter((c) => c.parts.some((p) => p.name === 'sql'))
+  if (ranSql.length) row(`total, changes that ran SQL (n=${ranSql.length})`, ranSql.map((c) => c.ms))
+  const cached = changes.filter((c) => !c.parts.some((p) => p.name === 'sql'))
+  if (cached.length) row(`total, the others (n=${cached.length})`, cached.map((c) => c.ms))
   row('hash → first setOption', changes.map(firstSetOption))
   row('SQL (sum, uncached runs only)', changes.map((c) => sum(c, 'sql')))
   row('setOption (sum)', changes.map((c) => sum(c, 'setOption:')))
+  if (ranSql.length) row('setOption (sum), changes that ran SQL', ranSql.map((c) => sum(c, 'setOption:')))
   row('hash → last chart drawn', changes.map(lastDrawn))
   row('last chart drawn → bench saw it', changes.map((c) => c.ms - lastDrawn(c)))
   console.log('  slowest changes:')
-  for (const c of [...changes].sort((a, b) => b.ms - a.ms).slice(0, 6)) {
+  for (const c of [...changes].sort((a, b) => b.ms - a.ms).slice(0, 8)) {
     console.log(`    ${c.ms.toFixed(0).padStart(5)} ms  ${decodeURIComponent(c.q).padEnd(20)} ${c.parts.map((p) => `${p.name}@${p.start.toFixed(0)}+${p.duration.toFixed(0)}`).join(' ')}`)
   }
 }
 
 async function main(): Promise<void> {
-  process.stdout.write('building… ')
-  // Its own output folder: the e2e tests of other work in progress rebuild .cache/e2e-dist.
-  const dist = buildSite(BENCH_DIST)
-  console.log('done')
+  let dist: string
+  if (values.dist) {
+    dist = resolve(values.dist)
+    console.log(`measuring the site already built in ${dist}`)
+  } else {
+    process.stdout.write('building… ')
+    // Its own output folder: the e2e tests of other work in progress rebuild .cache/e2e-dist.
+    dist = buildSite(BENCH_DIST)
+    console.log('done')
+  }
   const index = JSON.parse(readFileSync(join(dist, 'data', 'index.json'), 'utf8')) as { districts: { id: string; summary: string }[] }
   const summary = JSON.parse(readFileSync(join(dist, 'data', index.districts[0]!.summary), 'utf8')) as { years: number[] }
   const combos: string[] = []
@@ -134,7 +148,7 @@ async function main(): Promise<void> {
         await t.waitForEngine()
         await t.waitForCharts()
         // The first SQL answer (replacing the summary's numbers) is part of the load, not of the first change.
-        await page.waitForFunction(() => document.documentElement.dataset.queries === 'idle')
+        await page.waitForFunction(() => document.documentElement.dataset.queries !== 'busy')
         const marks = await page.evaluate(() => (window as unknown as { __marks: { firstChart: number; engine: number } }).__marks)
         loadTimings.push(await page.evaluate(LOAD_PARTS_SCRIPT) as LoadPart[])
         firstChart.push(marks.firstChart)

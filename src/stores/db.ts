@@ -36,7 +36,11 @@ export const useDbStore = defineStore('db', () => {
   /** Queries the engine is running now (cache hits never count); mirrored to `<html data-queries>`. */
   const inFlight = ref(0)
   let starting: Promise<Connector> | null = null
+  /** The started engine, so a query on a ready engine is sent without waiting a microtask. */
+  let ready: Connector | null = null
   const cache = new Map<string, unknown[]>()
+  /** Queries being run, by SQL text: a second asker of the same SQL shares the first run. */
+  const running = new Map<string, Promise<unknown[]>>()
 
   /** Start the engine once; resolves with the Connector (rejects with a DbError). */
   function start(): Promise<Connector> {
@@ -45,6 +49,7 @@ export const useDbStore = defineStore('db', () => {
     error.value = null
     starting = engineFactory((p) => (progress.value = p)).then(
       (connector) => {
+        ready = connector
         status.value = 'ready'
         return connector
       },
@@ -64,15 +69,26 @@ export const useDbStore = defineStore('db', () => {
     return start()
   }
 
-  /** Run a query, starting the engine first if needed. Results are cached by SQL text. */
-  async function query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+  /**
+   * Run a query, starting the engine first if needed. Results are cached by SQL text, and
+   * concurrent askers of one SQL share a single run. On a ready engine the query is handed to
+   * the worker synchronously, so it computes while the page re-renders for the same change.
+   */
+  function query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
     const hit = cache.get(sql)
     if (hit) {
       cache.delete(sql) // re-insert to keep LRU order
       cache.set(sql, hit)
-      return hit as T[]
+      return Promise.resolve(hit as T[])
     }
-    const connector = await start()
+    const shared = running.get(sql)
+    if (shared) return shared as Promise<T[]>
+    const run = (ready ? send<T>(ready, sql) : start().then((c) => send<T>(c, sql))).finally(() => running.delete(sql))
+    running.set(sql, run)
+    return run
+  }
+
+  async function send<T>(connector: Connector, sql: string): Promise<T[]> {
     const t0 = perfNow()
     inFlight.value++
     let rows: T[]

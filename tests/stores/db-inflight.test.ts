@@ -27,4 +27,38 @@ describe('useDbStore.inFlight', () => {
     expect(db.inFlight).toBe(0)
     expect(await hit).toEqual([{ n: 1 }])
   })
+
+  it('shares one run between concurrent askers of the same SQL', async () => {
+    const calls: string[] = []
+    setEngineFactory(async () => ({
+      query: async <T,>(sql: string) => {
+        calls.push(sql)
+        return [{ sql }] as T[]
+      },
+      exec: async () => {},
+    }))
+    const db = useDbStore()
+    await db.start()
+    const [a, b] = await Promise.all([db.query('SELECT 1'), db.query('SELECT 1')])
+    expect(calls).toEqual(['SELECT 1'])
+    expect(a).toBe(b)
+  })
+
+  it('hands a query to a ready engine synchronously (the worker computes while the page renders)', async () => {
+    const calls: string[] = []
+    setEngineFactory(async () => ({
+      query: async <T,>(sql: string) => {
+        calls.push(sql)
+        return [] as T[]
+      },
+      exec: async () => {},
+    }))
+    const db = useDbStore()
+    await db.start()
+    const pending = db.query('SELECT 2')
+    expect(calls).toEqual(['SELECT 2'])
+    expect(db.inFlight).toBe(1)
+    await pending
+    expect(db.inFlight).toBe(0)
+  })
 })
