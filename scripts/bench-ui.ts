@@ -8,13 +8,17 @@
  *   target ≤ 100 ms. Waiting for the queries matters: a kind change keeps the old charts drawn
  *   while its SQL runs, and without it the change would count as done before the new numbers.
  * Prints medians and exits 0; the targets are reported, not enforced (machines differ).
- * `--dist DIR` measures a site built before (e.g. an older commit) instead of building this tree.
+ * `--dist DIR` measures a site built before (e.g. an older commit) instead of building this tree;
+ * a build without the `data-queries` hook is then measured without the wait for queries.
+ * The machine's load average is printed with the results: on a shared 2-core machine it moves
+ * every number far more than most code changes do, so compare runs made under similar load.
  * `--breakdown` also prints where the time went, from the app's own `gov:` user-timing measures
  * (src/composables/perf.ts): engine phases per load, and per filter change the SQL time, the
  * setOption time and the time until ECharts reported the chart drawn.
  */
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { startStaticServer } from './serve-static'
 import { buildSite, launchBrowser, track } from '../tests/e2e/harness'
@@ -131,6 +135,7 @@ async function main(): Promise<void> {
   const changes = Array.from({ length: 20 }, (_, i) => combos[(i + 1) % combos.length]!)
 
   const server = await startStaticServer(dist)
+  const loadBefore = loadavg()[0]!
   const firstChart: number[] = []
   const engine: number[] = []
   const filter: number[] = []
@@ -169,7 +174,7 @@ async function main(): Promise<void> {
     await server.close()
   }
   const line = (label: string, v: number, target: number) => `${label.padEnd(30)} ${v.toFixed(1).padStart(8)} ms  (target ≤ ${target} ms: ${v <= target ? 'met' : 'MISSED'})`
-  console.log(`\n${RUNS} fresh profiles, headless Chromium, loopback`)
+  console.log(`\n${RUNS} fresh profiles, headless Chromium, loopback; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`)
   console.log(line('median time to first chart', median(firstChart), 800))
   console.log(line('median time to engine ready', median(engine), 3500))
   console.log(line(`filter change p95 (n=${filter.length})`, p95(filter), 100))
