@@ -1,7 +1,8 @@
 import { unzipSync } from 'fflate'
 import { decodeBytes } from './decode'
 import type { Block, StructuredDoc } from './doc'
-import { type MarkupElement, type MarkupNode, parseMarkup, textContent } from './markup-tree'
+import { type MarkupElement, type MarkupNode, textContent } from './markup-tree'
+import { parseXml } from './xml-tree'
 
 /** Result of {@link docxToDoc}. */
 export type DocxResult = { ok: true; doc: StructuredDoc } | { ok: false; reason: string; reason_en: string }
@@ -44,8 +45,8 @@ export function docxToDoc(bytes: Uint8Array): DocxResult {
   if (!decoded.ok) {
     return { ok: false, reason: `.docx 正文 XML 无法解码：${decoded.reason}`, reason_en: `.docx body XML: ${decoded.reason_en}` }
   }
-  const dom = parseMarkup(decoded.text, { xmlMode: true, decodeEntities: true })
-  const body = findFirst(dom.children, (el) => el.name === 'w:body')
+  const dom = parseXml(decoded.text)
+  const body = findNamed(dom.children, 'w:body')
   if (!body) {
     return {
       ok: false,
@@ -96,14 +97,24 @@ function readMainPart(zip: Uint8Array): PartResult {
 
 /** The officeDocument relationship target from _rels/.rels, as a zip path. */
 function officeDocumentTarget(rels: string): string | null {
-  const dom = parseMarkup(rels, { xmlMode: true })
-  const rel = findFirst(dom.children, (el) => el.name === 'Relationship' && (el.attribs['Type'] ?? '').endsWith('/officeDocument'))
+  const dom = parseXml(rels)
+  const rel = findFirst(dom.children, isOfficeDocumentRelationship)
   const target = rel?.attribs['Target']
   return target ? target.replace(/^\//, '') : null
 }
 
+function isOfficeDocumentRelationship(el: MarkupElement): boolean {
+  return el.name === 'Relationship' && (el.attribs['Type'] ?? '').endsWith('/officeDocument')
+}
+
+/*
+ * The walkers below are module-level recursive functions rather than closures made per call:
+ * under tsx (bench:parse, the data build) every function expression created at run time is
+ * also wrapped by a naming helper, which cost more than the walk itself.
+ */
+
 /** Body-level flow: paragraphs, tables, and containers (w:sdt, w:customXml, …) walked through. */
-function readFlow(nodes: MarkupNode[], blocks: Block[]): void {
+function readFlow(nodes: readonly MarkupNode[], blocks: Block[]): void {
   for (const node of nodes) {
     if (typeof node === 'string' || SKIPPED.has(node.name)) continue
     if (node.name === 'w:p') readParagraph(node, blocks)
@@ -123,45 +134,53 @@ function readParagraph(p: MarkupElement, blocks: Block[]): void {
 
 /** Visible text of a paragraph: w:t, tabs as spaces, breaks as '\n'. */
 function paragraphText(p: MarkupElement): string {
+  return runText(p.children)
+}
+
+function runText(nodes: readonly MarkupNode[]): string {
   let out = ''
-  const visit = (nodes: MarkupNode[]): void => {
-    for (const node of nodes) {
-      if (typeof node === 'string' || SKIPPED.has(node.name)) continue
-      switch (node.name) {
-        case 'w:t':
-          out += textContent(node)
-          break
-        case 'w:tab':
-        case 'w:ptab':
-          out += ' '
-          break
-        case 'w:br':
-        case 'w:cr':
-          out += '\n'
-          break
-        case 'w:noBreakHyphen':
-          out += '-'
-          break
-        case 'w:txbxContent':
-          break // read as flow by readParagraph
-        default:
-          visit(node.children)
-      }
+  for (const node of nodes) {
+    if (typeof node === 'string' || SKIPPED.has(node.name)) continue
+    switch (node.name) {
+      case 'w:t':
+        out += textContent(node)
+        break
+      case 'w:tab':
+      case 'w:ptab':
+        out += ' '
+        break
+      case 'w:br':
+      case 'w:cr':
+        out += '\n'
+        break
+      case 'w:noBreakHyphen':
+        out += '-'
+        break
+      case 'w:txbxContent':
+        break // read as flow by readParagraph
+      default:
+        out += runText(node.children)
     }
   }
-  visit(p.children)
   return out
 }
 
 function readTable(tbl: MarkupElement, blocks: Block[]): void {
   const rows = descendantsNamed(tbl, 'w:tr', 'w:tbl')
-  const cellsOf = rows.map((tr) => descendantsNamed(tr, 'w:tc', 'w:tbl'))
-  if (cellsOf.some((cells) => cells.some((tc) => findFirst(tc.children, (el) => el.name === 'w:tbl')))) {
+  const cellsOf: MarkupElement[][] = []
+  let holdsTable = false
+  for (const tr of rows) {
+    const cells = descendantsNamed(tr, 'w:tc', 'w:tbl')
+    cellsOf.push(cells)
+    for (const tc of cells) if (!holdsTable && findNamed(tc.children, 'w:tbl')) holdsTable = true
+  }
+  if (holdsTable) {
     for (const cells of cellsOf) for (const tc of cells) readFlow(tc.children, blocks)
     return
   }
   const grid: string[][] = []
-  rows.forEach((tr, r) => {
+  for (let r = 0; r < rows.length; r++) {
+    const tr = rows[r]!
     const row: string[] = []
     const gridBefore = intVal(propOf(tr, 'w:trPr', 'w:gridBefore'), 0)
     for (let i = 0; i < gridBefore; i++) row.push('')
@@ -177,8 +196,9 @@ function readTable(tbl: MarkupElement, blocks: Block[]): void {
       for (let k = 0; k < span; k++) row.push(text)
     }
     grid.push(row)
-  })
-  const kept = grid.filter((row) => row.length > 0)
+  }
+  const kept: string[][] = []
+  for (const row of grid) if (row.length > 0) kept.push(row)
   if (kept.length > 0) blocks.push({ kind: 'table', rows: kept })
 }
 
@@ -198,15 +218,16 @@ function cellText(tc: MarkupElement): string {
 /** Elements named `name` below `root`, in order, not descending into `stop` elements (nested tables). */
 function descendantsNamed(root: MarkupElement, name: string, stop: string): MarkupElement[] {
   const found: MarkupElement[] = []
-  const visit = (nodes: MarkupNode[]): void => {
-    for (const node of nodes) {
-      if (typeof node === 'string' || node.name === stop || SKIPPED.has(node.name)) continue
-      if (node.name === name) found.push(node)
-      else visit(node.children)
-    }
-  }
-  visit(root.children)
+  collectNamed(root.children, name, stop, found)
   return found
+}
+
+function collectNamed(nodes: readonly MarkupNode[], name: string, stop: string, found: MarkupElement[]): void {
+  for (const node of nodes) {
+    if (typeof node === 'string' || node.name === stop || SKIPPED.has(node.name)) continue
+    if (node.name === name) found.push(node)
+    else collectNamed(node.children, name, stop, found)
+  }
 }
 
 /**
@@ -215,19 +236,31 @@ function descendantsNamed(root: MarkupElement, name: string, stop: string): Mark
  */
 function visibleDescendants(root: MarkupElement, name: string): MarkupElement[] {
   const found: MarkupElement[] = []
-  const visit = (nodes: MarkupNode[]): void => {
-    for (const node of nodes) {
-      if (typeof node === 'string' || SKIPPED.has(node.name)) continue
-      if (node.name === name) found.push(node)
-      visit(node.children)
-    }
-  }
-  visit(root.children)
+  collectVisible(root.children, name, found)
   return found
 }
 
+function collectVisible(nodes: readonly MarkupNode[], name: string, found: MarkupElement[]): void {
+  for (const node of nodes) {
+    if (typeof node === 'string' || SKIPPED.has(node.name)) continue
+    if (node.name === name) found.push(node)
+    collectVisible(node.children, name, found)
+  }
+}
+
+/** First element named `name` (document order, any depth, skipped subtrees included). */
+function findNamed(nodes: readonly MarkupNode[], name: string): MarkupElement | undefined {
+  for (const node of nodes) {
+    if (typeof node === 'string') continue
+    if (node.name === name) return node
+    const inner = findNamed(node.children, name)
+    if (inner) return inner
+  }
+  return undefined
+}
+
 /** First element (document order, any depth, skipped subtrees included) that satisfies `test`. */
-function findFirst(nodes: MarkupNode[], test: (el: MarkupElement) => boolean): MarkupElement | undefined {
+function findFirst(nodes: readonly MarkupNode[], test: (el: MarkupElement) => boolean): MarkupElement | undefined {
   for (const node of nodes) {
     if (typeof node === 'string') continue
     if (test(node)) return node

@@ -43,7 +43,7 @@ class FlowReader {
   private line = ''
   private preDepth = 0
 
-  walk(nodes: MarkupNode[]): void {
+  walk(nodes: readonly MarkupNode[]): void {
     for (const node of nodes) this.visit(node)
   }
 
@@ -89,8 +89,14 @@ class FlowReader {
       this.walk(caption.children)
       this.flush()
     }
-    const rows = tableRows(table).map(rowCells)
-    if (rows.some((cells) => cells.some(isLayoutCell))) {
+    const rows: MarkupElement[][] = []
+    let layout = false
+    for (const tr of tableRows(table)) {
+      const cells = rowCells(tr)
+      rows.push(cells)
+      for (const cell of cells) if (!layout && isLayoutCell(cell)) layout = true
+    }
+    if (layout) {
       for (const cells of rows) {
         for (const cell of cells) {
           this.walk(cell.children)
@@ -99,44 +105,53 @@ class FlowReader {
       }
       return
     }
-    const cells: GridCell[][] = rows.map((row) =>
-      row.map((td) => ({
-        text: cellText(td),
-        rowspan: spanAttr(td.attribs['rowspan'], 1),
-        colspan: spanAttr(td.attribs['colspan'], 1),
-      }))
-    )
+    const cells: GridCell[][] = []
+    for (const row of rows) {
+      const printed: GridCell[] = []
+      for (const td of row) {
+        printed.push({ text: cellText(td), rowspan: spanAttr(td.attribs['rowspan'], 1), colspan: spanAttr(td.attribs['colspan'], 1) })
+      }
+      cells.push(printed)
+    }
     const grid = expandGrid(cells)
     if (grid.length > 0) this.blocks.push({ kind: 'table', rows: grid })
   }
 }
 
+/*
+ * The walkers below are module-level recursive functions rather than closures made per call:
+ * under tsx (bench:parse, the data build) every function expression created at run time is
+ * also wrapped by a naming helper, which cost more than the walk itself.
+ */
+
 /** `<tr>` elements of a table in order, including those under thead/tbody/tfoot, not of nested tables. */
 function tableRows(table: MarkupElement): MarkupElement[] {
   const rows: MarkupElement[] = []
-  const visit = (nodes: MarkupNode[]): void => {
-    for (const node of nodes) {
-      if (typeof node === 'string' || node.name === 'table' || node.name === 'caption') continue
-      if (node.name === 'tr') rows.push(node)
-      else visit(node.children)
-    }
-  }
-  visit(table.children)
+  collectRows(table.children, rows)
   return rows
+}
+
+function collectRows(nodes: readonly MarkupNode[], rows: MarkupElement[]): void {
+  for (const node of nodes) {
+    if (typeof node === 'string' || node.name === 'table' || node.name === 'caption') continue
+    if (node.name === 'tr') rows.push(node)
+    else collectRows(node.children, rows)
+  }
 }
 
 /** `<td>`/`<th>` cells of a row (also when wrapped in stray elements by broken markup). */
 function rowCells(tr: MarkupElement): MarkupElement[] {
   const cells: MarkupElement[] = []
-  const visit = (nodes: MarkupNode[]): void => {
-    for (const node of nodes) {
-      if (typeof node === 'string' || node.name === 'table' || node.name === 'tr') continue
-      if (node.name === 'td' || node.name === 'th') cells.push(node)
-      else visit(node.children)
-    }
-  }
-  visit(tr.children)
+  collectCells(tr.children, cells)
   return cells
+}
+
+function collectCells(nodes: readonly MarkupNode[], cells: MarkupElement[]): void {
+  for (const node of nodes) {
+    if (typeof node === 'string' || node.name === 'table' || node.name === 'tr') continue
+    if (node.name === 'td' || node.name === 'th') cells.push(node)
+    else collectCells(node.children, cells)
+  }
 }
 
 /** Longest text a data-table cell plausibly holds (the longest printed row label is ~40 characters). */
@@ -149,19 +164,22 @@ const MAX_DATA_CELL_TEXT = 200
 function isLayoutCell(cell: MarkupElement): boolean {
   // One walk for both tests; it stops as soon as either answers (text under skipped elements
   // such as <script> counts too: the cell is still not a data cell).
-  let textLength = 0
-  const holdsLayout = (nodes: MarkupNode[]): boolean => {
-    for (const node of nodes) {
-      if (typeof node === 'string') {
-        textLength += nonSpaceLength(node)
-        if (textLength > MAX_DATA_CELL_TEXT) return true
-      } else if (LAYOUT_INSIDE_CELL.has(node.name) || holdsLayout(node.children)) {
-        return true
-      }
-    }
-    return false
+  return layoutTextLeft(cell.children, MAX_DATA_CELL_TEXT) < 0
+}
+
+/**
+ * `budget` minus the non-space characters below `nodes`, or -1 as soon as the budget is
+ * exceeded or a table/heading is met.
+ */
+function layoutTextLeft(nodes: readonly MarkupNode[], budget: number): number {
+  let left = budget
+  for (const node of nodes) {
+    if (typeof node === 'string') left -= nonSpaceLength(node)
+    else if (LAYOUT_INSIDE_CELL.has(node.name)) return -1
+    else left = layoutTextLeft(node.children, left)
+    if (left < 0) return -1
   }
-  return holdsLayout(cell.children)
+  return left
 }
 
 /** Elements that make the cell holding them a layout cell. */
@@ -176,30 +194,27 @@ function nonSpaceLength(text: string): number {
 
 /** Inner text of a cell: `<br>` and block boundaries become '\n'; lines trimmed, blank lines dropped. */
 function cellText(cell: MarkupElement): string {
+  let text = ''
+  for (const line of cellLines(cell.children).split('\n')) {
+    const tidy = collapse(line)
+    if (tidy !== '') text = text === '' ? tidy : `${text}\n${tidy}`
+  }
+  return text
+}
+
+/** A cell's text with '\n' at `<br>` and around block elements (lines not yet tidied). */
+function cellLines(nodes: readonly MarkupNode[]): string {
   let out = ''
-  const visit = (nodes: MarkupNode[]): void => {
-    for (const node of nodes) {
-      if (typeof node === 'string') {
-        out += node.replace(HTML_SPACE_RUN, ' ')
-      } else if (!SKIPPED.has(node.name)) {
-        if (node.name === 'br') {
-          out += '\n'
-        } else if (BLOCK_LEVEL.has(node.name)) {
-          out += '\n'
-          visit(node.children)
-          out += '\n'
-        } else {
-          visit(node.children)
-        }
-      }
+  for (const node of nodes) {
+    if (typeof node === 'string') {
+      out += node.replace(HTML_SPACE_RUN, ' ')
+    } else if (!SKIPPED.has(node.name)) {
+      if (node.name === 'br') out += '\n'
+      else if (BLOCK_LEVEL.has(node.name)) out += `\n${cellLines(node.children)}\n`
+      else out += cellLines(node.children)
     }
   }
-  visit(cell.children)
   return out
-    .split('\n')
-    .map(collapse)
-    .filter((line) => line !== '')
-    .join('\n')
 }
 
 /** HTML inter-element whitespace; a text run's line breaks are spaces, not cell lines. */
@@ -238,11 +253,13 @@ const MAX_COLSPAN = 100
  * (no padding to the table width); rows with no slot at all are dropped.
  */
 export function expandGrid(rows: GridCell[][]): string[][] {
-  const grid: string[][] = rows.map(() => [])
-  rows.forEach((cells, r) => {
+  // Sparse rows: a slot stays a hole until some cell covers it.
+  const grid: string[][] = []
+  for (let r = 0; r < rows.length; r++) grid.push([])
+  for (let r = 0; r < rows.length; r++) {
     const row = grid[r]!
     let c = 0
-    for (const cell of cells) {
+    for (const cell of rows[r]!) {
       while (row[c] !== undefined) c++
       const left = rows.length - r
       const rowspan = cell.rowspan === 0 ? left : Math.min(Math.max(cell.rowspan, 1), left)
@@ -253,6 +270,13 @@ export function expandGrid(rows: GridCell[][]): string[][] {
       }
       c += colspan
     }
-  })
-  return grid.filter((row) => row.length > 0).map((row) => Array.from(row, (slot) => slot ?? ''))
+  }
+  const out: string[][] = []
+  for (const row of grid) {
+    if (row.length === 0) continue
+    const dense: string[] = []
+    for (let c = 0; c < row.length; c++) dense.push(row[c] ?? '')
+    out.push(dense)
+  }
+  return out
 }

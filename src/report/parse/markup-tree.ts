@@ -2,13 +2,81 @@ import { Parser, type ParserOptions } from 'htmlparser2'
 
 /** An element of a {@link parseMarkup} tree. Text children are plain strings. */
 export interface MarkupElement {
-  name: string
-  attribs: Record<string, string>
-  children: MarkupNode[]
+  readonly name: string
+  readonly attribs: Record<string, string>
+  /** Child nodes in document order; elements without children share one frozen empty array. */
+  children: readonly MarkupNode[]
 }
 
 /** A node of a {@link parseMarkup} tree: an element or a run of text. */
 export type MarkupNode = MarkupElement | string
+
+/**
+ * The children of every childless element. Typed readonly so nothing can add to it; not
+ * Object.freeze'd, because frozen arrays are a different elements kind in V8 and made every
+ * `for…of` over children allocate an iterator.
+ */
+export const NO_CHILDREN: readonly MarkupNode[] = []
+
+/**
+ * Builds a {@link MarkupElement} tree from open/text/close events.
+ *
+ * Children of the open elements are collected on one shared stack and copied into an array of
+ * exactly their number when the element closes, so a childless element allocates no array and
+ * others no spare capacity (an array grown by push reserves 16+ slots; a .docx has thousands of
+ * one- and two-child elements). Adjacent text is joined into one string.
+ */
+export class TreeBuilder {
+  private readonly open: MarkupElement[] = []
+  /** Index in `pending` where each open element's children start (parallel to `open`). */
+  private readonly starts: number[] = []
+  private readonly pending: MarkupNode[] = []
+  private top = 0
+  readonly root: MarkupElement = { name: '', attribs: {}, children: NO_CHILDREN }
+
+  /** Adds `element` as the last child of the innermost open element, and opens it. */
+  openElement(element: MarkupElement): void {
+    this.pending[this.top++] = element
+    this.open.push(element)
+    this.starts.push(this.top)
+  }
+
+  /** Adds text to the innermost open element, joined to a text run just before it. */
+  text(data: string): void {
+    if (data === '') return
+    const start = this.starts.length > 0 ? this.starts[this.starts.length - 1]! : 0
+    const last = this.top - 1
+    if (last >= start && typeof this.pending[last] === 'string') this.pending[last] += data
+    else this.pending[this.top++] = data
+  }
+
+  /** Closes the innermost open element (no-op when only the root is open). */
+  closeElement(): void {
+    const element = this.open.pop()
+    const start = this.starts.pop()
+    if (element === undefined || start === undefined) return
+    element.children = this.top > start ? this.pending.slice(start, this.top) : NO_CHILDREN
+    this.top = start
+  }
+
+  /**
+   * Closes the innermost open element named `name` and every element opened inside it (an XML
+   * end tag); no-op when no open element has that name.
+   */
+  closeNamed(name: string): void {
+    let index = this.open.length - 1
+    while (index >= 0 && this.open[index]!.name !== name) index--
+    if (index === -1) return
+    while (this.open.length > index) this.closeElement()
+  }
+
+  /** Closes every open element and returns the root. */
+  finish(): MarkupElement {
+    while (this.open.length > 0) this.closeElement()
+    this.root.children = this.top > 0 ? this.pending.slice(0, this.top) : NO_CHILDREN
+    return this.root
+  }
+}
 
 /**
  * Parse HTML or XML into a minimal tree: elements with name, attributes and children, text as
@@ -23,33 +91,17 @@ export type MarkupNode = MarkupElement | string
  * readers treat text runs as a character stream, so where a run is split never matters.
  */
 export function parseMarkup(text: string, options: ParserOptions): MarkupElement {
-  const root: MarkupElement = { name: '', attribs: {}, children: [] }
-  const stack: MarkupElement[] = [root]
-  let current = root
+  const tree = new TreeBuilder()
   const parser = new Parser(
     {
-      onopentag(name, attribs) {
-        const element: MarkupElement = { name, attribs, children: [] }
-        current.children.push(element)
-        stack.push(element)
-        current = element
-      },
-      ontext(data) {
-        const siblings = current.children
-        const last = siblings.length - 1
-        if (last >= 0 && typeof siblings[last] === 'string') siblings[last] += data
-        else siblings.push(data)
-      },
-      onclosetag() {
-        // The parser only closes elements it opened, so the root is never popped.
-        if (stack.length > 1) stack.pop()
-        current = stack[stack.length - 1]!
-      },
+      onopentag: (name, attribs) => tree.openElement({ name, attribs, children: NO_CHILDREN }),
+      ontext: (data) => tree.text(data),
+      onclosetag: () => tree.closeElement(),
     },
     options
   )
   parser.end(text)
-  return root
+  return tree.finish()
 }
 
 /** All text below a node, in document order (domutils' `textContent` for this tree). */

