@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openNodeConnector, type NodeConnector } from '~/db/node'
 import { overviewByYearSql, OVERVIEW_METRICS } from '~/db/sql/overview'
 import type { DistrictSummary } from '~/db/summary'
 import type { DistrictEntry } from '~/db/data-files'
+import { buildDataIntoTemp } from '../util/built-data'
 
 // The overview paints from the summary JSON and then switches to SQL: both must give the same
 // numbers on the real build output, or the page visibly changes when the engine becomes ready.
@@ -14,15 +13,16 @@ let out: string
 let db: NodeConnector
 let index: { districts: DistrictEntry[] }
 
+let remove: () => void
+
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'gov-build-'))
-  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build-data.ts', '--out', out], { stdio: 'pipe' })
+  ;({ out, remove } = buildDataIntoTemp())
   index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'))
   db = await openNodeConnector(join(out, 'gov.duckdb'))
 }, 120_000)
 afterAll(() => {
   db?.close()
-  rmSync(out, { recursive: true, force: true })
+  remove?.()
 })
 
 describe('summary JSON and overview SQL agree on the built data', () => {
