@@ -36,12 +36,6 @@ function wrongValues(rec: ReportRecord, got: ParseResult): string[] {
 /** Renderings that keep every cell's position, blank cells included: every value must come back exactly. */
 const LOSSLESS: readonly RenderTarget[] = ['docx-text', 'markdown', 'html', 'docx']
 
-/**
- * Round-trip failures caused by the parser, marked `it.fails` with their diagnosis until fixed.
- * (The section 二 spanned-last-column and pipe edge-cell bugs were fixed in the parser.)
- */
-const PARSER_BUGS: Partial<Record<string, string>> = {}
-
 /** Keys of value cells that start or end a printed row (a blank there leaves a bare `|` at the line's edge). */
 function rowEdgeKeys(format: FormatId): Set<string> {
   const keys = formatLayout(format).sections.flatMap((s) => s.table.rows.flatMap((row) => [row[0]!, row[row.length - 1]!]))
@@ -50,8 +44,7 @@ function rowEdgeKeys(format: FormatId): Set<string> {
 
 describe.each(FORMATS)('round trip %s: render → parseReport → identical cells', (format) => {
   describe.each(LOSSLESS)('%s', (target) => {
-    const bug = PARSER_BUGS[`${format}/${target}`]
-    ;(bug ? it.fails : it).each(SEEDS)(`seed %i, with blank cells${bug ? ` — KNOWN ${bug}` : ''}`, (seed) => {
+    it.each(SEEDS)('seed %i, with blank cells', (seed) => {
       const rec = recordOf(format, seed, 0.3)
       const got = roundTrip(rec, target)
       expect(got.meta).toMatchObject({ unit: rec.unit, year: rec.year, format, format_claimed: format, period_year: rec.year })
