@@ -124,12 +124,16 @@ function readFlow(nodes: readonly MarkupNode[], blocks: Block[]): void {
 }
 
 function readParagraph(p: MarkupElement, blocks: Block[]): void {
-  for (const line of paragraphText(p).split('\n')) {
-    const text = tidy(line)
-    if (text) blocks.push({ kind: 'para', text })
-  }
+  const text = paragraphText(p)
+  if (!text.includes('\n')) pushParagraph(text, blocks)
+  else for (const line of text.split('\n')) pushParagraph(line, blocks)
   // Text boxes anchored in the paragraph hold paragraphs (even tables) of their own.
   for (const box of visibleDescendants(p, 'w:txbxContent')) readFlow(box.children, blocks)
+}
+
+function pushParagraph(line: string, blocks: Block[]): void {
+  const text = tidy(line)
+  if (text) blocks.push({ kind: 'para', text })
 }
 
 /** Visible text of a paragraph: w:t, tabs as spaces, breaks as '\n'. */
@@ -207,12 +211,18 @@ function cellText(tc: MarkupElement): string {
   // A loop rather than flatMap/map/filter/join: this runs for every cell of every table.
   let text = ''
   for (const p of visibleDescendants(tc, 'w:p')) {
-    for (const line of paragraphText(p).split('\n')) {
-      const tidied = tidy(line)
-      if (tidied !== '') text = text === '' ? tidied : `${text}\n${tidied}`
-    }
+    const lines = paragraphText(p)
+    if (!lines.includes('\n')) text = appendLine(text, lines)
+    else for (const line of lines.split('\n')) text = appendLine(text, line)
   }
   return text
+}
+
+/** `text` with `line` tidied and appended on a line of its own, unless it is blank. */
+function appendLine(text: string, line: string): string {
+  const tidied = tidy(line)
+  if (tidied === '') return text
+  return text === '' ? tidied : `${text}\n${tidied}`
 }
 
 /** Elements named `name` below `root`, in order, not descending into `stop` elements (nested tables). */

@@ -39,15 +39,33 @@ export function toSimplified(text: string): { text: string; converted: boolean }
 
 /** True when the text has enough traditional-only characters to be called traditional script. */
 export function looksTraditional(text: string): boolean {
+  const markers = countMarkers(text)
+  return markers >= MIN_MARKERS && markers * 100 >= countHan(text)
+}
+
+/*
+ * The two counting loops are separate functions that only return their count. A long loop in
+ * the first call gets compiled on the stack (OSR) before any code after it has run; when that
+ * code needed type feedback (the comparisons above), V8 re-entered the stale OSR copy and bailed
+ * out of it on every call for the first few hundred reports of a batch. Simplified text (nearly
+ * every report) has no marker, so the Han count is never needed for it.
+ * UTF-16 code units suffice: the block is in the BMP and surrogates fall outside it.
+ */
+
+function countMarkers(text: string): number {
   let markers = 0
-  let han = 0
-  // UTF-16 code units suffice: the block is in the BMP and surrogates fall outside it.
   for (let i = 0; i < text.length; i++) {
     const offset = text.charCodeAt(i) - HAN_FIRST
-    if (offset >= 0 && offset <= HAN_LAST - HAN_FIRST) {
-      han++
-      markers += IS_MARKER[offset]!
-    }
+    if (offset >= 0 && offset <= HAN_LAST - HAN_FIRST) markers += IS_MARKER[offset]!
   }
-  return markers >= MIN_MARKERS && markers * 100 >= han
+  return markers
+}
+
+function countHan(text: string): number {
+  let han = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= HAN_FIRST && c <= HAN_LAST) han++
+  }
+  return han
 }

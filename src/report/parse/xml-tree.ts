@@ -22,6 +22,7 @@ import { type MarkupElement, type MarkupNode, NO_CHILDREN, TreeBuilder } from '.
  */
 export function parseXml(xml: string): MarkupElement {
   const tree = new TreeBuilder()
+  const names = new NameTable()
   let pos = 0
   const end = xml.length
   /** Past a declaration or processing instruction; one cut off by the end of the file is text. */
@@ -31,7 +32,7 @@ export function parseXml(xml: string): MarkupElement {
     return end
   }
   while (pos < end) {
-    const lt = xml.indexOf('<', pos)
+    const lt = indexOfCode(xml, LT, pos)
     if (lt === -1) {
       tree.text(decodeXML(xml.slice(pos)))
       break
@@ -55,20 +56,20 @@ export function parseXml(xml: string): MarkupElement {
     } else if (next === SLASH) {
       let from = lt + 2
       while (from < end && isSpace(xml.charCodeAt(from))) from++
-      const gt = xml.indexOf('>', from)
+      const gt = indexOfCode(xml, GT, from)
       if (gt === -1) {
         if (from === end) tree.text(xml.slice(lt)) // a bare `</` at the end is text
         break
       }
       if (from === gt) tree.text(xml.slice(lt, gt + 1)) // `</>` and `</ >` stay text, as in htmlparser2
-      const name = xml.slice(from, nameEnd(xml, from, gt))
-      if (name !== '') tree.closeNamed(name)
+      const stop = nameEnd(xml, from, gt)
+      if (stop > from) tree.closeNamed(names.intern(xml, from, stop))
       pos = gt + 1
     } else if (lt + 1 < end && !isEndOfTagSection(next)) {
       const stop = nameEnd(xml, lt + 1, end)
       const tagEnd = scanTag(xml, stop)
       if (tagEnd === -1) break // cut off by the end of the file: dropped
-      tree.openElement(new XmlElement(xml.slice(lt + 1, stop), xml, stop))
+      tree.openElement(new XmlElement(names.intern(xml, lt + 1, stop), xml, stop))
       if (tagEnd % 2 === 1) tree.closeElement() // self-closing
       pos = Math.floor(tagEnd / 2) + 1
     } else {
@@ -102,6 +103,7 @@ class XmlElement implements MarkupElement {
   }
 }
 
+const LT = 0x3c
 const BANG = 0x21
 const DASH = 0x2d
 const QUESTION = 0x3f
@@ -119,6 +121,38 @@ function isSpace(c: number): boolean {
 function isEndOfTagSection(c: number): boolean {
   return c === SLASH || c === GT || isSpace(c)
 }
+
+/**
+ * Index of the first `code` at or after `from`, or -1. A plain loop beats `indexOf` here: in
+ * Word's XML the next `<` or `>` is a few characters away, so the builtin call dominated.
+ */
+function indexOfCode(xml: string, code: number, from: number): number {
+  for (let i = from; i < xml.length; i++) if (xml.charCodeAt(i) === code) return i
+  return -1
+}
+
+/**
+ * Tag names of one document, each held once: a document has a few dozen distinct names in
+ * thousands of tags, so reusing the string saves an allocation per tag, lets every Set/Map
+ * lookup of the name reuse its cached hash, and makes end-tag matching a pointer comparison.
+ */
+class NameTable {
+  private readonly slots: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS)
+
+  intern(xml: string, from: number, to: number): string {
+    let hash = to - from
+    for (let i = from; i < to; i++) hash = (hash * 31 + xml.charCodeAt(i)) | 0
+    const slot = hash & (NAME_SLOTS - 1)
+    const known = this.slots[slot]
+    if (known !== undefined && known.length === to - from && xml.startsWith(known, from)) return known
+    const name = xml.slice(from, to)
+    this.slots[slot] = name
+    return name
+  }
+}
+
+/** Slots of a {@link NameTable} (a power of two); a collision only costs a fresh slice. */
+const NAME_SLOTS = 256
 
 /** Index just past `token` found from `from`, or the end of the text when it never comes. */
 function after(xml: string, token: string, from: number): number {
