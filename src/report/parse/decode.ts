@@ -76,6 +76,8 @@ function decodeUnsafe(bytes: Uint8Array): DecodeResult {
 export function detectUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length, 8192) & ~1
   if (n < 4) return null
+  // No NUL at all (every UTF-8 or GBK file): settled by one native scan, no loop.
+  if (bytes.subarray(0, n).indexOf(0) === -1) return null
   let evenNul = 0
   let oddNul = 0
   for (let i = 0; i < n; i += 2) {

@@ -59,6 +59,11 @@ export class TreeBuilder {
     this.top = start
   }
 
+  /** Name of the innermost open element ('' when only the root is open). */
+  innermostName(): string {
+    return this.open.length > 0 ? this.open[this.open.length - 1]!.name : ''
+  }
+
   /**
    * Closes the innermost open element named `name` and every element opened inside it (an XML
    * end tag); no-op when no open element has that name.

@@ -62,14 +62,21 @@ export function parseXml(xml: string): MarkupElement {
         break
       }
       if (from === gt) tree.text(xml.slice(lt, gt + 1)) // `</>` and `</ >` stay text, as in htmlparser2
-      const stop = nameEnd(xml, from, gt)
-      if (stop > from) tree.closeNamed(names.intern(xml, from, stop))
+      const open = tree.innermostName()
+      const stop = from + open.length
+      if (open !== '' && stop <= gt && xml.startsWith(open, from) && isEndOfTagSection(xml.charCodeAt(stop))) {
+        tree.closeElement() // the usual case: the end tag of the innermost element
+      } else {
+        const name = names.read(xml, from, gt)
+        if (name !== '') tree.closeNamed(name)
+      }
       pos = gt + 1
     } else if (lt + 1 < end && !isEndOfTagSection(next)) {
-      const stop = nameEnd(xml, lt + 1, end)
+      const name = names.read(xml, lt + 1, end)
+      const stop = names.end
       const tagEnd = scanTag(xml, stop)
       if (tagEnd === -1) break // cut off by the end of the file: dropped
-      tree.openElement(new XmlElement(names.intern(xml, lt + 1, stop), xml, stop))
+      tree.openElement(new XmlElement(name, xml, stop))
       if (tagEnd % 2 === 1) tree.closeElement() // self-closing
       pos = Math.floor(tagEnd / 2) + 1
     } else {
@@ -138,11 +145,20 @@ function indexOfCode(xml: string, code: number, from: number): number {
  */
 class NameTable {
   private readonly slots: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS)
+  /** Where the name last {@link read} ends (its first whitespace, `/` or `>`, or the limit). */
+  end = 0
 
-  intern(xml: string, from: number, to: number): string {
-    let hash = to - from
-    for (let i = from; i < to; i++) hash = (hash * 31 + xml.charCodeAt(i)) | 0
-    const slot = hash & (NAME_SLOTS - 1)
+  /** The tag name starting at `from` (up to `limit`), as the document's shared string. */
+  read(xml: string, from: number, limit: number): string {
+    let hash = 0
+    let to = from
+    for (; to < limit; to++) {
+      const c = xml.charCodeAt(to)
+      if (isEndOfTagSection(c)) break
+      hash = (hash * 31 + c) | 0
+    }
+    this.end = to
+    const slot = (hash + to - from) & (NAME_SLOTS - 1)
     const known = this.slots[slot]
     if (known !== undefined && known.length === to - from && xml.startsWith(known, from)) return known
     const name = xml.slice(from, to)
@@ -158,13 +174,6 @@ const NAME_SLOTS = 256
 function after(xml: string, token: string, from: number): number {
   const at = xml.indexOf(token, from)
   return at === -1 ? xml.length : at + token.length
-}
-
-/** End of a tag name starting at `from`: the first whitespace, `/` or `>` (or `limit`). */
-function nameEnd(xml: string, from: number, limit: number): number {
-  let i = from
-  while (i < limit && !isEndOfTagSection(xml.charCodeAt(i))) i++
-  return i
 }
 
 /**
