@@ -1,6 +1,5 @@
-import { list } from '~/db/sql/literal'
-import { OVERVIEW_CELLS, OVERVIEW_METRICS } from '~/db/sql/overview'
-import { primaryReportIdsSql, scopeWhere, type Scope } from '~/db/sql/scope'
+import { gridAndKeySumsCte, OVERVIEW_METRICS } from '~/db/sql/overview'
+import type { Scope } from '~/db/sql/scope'
 import { evaluateMetric, metricDef, type Metric } from '~/report/metrics'
 
 /**
@@ -30,16 +29,7 @@ export interface OverviewSumRow {
  * Same scope rules and grid as `overviewByYearSql`.
  */
 export function overviewSumsSql(scope: Scope): string {
-  return `WITH grid AS (
-  SELECT year,
-    COUNT(*) FILTER (WHERE status <> 'not_expected') AS expected,
-    COUNT(*) FILTER (WHERE status IN ('received', 'duplicate')) AS received
-  FROM coverage WHERE ${scopeWhere(scope)} GROUP BY year
-), per_key AS (
-  SELECT year, key, SUM(value) AS value FROM cells
-  WHERE ${scopeWhere(scope)} AND key IN ${list(OVERVIEW_CELLS)} AND report_id IN (${primaryReportIdsSql(scope)})
-  GROUP BY year, key
-)
+  return `${gridAndKeySumsCte(scope)}
 SELECT g.year, g.expected, g.received, c.key, c.value
 FROM grid g LEFT JOIN per_key c ON c.year = g.year
 ORDER BY g.year, c.key`

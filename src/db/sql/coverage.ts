@@ -1,6 +1,6 @@
 import { list, num, str } from './literal'
 import { scopeWhere, type Scope } from './scope'
-import { LEVEL_ORDER_SQL } from './unit'
+import { LEVEL_ORDER_SQL, type FindingRow } from './unit'
 
 /**
  * SQL for 缺报与异常: the unit × year coverage grid, missing reports per year, and the findings
@@ -72,19 +72,9 @@ function findingsWhere(scope: Scope, filter: FindingFilter): string {
 }
 
 /** One row of `findingsListSql`. */
-export interface FindingListRow {
+/** One row of `findingsListSql`: a finding (as on the unit page) with its unit. */
+export interface FindingListRow extends FindingRow {
   unit: string
-  year: number | null
-  report_id: number | null
-  file: string | null
-  rule: string
-  level: 'error' | 'warn' | 'info'
-  cells: string | null
-  expected: string | null
-  actual: string | null
-  assumed_zero: boolean | null
-  message: string | null
-  message_en: string | null
 }
 
 /** Findings of the scope and filter, most severe first, then by unit and year; at most `limit` rows. */

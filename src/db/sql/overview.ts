@@ -30,6 +30,20 @@ export const OVERVIEW_CELLS: readonly string[] = [...new Set(OVERVIEW_METRICS.fl
 export function overviewByYearSql(scope: Scope): string {
   // Sum each needed cell key per year first (a few hundred rows), then evaluate the metrics over
   // those sums: sums of sums are the same numbers, and the wide CASE list runs on few rows.
+  return `${gridAndKeySumsCte(scope)}
+SELECT g.year, g.expected, g.received,
+  ${metricColumns(OVERVIEW_METRICS, 'c')}
+FROM grid g LEFT JOIN per_key c ON c.year = g.year
+GROUP BY g.year, g.expected, g.received
+ORDER BY g.year`
+}
+
+/**
+ * The CTEs `grid` (per year of the coverage grid: units expected, reports received) and `per_key`
+ * (per year and overview cell key: the sum over the primary report of every unit in scope).
+ * Shared by `overviewByYearSql` and the browser's per-key variant (composables/overview-sums.ts).
+ */
+export function gridAndKeySumsCte(scope: Scope): string {
   return `WITH grid AS (
   SELECT year,
     COUNT(*) FILTER (WHERE status <> 'not_expected') AS expected,
@@ -39,10 +53,5 @@ export function overviewByYearSql(scope: Scope): string {
   SELECT year, key, SUM(value) AS value FROM cells
   WHERE ${scopeWhere(scope)} AND key IN ${list(OVERVIEW_CELLS)} AND report_id IN (${primaryReportIdsSql(scope)})
   GROUP BY year, key
-)
-SELECT g.year, g.expected, g.received,
-  ${metricColumns(OVERVIEW_METRICS, 'c')}
-FROM grid g LEFT JOIN per_key c ON c.year = g.year
-GROUP BY g.year, g.expected, g.received
-ORDER BY g.year`
+)`
 }

@@ -73,7 +73,7 @@ export function reportCellsSql(reportId: number): string {
 /** One row of `reportFindingsSql` (the `findings` table, cells still joined by '|'). */
 export interface FindingRow {
   rule: string
-  level: string
+  level: 'error' | 'warn' | 'info'
   cells: string | null
   expected: string | null
   actual: string | null
