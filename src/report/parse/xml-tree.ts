@@ -9,8 +9,9 @@ import { type MarkupElement, type MarkupNode, NO_CHILDREN, TreeBuilder } from '.
  *
  * Why not htmlparser2 here: its tokenizer dispatches every character through a state function
  * and reports every attribute through callbacks, which was ~40 % of reading a .docx; Word's XML
- * is mostly attributes nobody reads (w:rsid…, w:w, fonts). This scanner jumps between `<` with
- * `indexOf`, and an element's attributes are parsed only when `attribs` is first read.
+ * is mostly attributes nobody reads (w:rsid…, w:w, fonts). This scanner jumps from tag to tag,
+ * matches an end tag against the innermost open element without reading its name, shares one
+ * string per tag name, and parses an element's attributes only when `attribs` is first read.
  *
  * Well-formed XML gives exactly htmlparser2's tree. Broken XML gets the same recovery rules
  * for the cases that matter: an end tag closes the innermost open element of that name and the
