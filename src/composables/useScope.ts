@@ -5,8 +5,9 @@ import { useFiltersStore } from '~/stores/filters'
 import { useSummaryStore } from '~/stores/summary'
 
 /**
- * The filters resolved against the data: the district (URL or first listed), the year (URL or the
- * latest report year), the year range and the SQL `Scope` every view builds its queries from.
+ * The filters resolved against the data: the district (URL or first listed), the year (URL, else the
+ * latest year with a report received — a registry that runs past its reports opens on data, not on
+ * a year of zeros), the year range and the SQL `Scope` every view builds its queries from.
  * Null until the summary has loaded.
  */
 export function useScope() {
@@ -15,9 +16,12 @@ export function useScope() {
 
   const district = computed(() => filters.state.district ?? districts.value[0]?.id ?? null)
   const years = computed(() => summary.value?.years ?? [])
+  const latestReported = computed(
+    () => [...(summary.value?.by_year ?? [])].reverse().find((y) => y.received > 0)?.year ?? years.value.at(-1) ?? null,
+  )
   const year = computed(() => {
     const y = filters.state.year
-    return y !== null && years.value.includes(y) ? y : (years.value.at(-1) ?? null)
+    return y !== null && years.value.includes(y) ? y : latestReported.value
   })
   const yearRange = computed<[number, number] | null>(() => {
     if (!years.value.length) return null

@@ -36,6 +36,13 @@ describe('buildKpis', () => {
     expect(k.find((x) => x.key === 'new')).toMatchObject({ delta: '', trend: null, label: 'New applications' })
     expect(k.find((x) => x.key === 'review')!.value).toBe('—')
   })
+  it('shows dashes, not zeros, for a year without any report, and compares with no such year', () => {
+    const none = { ...y(2022, { new: 0 }), received: 0 }
+    const after = y(2023, { new: 4 })
+    const k = buildKpis([...years, none, after], 2022, 'zh')
+    expect(k.find((x) => x.key === 'new')).toMatchObject({ value: '—', delta: '', trend: null, raw: null })
+    expect(buildKpis([...years, none, after], 2023, 'zh').find((x) => x.key === 'new')).toMatchObject({ value: '4', delta: '' })
+  })
 })
 
 describe('trendOption', () => {
@@ -64,6 +71,14 @@ describe('outcomeMixOption', () => {
     expect(o.series[0]!.data.map((d) => d.value)).toEqual([3, 1, 0, 2, 0, 0])
     expect(o.series[0]!.data[0]!.itemStyle.color).toBe(OUTCOME_COLORS.granted)
     expect(o.title.text).toBe('6')
+  })
+  it('draws no slices when nothing was decided, and says so', () => {
+    const o = outcomeMixOption(y(2025, { granted: 0, partial: 0, withheld: 0, unable: 0, not_processed: 0, other: 0 }), 'zh') as {
+      series: { stillShowZeroSum: boolean }[]
+      title: { subtext: string }
+    }
+    expect(o.series[0]!.stillShowZeroSum).toBe(false)
+    expect(o.title.subtext).toBe('2025 年无办结申请')
   })
 })
 

@@ -14,10 +14,14 @@ export interface KpiItem {
   raw: number | null
 }
 
-/** KPI tiles for `year` (ratios as percentages, changes in percentage points). */
+/**
+ * KPI tiles for `year` (ratios as percentages, changes in percentage points). A year without any
+ * report received shows dashes, not zeros, and is not compared with: its zeros are absence of data.
+ */
 export function buildKpis(years: readonly OverviewYear[], year: number | null, locale: 'zh' | 'en'): KpiItem[] {
-  const cur = years.find((y) => y.year === year)
-  const prev = years.find((y) => y.year === (year ?? 0) - 1)
+  const withReports = (y: number) => years.find((o) => o.year === y && o.received > 0)
+  const cur = year === null ? undefined : withReports(year)
+  const prev = year === null ? undefined : withReports(year - 1)
   return OVERVIEW_KPIS.map((key) => {
     const def = metricDef(key)!
     const isShare = def.kind === 'ratio'

@@ -4,7 +4,10 @@ import { OUTCOME_COLORS } from '../theme'
 import { formatCount, formatShare } from '../format'
 import type { OverviewYear } from './overview-data'
 
-/** Outcome mix of the decided applications of one year: a ring of the six outcome groups. */
+/**
+ * Outcome mix of the decided applications of one year: a ring of the six outcome groups. With
+ * nothing decided the ring stays empty (ECharts would otherwise draw six equal slices of zero).
+ */
 export function outcomeMixOption(year: OverviewYear | undefined, locale: 'zh' | 'en'): ChartOption {
   const data = OUTCOME_GROUPS.map((g) => ({
     name: locale === 'en' ? g.label.en : g.label.zh,
@@ -22,7 +25,10 @@ export function outcomeMixOption(year: OverviewYear | undefined, locale: 'zh' | 
       },
     },
     legend: { orient: 'vertical', right: 0, top: 'middle' },
-    title: { text: formatCount(total), subtext: locale === 'en' ? `decided ${year?.year ?? ''}` : `${year?.year ?? ''} 年办结`, left: '34%', top: '40%', textAlign: 'center', textStyle: { fontSize: 20 } },
-    series: [{ type: 'pie', radius: ['45%', '70%'], center: ['35%', '50%'], avoidLabelOverlap: true, label: { show: false }, data }],
+    title: {
+      text: formatCount(total),
+      subtext: total > 0 ? (locale === 'en' ? `decided ${year?.year ?? ''}` : `${year?.year ?? ''} 年办结`) : locale === 'en' ? `nothing decided in ${year?.year ?? ''}` : `${year?.year ?? ''} 年无办结申请`, left: '34%', top: '40%', textAlign: 'center', textStyle: { fontSize: 20 },
+    },
+    series: [{ type: 'pie', radius: ['45%', '70%'], center: ['35%', '50%'], avoidLabelOverlap: true, stillShowZeroSum: false, label: { show: false }, data }],
   }
 }
