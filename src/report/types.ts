@@ -114,4 +114,5 @@ export const PARSE_RULES = {
   duplicate_row: 'A table row appears more than once; the first was kept',
   extra_row: 'A row that is not in the national format (e.g. provincial additions)',
   legacy: 'Pre-2019 or free-form report: no national tables',
+  heading_missing: 'A table section found by its table because its heading was not recognised',
 } as const

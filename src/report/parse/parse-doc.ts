@@ -10,6 +10,7 @@ import { extractAppeal } from './extract-appeal'
 import { emptyExtracted, type Extracted } from './extract-types'
 import { parseFinding } from './findings'
 import { readPreamble } from './meta'
+import { anchorMissingSections } from './section-anchors'
 import { splitSections } from './sections'
 import { tidy } from './text-norm'
 import { unitKindOf } from './unit-kind'
@@ -34,7 +35,7 @@ const TABLE_SECTIONS = [
  * input; what it cannot read it reports.
  */
 export function parseDoc(doc: StructuredDoc, info: DocInfo): ParseResult {
-  const split = splitSections(doc)
+  const split = anchorMissingSections(doc, splitSections(doc))
   const allText = doc.blocks.map(blockText).join('\n')
   const pre = readPreamble(split.preamble, allText)
   const blocksOf = (key: SectionKey): Block[] => split.sections[key] ?? []
@@ -71,6 +72,7 @@ export function parseDoc(doc: StructuredDoc, info: DocInfo): ParseResult {
   const findings: Finding[] = [
     ...metaFindings(pre.unit, pre.year, info.rendering, format),
     ...structureFindings(split.found, { active, apply, appeal }, format),
+    ...split.located.map(headingMissingFinding),
     ...active.findings,
     ...apply.findings,
     ...appeal.findings,
@@ -161,6 +163,13 @@ function metaFindings(unit: string | null, year: number | null, rendering: Rende
   if (rendering === 'pdf-text') out.push(parseFinding('pdf_text', 'info', 'meta', 'PDF 提取文本：表格结构由数字序列重建', 'PDF-extracted text: table structure rebuilt from number tokens'))
   if (format === 'legacy') out.push(parseFinding('legacy', 'info', 'meta', '2019年以前的报告：无全国统一表格', 'Report before 2019: no national tables'))
   return out
+}
+
+const TABLE_SECTION_OF: Record<string, 'active' | 'apply' | 'appeal'> = { 'sec.active': 'active', 'sec.apply': 'apply', 'sec.appeal': 'appeal' }
+
+/** A table section read from a table whose section heading was not recognised. */
+function headingMissingFinding(key: SectionKey): Finding {
+  return parseFinding('heading_missing', 'info', TABLE_SECTION_OF[key]!, '未识别到本节标题，已按本节表格定位并读取', 'Section heading not recognised; the section was located by its table and read')
 }
 
 function structureFindings(found: readonly SectionKey[], parts: Record<'active' | 'apply' | 'appeal', Extracted>, format: DetectedFormat): Finding[] {

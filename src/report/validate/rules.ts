@@ -30,6 +30,7 @@ const PARSE_TITLES_ZH: Record<keyof typeof PARSE_RULES, string> = {
   duplicate_row: '表格行重复出现，保留第一行',
   extra_row: '非国家格式的表格行（如省级增补行）',
   legacy: '2019年以前或自由格式报告：无国家统一表格',
+  heading_missing: '未识别到章节标题，已按表格定位该节',
 }
 
 /** Parse-level levels: what the parser uses for each id. */
@@ -37,6 +38,7 @@ const PARSE_LEVELS: Record<keyof typeof PARSE_RULES, Level> = {
   tables_missing: 'error', short_row: 'warn', non_numeric: 'warn', zero_text: 'info', unit_in_cell: 'info',
   glued_ambiguous: 'warn', glued_recovered: 'info', truncated: 'error', pdf_text: 'info', no_unit: 'warn',
   no_year: 'warn', duplicate_row: 'warn', extra_row: 'info', legacy: 'info',
+  heading_missing: 'info',
 }
 
 /**
