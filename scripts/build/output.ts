@@ -9,7 +9,7 @@ import { buildDataPackage, tableFiles, type OutputFile } from './datapackage'
 import { DatabaseWriter, type TableName } from './duckdb-writer'
 import { cellRows, coverageRows, crossFindingRows, districtRow, reportFindingRows, reportRow, unitRows } from './rows'
 import { STAMP_FILE } from './stamp'
-import { buildSummary } from './summary'
+import { buildSummary, countedReports } from './summary'
 import type { BuiltReport, DistrictInput } from './types'
 
 /** Open-data tables, in the order they are written and listed. */
@@ -41,7 +41,8 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, buil
       const id = b.input.id
       db.append('districts', [districtRow(b.input)])
       db.append('units', unitRows(b.input))
-      db.append('reports', b.reports.map(reportRow))
+      const counted = new Set(countedReports(b.reports, b.coverage))
+      db.append('reports', b.reports.map((r) => reportRow(r, counted.has(r))))
       for (const r of b.reports) db.append('cells', cellRows(r))
       for (const r of b.reports) db.append('findings', reportFindingRows(r, b.input.info.name))
       db.append('findings', crossFindingRows(id, b.input.info.name, b.cross, b.input.units))

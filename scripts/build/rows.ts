@@ -19,14 +19,14 @@ export function unitRows(input: DistrictInput): Value[][] {
   return input.units.map((u) => [input.id, u.name, u.code, u.kind, orNull(u.aliases.join('|')), u.valid_from, u.valid_to])
 }
 
-/** reports: one row per report file. */
-export function reportRow(r: BuiltReport): Value[] {
+/** reports: one row per report file; `counted` says whether it is the one of `countedReports` (summary.ts) for its unit × year. */
+export function reportRow(r: BuiltReport, counted: boolean): Value[] {
   const p = r.report
   const m = p?.meta
   return [
     r.reportId, r.district, r.unitName, r.unit?.code ?? null, r.unit?.kind ?? null, r.year, r.file, orNull(r.sha256), r.provenance,
     m?.format ?? null, m?.format_claimed ?? null, m?.format_sections.active ?? null, m?.format_sections.apply ?? null,
-    m?.rendering ?? null, orNull(m?.encoding), r.status,
+    m?.rendering ?? null, orNull(m?.encoding), r.status, counted,
     p ? Object.keys(p.cells).length : 0,
     r.findings.filter((f) => f.level === 'error').length,
     r.findings.filter((f) => f.level === 'warn').length,

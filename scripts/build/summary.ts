@@ -8,15 +8,23 @@ export const HEADLINE_METRICS = ['new', 'decided', 'granted_share', 'correction_
 
 type Cells = Record<string, number | null>
 
+const unitYear = (unit: string, year: number) => `${unit}\u0000${year}`
+
 /**
- * The report that stands for a unit × year when several were filed (a duplicate): fewest errors,
- * then most cells located, then file path. Summing both would double-count the unit.
+ * The reports that count in totals, one per unit × year — decided here once, so the summary JSON
+ * and the `reports.counted` column (which every dashboard query filters on) cannot disagree.
+ * When a unit filed several reports for a year (coverage `duplicate`) the one with fewest errors,
+ * then most cells located, then the first file path stands for it; summing both would
+ * double-count the unit. Unmatched and unreadable reports, and reports for a unit × year the
+ * registry does not expect (coverage `not_expected`), never count.
  */
-export function primaryReports(reports: readonly BuiltReport[]): BuiltReport[] {
+export function countedReports(reports: readonly BuiltReport[], coverage: readonly CoverageRow[]): BuiltReport[] {
+  const expected = new Set(coverage.filter((c) => c.status !== 'not_expected' && c.n_reports > 0).map((c) => unitYear(c.unit.name, c.year)))
   const best = new Map<string, BuiltReport>()
   for (const r of reports) {
     if (!r.unit || r.year === null || !r.report) continue
-    const key = `${r.unit.name}\u0000${r.year}`
+    const key = unitYear(r.unit.name, r.year)
+    if (!expected.has(key)) continue
     const cur = best.get(key)
     if (!cur || rank(r) < rank(cur) || (rank(r) === rank(cur) && r.file < cur.file)) best.set(key, r)
   }
@@ -42,9 +50,7 @@ function metricsOf(cells: Cells, keys: readonly string[]): Record<string, number
 /** The first-paint summary of one district (src/db/summary.ts), metrics from src/report/metrics.ts. */
 export function buildSummary(input: DistrictInput, years: number[], reports: readonly BuiltReport[], coverage: readonly CoverageRow[], findingLevels: readonly string[]): DistrictSummary {
   const expectedCov = coverage.filter((c) => c.status !== 'not_expected')
-  // Totals are over received reports: a unit × year the coverage grid expects (not not_expected, not unmatched).
-  const received = new Set(expectedCov.filter((c) => c.n_reports > 0).map((c) => `${c.unit.name}\u0000${c.year}`))
-  const primaries = primaryReports(reports).filter((r) => received.has(`${r.unit!.name}\u0000${r.year}`))
+  const primaries = countedReports(reports, coverage)
   const allKeys = METRICS.map((m) => m.key)
   const by_year = years.map((year) => {
     const cells: Cells = {}

@@ -99,6 +99,7 @@ export const TABLES: readonly TableDef[] = [
       s('rendering', '版式', 'Rendering', '文件版式（docx-text、html、docx、pipe 等）', 'Input layout (docx-text, html, docx, pipe …)'),
       s('encoding', '编码', 'Encoding', '识别出的文本编码', 'Detected text encoding'),
       s('status', '解析状态', 'Parse status', 'ok、error（有错误级发现）、unreadable、unmatched', 'ok, error (has an error finding), unreadable, unmatched', { enum: REPORT_STATUSES }),
+      { ...s('counted', '计入汇总', 'Counted', '在汇总中代表该单位该年度的报告（错误最少、单元格最多、文件路径居前者）；其他重复报告、未匹配报告及登记表不要求报告的单位年度为 false', 'The report that stands for its unit × year in totals (fewest errors, most cells, then file path); false for other duplicates, unmatched reports and unit-years not expected', { required: true }), type: 'boolean', sql: 'BOOLEAN' },
       i('n_cells', '单元格数', 'Cells', '识别出的单元格数', 'Number of cells located'),
       i('n_errors', '错误数', 'Errors', '错误级发现数', 'Error-level findings'),
       i('n_warnings', '警告数', 'Warnings', '警告级发现数', 'Warning-level findings'),

@@ -6,6 +6,7 @@ import { TABLES, createTableSql, type TableDef } from '~/db/schema'
 import { lit } from '~/db/sql/literal'
 import type { DistrictSummary } from '~/db/summary'
 import { evaluateMetric, METRICS } from '~/report/metrics'
+import { countableOf, countedFlags } from './counted-fixture'
 
 /**
  * A small, hand-checked DuckDB file with the tables of src/db/schema.ts, for SQL, store and
@@ -110,6 +111,8 @@ function fixtureRows(): Record<TableDef['name'], Record<string, string | number 
   const coverage = Object.entries(FIXTURE_COVERAGE).flatMap(([unit, years]) =>
     Object.entries(years).map(([year, status]) => ({ district: 'demo', ...unitOf(unit), year: Number(year), status, n_reports: status === 'received' ? 1 : status === 'duplicate' ? 2 : 0 })),
   )
+  const counted = countedFlags(reports.map(countableOf), (_d, unit, year) => FIXTURE_COVERAGE[unit]?.[year] === 'not_expected')
+  reports.forEach((r, i) => { r.counted = counted[i]! })
   return {
     districts: [{ district: 'demo', name: '示例区', city: '示例市', province: '示例省', synthetic: true }],
     units: FIXTURE_UNITS.map((u) => ({ district: 'demo', ...u })),

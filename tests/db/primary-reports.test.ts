@@ -1,46 +1,38 @@
 import { DuckDBInstance } from '@duckdb/node-api'
 import { describe, expect, it } from 'vitest'
 import { createTableSql, tableDef } from '~/db/schema'
-import { primaryReportIdsSql } from '~/db/sql/scope'
+import { lit } from '~/db/sql/literal'
+import { primaryReportIdsSql, type Scope } from '~/db/sql/scope'
 
-/** reports: id, unit, year, status, n_errors, n_cells, file; coverage: unit, year, status */
-async function pick(reports: [number, string | null, number, string, number, number, string][], coverage: [string, number, string][]) {
+// Which report counts is decided by the build (tests/build/counted-reports.test.ts); SQL only reads the flag.
+/** reports: id, district, unit, unit_kind, year, counted */
+const REPORTS: [number, string, string, string, number, boolean][] = [
+  [1, 'd', '甲镇', '镇', 2021, false],
+  [2, 'd', '甲镇', '镇', 2021, true],
+  [3, 'd', '乙街道', '街道', 2021, true],
+  [4, 'd', '乙街道', '街道', 2020, true],
+  [5, 'd', '丙局', '部门', 2020, false],
+  [6, 'other', '甲镇', '镇', 2021, true],
+]
+
+async function pick(scope: Scope): Promise<number[]> {
   const db = await (await DuckDBInstance.create(':memory:')).connect()
   await db.run(createTableSql(tableDef('reports')))
-  await db.run(createTableSql(tableDef('coverage')))
-  for (const [id, unit, year, status, errors, cells, file] of reports) {
-    await db.run(`INSERT INTO reports (report_id, district, unit, year, status, n_errors, n_cells, file) VALUES (${id}, 'd', ${unit === null ? 'NULL' : `'${unit}'`}, ${year}, '${status}', ${errors}, ${cells}, '${file}')`)
-  }
-  for (const [unit, year, status] of coverage) {
-    await db.run(`INSERT INTO coverage (district, unit, year, status) VALUES ('d', '${unit}', ${year}, '${status}')`)
-  }
-  const rows = (await db.runAndReadAll(`${primaryReportIdsSql({ district: 'd' })} ORDER BY report_id`)).getRows()
+  const values = REPORTS.map(([id, district, unit, kind, year, counted]) => `(${[id, district, unit, kind, year, `${year}/${unit}-${id}.txt`, counted].map(lit).join(', ')})`)
+  await db.run(`INSERT INTO reports (report_id, district, unit, unit_kind, "year", file, counted) VALUES ${values.join(', ')}`)
+  const rows = (await db.runAndReadAll(`${primaryReportIdsSql(scope)} ORDER BY report_id`)).getRows()
+  db.closeSync()
   return rows.map((r) => Number(r[0]))
 }
 
 describe('primaryReportIdsSql', () => {
-  it('keeps one report per unit-year: fewest errors, then most cells, then file', async () => {
-    const ids = await pick(
-      [
-        [1, '甲镇', 2021, 'error', 2, 200, 'a.txt'],
-        [2, '甲镇', 2021, 'ok', 0, 150, 'b.txt'],
-        [3, '乙镇', 2021, 'ok', 0, 200, 'b.txt'],
-        [4, '乙镇', 2021, 'ok', 0, 200, 'a.txt'],
-      ],
-      [['甲镇', 2021, 'duplicate'], ['乙镇', 2021, 'duplicate']],
-    )
-    expect(ids).toEqual([2, 4])
+  it('returns exactly the counted reports of the district', async () => {
+    expect(await pick({ district: 'd' })).toEqual([2, 3, 4])
   })
 
-  it('leaves out unmatched reports and unit-years the registry does not expect, like the summary', async () => {
-    const ids = await pick(
-      [
-        [1, null, 2021, 'unmatched', 0, 200, 'x.txt'],
-        [2, '丙局', 2020, 'ok', 0, 200, 'early.txt'],
-        [3, '丙局', 2022, 'ok', 0, 200, 'ok.txt'],
-      ],
-      [['丙局', 2020, 'not_expected'], ['丙局', 2022, 'received']],
-    )
-    expect(ids).toEqual([3])
+  it('narrows the counted reports to the scope’s years, kinds and units', async () => {
+    expect(await pick({ district: 'd', years: [2021, 2021] })).toEqual([2, 3])
+    expect(await pick({ district: 'd', kinds: ['街道'] })).toEqual([3, 4])
+    expect(await pick({ district: 'd', units: ['甲镇'], years: [2020, 2022] })).toEqual([2])
   })
 })

@@ -1,6 +1,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 import { TABLES, createTableSql } from '~/db/schema'
 import { lit } from '~/db/sql/literal'
+import { countedFlags } from './counted-fixture'
 
 /**
  * In-memory DuckDB with the open-data tables (DDL from src/db/schema.ts) and a few hand-made
@@ -47,11 +48,15 @@ export function fixtureStatements(reports: FixtureReport[], coverage: FixtureCov
   if (cellRows.length > 0) {
     out.push(`INSERT INTO cells (district, unit, unit_code, unit_kind, "year", report_id, format, section, "key", value, flag, raw) VALUES ${cellRows.join(',\n')}`)
   }
-  const reportRows = reports.map((r) =>
-    `(${[r.report_id, r.district, r.unit, r.unit_code, r.unit_kind, r.year, `${r.year}/${r.unit}-${r.report_id}.txt`, r.format, 'ok', Object.keys(r.cells).length, 0, 0].map(lit).join(', ')})`,
+  const files = reports.map((r) => `${r.year}/${r.unit}-${r.report_id}.txt`)
+  const notExpected = (district: string, unit: string, year: number) =>
+    coverage.some((c) => c.district === district && c.unit === unit && c.year === year && c.status === 'not_expected')
+  const counted = countedFlags(reports.map((r, i) => ({ ...r, n_errors: 0, n_cells: Object.keys(r.cells).length, file: files[i]! })), notExpected)
+  const reportRows = reports.map((r, i) =>
+    `(${[r.report_id, r.district, r.unit, r.unit_code, r.unit_kind, r.year, files[i]!, r.format, 'ok', counted[i]!, Object.keys(r.cells).length, 0, 0].map(lit).join(', ')})`,
   )
   if (reportRows.length > 0) {
-    out.push(`INSERT INTO reports (report_id, district, unit, unit_code, unit_kind, "year", file, format, status, n_cells, n_errors, n_warnings) VALUES ${reportRows.join(',\n')}`)
+    out.push(`INSERT INTO reports (report_id, district, unit, unit_code, unit_kind, "year", file, format, status, counted, n_cells, n_errors, n_warnings) VALUES ${reportRows.join(',\n')}`)
   }
   const coverageRows = coverage.map((c) => `(${[c.district, c.unit, c.unit_code, c.unit_kind, c.year, c.status, c.status === 'missing' ? 0 : 1].map(lit).join(', ')})`)
   if (coverageRows.length > 0) {

@@ -1,6 +1,7 @@
 import { openNodeConnector, type NodeConnector } from '~/db/node'
 import { TABLES, createTableSql, tableDef, type TableDef } from '~/db/schema'
 import { lit } from '~/db/sql/literal'
+import { countableOf, countedFlags } from './counted-fixture'
 
 /**
  * In-memory DuckDB (through the real Node Connector) with the open-data tables of src/db/schema.ts
@@ -83,7 +84,11 @@ export async function openStaffFixture(): Promise<NodeConnector> {
   for (const t of TABLES) await db.exec(createTableSql(t))
   await insert(db, 'districts', [{ district: D, name: '测试区', synthetic: true }, { district: 'other', name: '别区', synthetic: true }])
   await insert(db, 'units', unitsRows)
-  await insert(db, 'reports', reports.map(reportRow))
+  const reportRows = reports.map(reportRow)
+  const notExpected = (district: string, unit: string, year: number) =>
+    coverageRows.some((c) => c.district === district && c.unit === unit && c.year === year && c.status === 'not_expected')
+  const counted = countedFlags(reportRows.map(countableOf), notExpected)
+  await insert(db, 'reports', reportRows.map((r, i) => ({ ...r, counted: counted[i]! })))
   await insert(db, 'cells', reports.flatMap(cellRows))
   await insert(db, 'coverage', coverageRows)
   await insert(db, 'findings', findingRows)

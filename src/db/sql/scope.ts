@@ -33,17 +33,12 @@ export function isWholeDistrict(scope: Scope): boolean {
 }
 
 /**
- * A subquery of the report ids that count in the scope: one per unit and year. When a unit filed
- * several reports for a year (coverage `duplicate`), the primary one is chosen exactly as the
- * summary build does (scripts/build/summary.ts `primaryReports`): fewest errors, then most cells
- * located, then file path — so SQL and the first-paint summary agree and nothing is counted twice.
- * Like the summary, it leaves out unmatched reports and reports for a unit × year the registry does
- * not expect (coverage `not_expected`).
+ * A subquery of the report ids that count in the scope: one per unit and year. Which report counts
+ * is decided once by the data build (scripts/build/summary.ts `countedReports`, stored as
+ * `reports.counted`): of duplicates the one with fewest errors, then most cells, then file path;
+ * never unmatched reports or unit-years the registry does not expect (coverage `not_expected`).
+ * So SQL and the first-paint summary agree, nothing is counted twice, and no query pays for the choice.
  */
 export function primaryReportIdsSql(scope: Scope): string {
-  return `SELECT report_id FROM (
-    SELECT report_id, row_number() OVER (PARTITION BY unit, year ORDER BY n_errors, n_cells DESC, file) AS pick
-    FROM reports r WHERE ${scopeWhere(scope, 'r')} AND r.unit IS NOT NULL AND r.year IS NOT NULL AND r.status <> 'unmatched'
-      AND NOT EXISTS (SELECT 1 FROM coverage c WHERE c.district = r.district AND c.unit = r.unit AND c.year = r.year AND c.status = 'not_expected')
-  ) WHERE pick = 1`
+  return `SELECT report_id FROM reports WHERE ${scopeWhere(scope)} AND counted`
 }
