@@ -1,5 +1,6 @@
 import type { DistrictSummary } from '~/db/summary'
 import { evaluateMetric, METRICS, metricDef } from '~/report/metrics'
+import { pickCounted } from './counted'
 import type { CoverageRow } from './coverage'
 import type { BuiltReport, DistrictInput } from './types'
 
@@ -20,20 +21,18 @@ const unitYear = (unit: string, year: number) => `${unit}\u0000${year}`
  */
 export function countedReports(reports: readonly BuiltReport[], coverage: readonly CoverageRow[]): BuiltReport[] {
   const expected = new Set(coverage.filter((c) => c.status !== 'not_expected' && c.n_reports > 0).map((c) => unitYear(c.unit.name, c.year)))
-  const best = new Map<string, BuiltReport>()
-  for (const r of reports) {
-    if (!r.unit || r.year === null || !r.report) continue
-    const key = unitYear(r.unit.name, r.year)
-    if (!expected.has(key)) continue
-    const cur = best.get(key)
-    if (!cur || rank(r) < rank(cur) || (rank(r) === rank(cur) && r.file < cur.file)) best.set(key, r)
-  }
-  return [...best.values()]
-}
-
-function rank(r: BuiltReport): number {
-  const errors = r.findings.filter((f) => f.level === 'error').length
-  return errors * 1e6 - Object.keys(r.report?.cells ?? {}).length
+  const picked = pickCounted(
+    reports.map((r) => {
+      const key = r.unit && r.year !== null && r.report ? unitYear(r.unit.name, r.year) : null
+      return {
+        unitYear: key !== null && expected.has(key) ? key : null,
+        errors: r.findings.filter((f) => f.level === 'error').length,
+        cells: Object.keys(r.report?.cells ?? {}).length,
+        file: r.file,
+      }
+    }),
+  )
+  return reports.filter((_, i) => picked.has(i))
 }
 
 /** Sum cells over reports (blank = 0). Metrics are linear in cells, so ratios of the sums are the district ratios. */
@@ -47,10 +46,14 @@ function metricsOf(cells: Cells, keys: readonly string[]): Record<string, number
   return out
 }
 
-/** The first-paint summary of one district (src/db/summary.ts), metrics from src/report/metrics.ts. */
-export function buildSummary(input: DistrictInput, years: number[], reports: readonly BuiltReport[], coverage: readonly CoverageRow[], findingLevels: readonly string[]): DistrictSummary {
+/**
+ * The first-paint summary of one district (src/db/summary.ts), metrics from src/report/metrics.ts.
+ * `counted` is `countedReports(reports, coverage)`, computed once by the caller for the summary and
+ * the `reports.counted` column alike.
+ */
+export function buildSummary(input: DistrictInput, years: number[], reports: readonly BuiltReport[], counted: readonly BuiltReport[], coverage: readonly CoverageRow[], findingLevels: readonly string[]): DistrictSummary {
   const expectedCov = coverage.filter((c) => c.status !== 'not_expected')
-  const primaries = countedReports(reports, coverage)
+  const primaries = [...counted]
   const allKeys = METRICS.map((m) => m.key)
   const by_year = years.map((year) => {
     const cells: Cells = {}

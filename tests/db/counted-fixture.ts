@@ -1,8 +1,8 @@
+import { pickCounted } from '../../scripts/build/counted'
+
 /**
- * `reports.counted` for hand-made fixture rows, set as the data build sets it (scripts/build/summary.ts
- * `countedReports`, tested in tests/build/counted-reports.test.ts): per district × unit × year the
- * report with fewest errors, then most cells, then the first file path (on a full tie the first row);
- * never an unmatched report (no unit or year) or one the coverage grid marks `not_expected`.
+ * `reports.counted` for hand-made fixture rows, by the data build's own rule (scripts/build/counted.ts
+ * `pickCounted`): never an unmatched report (no unit or year) or one the coverage grid marks `not_expected`.
  */
 export interface CountableRow {
   district: string
@@ -14,23 +14,17 @@ export interface CountableRow {
   status?: string
 }
 
-/** One flag per row, in the order given. */
+/** One flag per row, in the order given: the build's rule (`pickCounted`) on the rows' own fields. */
 export function countedFlags(rows: readonly CountableRow[], notExpected: (district: string, unit: string, year: number) => boolean = () => false): boolean[] {
-  const best = new Map<string, number>()
-  rows.forEach((r, i) => {
-    if (r.unit === null || r.year === null || r.status === 'unmatched' || notExpected(r.district, r.unit, r.year)) return
-    const key = JSON.stringify([r.district, r.unit, r.year])
-    const cur = best.get(key)
-    if (cur === undefined || better(r, rows[cur]!)) best.set(key, i)
-  })
-  const chosen = new Set(best.values())
-  return rows.map((_, i) => chosen.has(i))
-}
-
-function better(a: CountableRow, b: CountableRow): boolean {
-  if (a.n_errors !== b.n_errors) return a.n_errors < b.n_errors
-  if (a.n_cells !== b.n_cells) return a.n_cells > b.n_cells
-  return a.file < b.file
+  const picked = pickCounted(
+    rows.map((r) => ({
+      unitYear: r.unit === null || r.year === null || r.status === 'unmatched' || notExpected(r.district, r.unit, r.year) ? null : JSON.stringify([r.district, r.unit, r.year]),
+      errors: r.n_errors,
+      cells: r.n_cells,
+      file: r.file,
+    })),
+  )
+  return rows.map((_, i) => picked.has(i))
 }
 
 /** A fixture row of the `reports` table as the fields the rule reads. */
