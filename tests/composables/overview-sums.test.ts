@@ -6,7 +6,7 @@ import { overviewByYearSql, OVERVIEW_METRICS } from '~/db/sql/overview'
 import type { Scope } from '~/db/sql/scope'
 import { overviewRowsFromSums, overviewSumsSql, type OverviewSumRow } from '~/composables/overview-sums'
 import { str } from '~/db/sql/literal'
-import { writeFixtureDb } from '../db/fixture-db'
+import { openFixtureDb } from '../db/fixture-db'
 import { buildDataIntoTemp } from '../util/built-data'
 
 /** The two ways of computing the overview give the same rows (years, coverage, every metric). */
@@ -28,16 +28,11 @@ async function expectSameAsOneQuery(db: NodeConnector, scope: Scope): Promise<nu
 
 describe('overview from per-key sums equals overviewByYearSql', () => {
   let db: NodeConnector
-  let cleanup: () => void
+  let close: () => void
   beforeAll(async () => {
-    const fixture = await writeFixtureDb()
-    cleanup = fixture.cleanup
-    db = await openNodeConnector(fixture.file)
+    ;({ db, close } = await openFixtureDb())
   })
-  afterAll(() => {
-    db?.close()
-    cleanup?.()
-  })
+  afterAll(() => close?.())
 
   it('on the fixture: whole district, a kind, units with a quote, one year, a unit without cells', async () => {
     const scopes: Scope[] = [

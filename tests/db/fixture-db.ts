@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
+import { openNodeConnector, type NodeConnector } from '~/db/node'
 import { TABLES, createTableSql, type TableDef } from '~/db/schema'
 import { lit } from '~/db/sql/literal'
 import type { DistrictSummary } from '~/db/summary'
@@ -161,5 +162,18 @@ export function fixtureSummary(): DistrictSummary {
     }),
     by_unit_year: [],
     findings: { error: 1, warn: 0, info: 0 },
+  }
+}
+
+/** The fixture database written to a temporary file and opened with the Node connector; `close` also removes it. */
+export async function openFixtureDb(): Promise<{ db: NodeConnector; close: () => void }> {
+  const { file, cleanup } = await writeFixtureDb()
+  const db = await openNodeConnector(file)
+  return {
+    db,
+    close: () => {
+      db.close()
+      cleanup()
+    },
   }
 }

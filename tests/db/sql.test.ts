@@ -1,22 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openNodeConnector, type NodeConnector } from '~/db/node'
+import type { NodeConnector } from '~/db/node'
 import { DbError } from '~/db/errors'
 import { primaryReportIdsSql, metricSql, overviewByYearSql, OVERVIEW_METRICS, scopeWhere, str, list } from '~/db/sql'
 import { evaluateMetric, metricDef } from '~/report/metrics'
-import { FIXTURE_CELLS, writeFixtureDb } from './fixture-db'
+import { FIXTURE_CELLS, openFixtureDb } from './fixture-db'
 
 let db: NodeConnector
-let cleanup: () => void
+let close: () => void
 
 beforeAll(async () => {
-  const fixture = await writeFixtureDb()
-  cleanup = fixture.cleanup
-  db = await openNodeConnector(fixture.file)
+  ;({ db, close } = await openFixtureDb())
 })
-afterAll(() => {
-  db?.close()
-  cleanup?.()
-})
+afterAll(() => close?.())
 
 /** Reference: evaluateMetric over the fixture cells of the given year (all units pooled, as the summary does). */
 function expectedFor(metric: string, year: number, units?: string[]): number | null {

@@ -3,25 +3,20 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, watch } from 'vue'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
-import { openNodeConnector, type NodeConnector } from '~/db/node'
+import type { NodeConnector } from '~/db/node'
 import { i18n } from '~/i18n'
 import { setEngineFactory, useDbStore } from '~/stores/db'
 import { bindFiltersToRouter } from '~/stores/filters'
 import { useSummaryStore } from '~/stores/summary'
 import OverviewView from '~/views/OverviewView.vue'
-import { fixtureSummary, writeFixtureDb } from '../db/fixture-db'
+import { fixtureSummary, openFixtureDb } from '../db/fixture-db'
 
 let db: NodeConnector
-let cleanup: () => void
+let close: () => void
 beforeAll(async () => {
-  const f = await writeFixtureDb()
-  cleanup = f.cleanup
-  db = await openNodeConnector(f.file)
+  ;({ db, close } = await openFixtureDb())
 })
-afterAll(() => {
-  db.close()
-  cleanup()
-})
+afterAll(() => close())
 afterEach(() => vi.unstubAllGlobals())
 
 /** Stub chart (happy-dom has no canvas) that counts how often its option object changes. */

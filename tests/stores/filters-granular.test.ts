@@ -1,25 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { computed, createApp, nextTick } from 'vue'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter, type Router } from 'vue-router'
-import { bindFiltersToRouter, useFiltersStore } from '~/stores/filters'
+import { computed } from 'vue'
+import type { Router } from 'vue-router'
+import { useFiltersStore } from '~/stores/filters'
+import { boundRouter } from './bound-router'
 
 let router: Router
-
-async function settle(): Promise<void> {
-  await nextTick()
-  await router.isReady()
-  await new Promise((r) => setTimeout(r, 0))
-  await nextTick()
-}
+let settle: () => Promise<void>
 
 beforeEach(async () => {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: {} }] })
-  createApp({}).use(pinia).use(router)
-  await router.push('/?year=2021&kind=镇&x_year=2020')
-  bindFiltersToRouter(router)
+  ;({ router, settle } = await boundRouter('/?year=2021&kind=镇&x_year=2020'))
 })
 
 /** A computed over some fields, counting how often it re-evaluates (a chart option would redraw). */

@@ -1,25 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createApp, nextTick } from 'vue'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter, type Router } from 'vue-router'
-import { bindFiltersToRouter, useFiltersStore } from '~/stores/filters'
+import type { Router } from 'vue-router'
+import { useFiltersStore } from '~/stores/filters'
+import { boundRouter } from './bound-router'
 
 let router: Router
-
-async function settle(): Promise<void> {
-  await nextTick()
-  await router.isReady()
-  await new Promise((r) => setTimeout(r, 0))
-  await nextTick()
-}
+let settle: () => Promise<void>
 
 beforeEach(async () => {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: {} }, { path: '/compare', component: {} }] })
-  createApp({}).use(pinia).use(router)
-  await router.push('/compare?year=2021&kind=镇&unit=甲镇&unit=乙街道&sort=desc')
-  bindFiltersToRouter(router)
+  ;({ router, settle } = await boundRouter('/compare?year=2021&kind=镇&unit=甲镇&unit=乙街道&sort=desc'))
 })
 
 describe('filters ⇄ URL', () => {
