@@ -2,18 +2,28 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { Connector } from '~/db/connector'
 import { asDbError, DbError } from '~/db/errors'
-import type { EngineProgress } from '~/db/wasm'
+import type { EngineProgress, WasmOptions } from '~/db/wasm'
 import { perfMeasure, perfNow } from '~/composables/perf'
 
 /** Starts an engine and resolves to its Connector; reports progress while fetching. */
 export type EngineFactory = (onProgress: (p: EngineProgress) => void) => Promise<Connector>
+
+/**
+ * `?dbread=url` (or `buffer`) in the page address, before the `#`, forces how the database file is
+ * read; by default it is chosen by size (src/db/wasm.ts). Lets a large deployment, and the
+ * end-to-end test of Range reads, use HTTP Range requests on the small embedded file.
+ */
+export function dbModeFromPage(search: string = typeof location === 'undefined' ? '' : location.search): WasmOptions['dbMode'] {
+  const mode = new URLSearchParams(search).get('dbread')
+  return mode === 'url' || mode === 'buffer' ? mode : 'auto'
+}
 
 // The wasm module (and DuckDB itself) is imported on first start only, so it never delays first paint.
 let engineFactory: EngineFactory = (onProgress) => {
   const t = perfNow()
   return import('~/db/wasm').then((m) => {
     perfMeasure('engine:import', t)
-    return m.startWasmConnector({ onProgress })
+    return m.startWasmConnector({ onProgress, dbMode: dbModeFromPage() })
   })
 }
 
