@@ -25,7 +25,7 @@ export interface OverviewSumRow {
 
 /**
  * Per year of the coverage grid: units expected and reports received, and the sum of each overview
- * cell key over the primary report of every unit (`primaryReportIdsSql`, the summary build's rule).
+ * cell key over the counted report of every unit (`countedReportIdsSql`: `reports.counted`, set by the build).
  * Same scope rules and grid as `overviewByYearSql`.
  */
 export function overviewSumsSql(scope: Scope): string {

@@ -2,7 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api'
 import { describe, expect, it } from 'vitest'
 import { createTableSql, tableDef } from '~/db/schema'
 import { lit } from '~/db/sql/literal'
-import { primaryReportIdsSql, type Scope } from '~/db/sql/scope'
+import { countedReportIdsSql, type Scope } from '~/db/sql/scope'
 
 // Which report counts is decided by the build (tests/build/counted-reports.test.ts); SQL only reads the flag.
 /** reports: id, district, unit, unit_kind, year, counted */
@@ -20,12 +20,12 @@ async function pick(scope: Scope): Promise<number[]> {
   await db.run(createTableSql(tableDef('reports')))
   const values = REPORTS.map(([id, district, unit, kind, year, counted]) => `(${[id, district, unit, kind, year, `${year}/${unit}-${id}.txt`, counted].map(lit).join(', ')})`)
   await db.run(`INSERT INTO reports (report_id, district, unit, unit_kind, "year", file, counted) VALUES ${values.join(', ')}`)
-  const rows = (await db.runAndReadAll(`${primaryReportIdsSql(scope)} ORDER BY report_id`)).getRows()
+  const rows = (await db.runAndReadAll(`${countedReportIdsSql(scope)} ORDER BY report_id`)).getRows()
   db.closeSync()
   return rows.map((r) => Number(r[0]))
 }
 
-describe('primaryReportIdsSql', () => {
+describe('countedReportIdsSql', () => {
   it('returns exactly the counted reports of the district', async () => {
     expect(await pick({ district: 'd' })).toEqual([2, 3, 4])
   })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NodeConnector } from '~/db/node'
 import { DbError } from '~/db/errors'
-import { primaryReportIdsSql, metricSql, overviewByYearSql, OVERVIEW_METRICS, scopeWhere, str, list } from '~/db/sql'
+import { countedReportIdsSql, metricSql, overviewByYearSql, OVERVIEW_METRICS, scopeWhere, str, list } from '~/db/sql'
 import { evaluateMetric, metricDef } from '~/report/metrics'
 import { FIXTURE_CELLS, openFixtureDb } from './fixture-db'
 
@@ -40,7 +40,7 @@ describe('metricSql on DuckDB agrees with evaluateMetric (one source for summary
       for (const year of [2020, 2021, 2022]) {
         const scope = { district: 'demo', years: [year, year] as const }
         const [row] = await db.query<{ v: number | null }>(
-          `SELECT ${metricSql(metric)} AS v FROM cells WHERE ${scopeWhere(scope)} AND report_id IN (${primaryReportIdsSql(scope)})`,
+          `SELECT ${metricSql(metric)} AS v FROM cells WHERE ${scopeWhere(scope)} AND report_id IN (${countedReportIdsSql(scope)})`,
         )
         const expected = expectedFor(metric, year)
         if (expected === null) expect(row!.v).toBeNull()

@@ -1,7 +1,7 @@
 import { cellDef } from '../../report/model'
 import { METRICS, metricDef, type Metric } from '../../report/metrics'
 import { list } from './literal'
-import { primaryReportIdsSql, scopeWhere, type Scope } from './scope'
+import { countedReportIdsSql, scopeWhere, type Scope } from './scope'
 
 /**
  * SQL for the 单位对比 (Compare) view, plus the `scoped_cells` CTE and metric resolution the
@@ -12,12 +12,12 @@ import { primaryReportIdsSql, scopeWhere, type Scope } from './scope'
 /**
  * A CTE named `scoped_cells`: the cells of the reports in scope, one report per unit and year.
  * When a unit published two reports for one year (coverage status `duplicate`), only the primary
- * one (`primaryReportIdsSql`, the same pick as the summary build) is counted, so duplicates never
+ * one (`countedReportIdsSql`, the same pick as the summary build) is counted, so duplicates never
  * double a sum; the heatmap shows the `duplicate` status so the choice is visible.
  */
 export function scopedCellsCte(scope: Scope): string {
   return `scoped_cells AS (
-  SELECT * FROM cells WHERE ${scopeWhere(scope)} AND report_id IN (${primaryReportIdsSql(scope)})
+  SELECT * FROM cells WHERE ${scopeWhere(scope)} AND report_id IN (${countedReportIdsSql(scope)})
 )`
 }
 

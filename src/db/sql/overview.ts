@@ -1,4 +1,4 @@
-import { primaryReportIdsSql, scopeWhere, type Scope } from './scope'
+import { countedReportIdsSql, scopeWhere, type Scope } from './scope'
 import { metricColumns } from './metric'
 import { list } from './literal'
 import { metricCells, metricDef } from '../../report/metrics'
@@ -24,7 +24,7 @@ export const OVERVIEW_CELLS: readonly string[] = [...new Set(OVERVIEW_METRICS.fl
 /**
  * District totals per year for the 总览 view: every overview metric, plus units expected and
  * reports received (from `coverage`). Of a unit's duplicate reports only the primary one counts
- * (primaryReportIdsSql, the summary build's rule). One row per year of the coverage grid,
+ * (countedReportIdsSql, the summary build's rule). One row per year of the coverage grid,
  * ascending; a year without reports has zero sums and NULL ratios, like the summary JSON.
  */
 export function overviewByYearSql(scope: Scope): string {
@@ -40,7 +40,7 @@ ORDER BY g.year`
 
 /**
  * The CTEs `grid` (per year of the coverage grid: units expected, reports received) and `per_key`
- * (per year and overview cell key: the sum over the primary report of every unit in scope).
+ * (per year and overview cell key: the sum over the counted report of every unit in scope).
  * Shared by `overviewByYearSql` and the browser's per-key variant (composables/overview-sums.ts).
  */
 export function gridAndKeySumsCte(scope: Scope): string {
@@ -51,7 +51,7 @@ export function gridAndKeySumsCte(scope: Scope): string {
   FROM coverage WHERE ${scopeWhere(scope)} GROUP BY year
 ), per_key AS (
   SELECT year, key, SUM(value) AS value FROM cells
-  WHERE ${scopeWhere(scope)} AND key IN ${list(OVERVIEW_CELLS)} AND report_id IN (${primaryReportIdsSql(scope)})
+  WHERE ${scopeWhere(scope)} AND key IN ${list(OVERVIEW_CELLS)} AND report_id IN (${countedReportIdsSql(scope)})
   GROUP BY year, key
 )`
 }

@@ -39,6 +39,6 @@ export function isWholeDistrict(scope: Scope): boolean {
  * never unmatched reports or unit-years the registry does not expect (coverage `not_expected`).
  * So SQL and the first-paint summary agree, nothing is counted twice, and no query pays for the choice.
  */
-export function primaryReportIdsSql(scope: Scope): string {
+export function countedReportIdsSql(scope: Scope): string {
   return `SELECT report_id FROM reports WHERE ${scopeWhere(scope)} AND counted`
 }
