@@ -31,6 +31,15 @@ export interface Finding {
 /** How a printed cell string was read (format-spec.md §6). */
 export type CellFlag = 'ok' | 'blank' | 'zero_text' | 'non_numeric'
 
+/**
+ * Why a cell that looks like a number was not read as one (value null, flag `non_numeric`):
+ * `too_large` — more digits than a double holds exactly (above 2^53, over 15 significant digits);
+ * `split_digits` — digits separated by a space or a line break ("1 2", 1<br>2): not one number;
+ * `odd_digits` — circled, superscript or other digit forms (⑫, ¹²) that NFKC would turn into digits;
+ * `unit_mismatch` — the printed unit contradicts the column's unit (1500元 in a 万元 column).
+ */
+export type CellProblem = 'too_large' | 'split_digits' | 'odd_digits' | 'unit_mismatch'
+
 /** Reading notes for a cell whose printed text was not a plain number. */
 export interface CellNote {
   /** The printed text before normalisation. */
@@ -38,6 +47,8 @@ export interface CellNote {
   flag: CellFlag
   /** Unit printed inside the cell (元, 万元, 件 …), if any. */
   unit?: string
+  /** Set when the text looked like a number but could not be read exactly (see {@link CellProblem}). */
+  problem?: CellProblem
 }
 
 /** The input layouts the parser recognises (format-spec.md §9, issue 2 a–g). */
@@ -115,4 +126,8 @@ export const PARSE_RULES = {
   extra_row: 'A row that is not in the national format (e.g. provincial additions)',
   legacy: 'Pre-2019 or free-form report: no national tables',
   heading_missing: 'A table section found by its table because its heading was not recognised',
+  number_too_large: 'A number too long to be read exactly (non-finite, above 2^53 or over 15 significant digits): left out',
+  unit_mismatch: 'A unit printed in a cell contradicts the column unit (e.g. 元 in a 万元 column): left out',
+  no_table: 'The file is a report (title or headings) but no table cell was found',
+  bad_bytes: 'Invalid bytes in the text encoding, replaced by U+FFFD',
 } as const

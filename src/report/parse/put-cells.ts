@@ -1,6 +1,6 @@
 import { cellDef } from '../model'
 import type { CellType } from '../model/types'
-import { readCell } from './cell-value'
+import { columnUnitOf, readCell } from './cell-value'
 import type { Extracted } from './extract-types'
 
 /**
@@ -12,10 +12,10 @@ export function putCells(out: Extracted, keys: readonly string[], raws: readonly
   keys.forEach((key, i) => {
     const raw = raws[i] ?? ''
     const type: CellType = cellDef(key)?.type ?? 'count'
-    const reading = readCell(raw, type)
+    const reading = readCell(raw, type, columnUnitOf(key, type))
     out.cells[key] = reading.value
     if (reading.flag !== 'ok' || reading.unit) {
-      out.notes[key] = { raw, flag: reading.flag, ...(reading.unit ? { unit: reading.unit } : {}) }
+      out.notes[key] = { raw, flag: reading.flag, ...(reading.unit ? { unit: reading.unit } : {}), ...(reading.problem ? { problem: reading.problem } : {}) }
     }
   })
 }
