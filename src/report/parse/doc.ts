@@ -7,7 +7,10 @@
  * covers, merged placeholders as ''). Front-ends that do not know it (a web page copied as text,
  * PDF text) emit `para` blocks, one per line, and the extractor falls back to label-anchored reading.
  */
-export type Block = { kind: 'para'; text: string } | { kind: 'table'; rows: string[][] }
+export type Block =
+  | { kind: 'para'; text: string }
+  /** `continued[r][c]` marks a slot that only repeats a spanned cell (colspan/rowspan/vMerge). */
+  | { kind: 'table'; rows: string[][]; continued?: boolean[][] }
 
 export interface StructuredDoc {
   blocks: Block[]

@@ -183,27 +183,45 @@ function readTable(tbl: MarkupElement, blocks: Block[]): void {
     return
   }
   const grid: string[][] = []
+  const continued: boolean[][] = []
   for (let r = 0; r < rows.length; r++) {
     const tr = rows[r]!
     const row: string[] = []
+    const cont: boolean[] = []
     const gridBefore = intVal(propOf(tr, 'w:trPr', 'w:gridBefore'), 0)
-    for (let i = 0; i < gridBefore; i++) row.push('')
+    for (let i = 0; i < gridBefore; i++) {
+      row.push('')
+      cont.push(true)
+    }
     for (const tc of cellsOf[r]!) {
       const c = row.length
       const span = Math.min(Math.max(intVal(propOf(tc, 'w:tcPr', 'w:gridSpan'), 1), 1), 100)
       const vMerge = propOf(tc, 'w:tcPr', 'w:vMerge')
       const hMerge = propOf(tc, 'w:tcPr', 'w:hMerge')
       let text: string
+      let merged = true
       if (vMerge && mergeVal(vMerge) === 'continue') text = grid[r - 1]?.[c] ?? ''
       else if (hMerge && mergeVal(hMerge) === 'continue') text = row[c - 1] ?? ''
-      else text = cellText(tc)
-      for (let k = 0; k < span; k++) row.push(text)
+      else {
+        text = cellText(tc)
+        merged = false
+      }
+      for (let k = 0; k < span; k++) {
+        row.push(text)
+        cont.push(merged || k > 0)
+      }
     }
     grid.push(row)
+    continued.push(cont)
   }
   const kept: string[][] = []
-  for (const row of grid) if (row.length > 0) kept.push(row)
-  if (kept.length > 0) blocks.push({ kind: 'table', rows: kept })
+  const keptCont: boolean[][] = []
+  for (let r = 0; r < grid.length; r++) {
+    if (grid[r]!.length === 0) continue
+    kept.push(grid[r]!)
+    keptCont.push(continued[r]!)
+  }
+  if (kept.length > 0) blocks.push({ kind: 'table', rows: kept, continued: keptCont })
 }
 
 /** A cell's paragraphs' lines, tidied, blank ones dropped, joined with '\n'. */

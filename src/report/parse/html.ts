@@ -113,8 +113,9 @@ class FlowReader {
       }
       cells.push(printed)
     }
-    const grid = expandGrid(cells)
-    if (grid.length > 0) this.blocks.push({ kind: 'table', rows: grid })
+    const continued: boolean[][] = []
+    const grid = expandGrid(cells, continued)
+    if (grid.length > 0) this.blocks.push({ kind: 'table', rows: grid, continued })
   }
 }
 
@@ -252,10 +253,14 @@ const MAX_COLSPAN = 100
  * last row (never creating phantom rows). Slots no cell covers are ''. Rows keep their own length
  * (no padding to the table width); rows with no slot at all are dropped.
  */
-export function expandGrid(rows: GridCell[][]): string[][] {
+export function expandGrid(rows: GridCell[][], continued?: boolean[][]): string[][] {
   // Sparse rows: a slot stays a hole until some cell covers it.
   const grid: string[][] = []
-  for (let r = 0; r < rows.length; r++) grid.push([])
+  const cont: boolean[][] = []
+  for (let r = 0; r < rows.length; r++) {
+    grid.push([])
+    cont.push([])
+  }
   for (let r = 0; r < rows.length; r++) {
     const row = grid[r]!
     let c = 0
@@ -266,17 +271,26 @@ export function expandGrid(rows: GridCell[][]): string[][] {
       const colspan = Math.min(Math.max(cell.colspan, 1), MAX_COLSPAN)
       for (let dr = 0; dr < rowspan; dr++) {
         const target = grid[r + dr]!
-        for (let dc = 0; dc < colspan; dc++) target[c + dc] = cell.text
+        for (let dc = 0; dc < colspan; dc++) {
+          target[c + dc] = cell.text
+          cont[r + dr]![c + dc] = dr > 0 || dc > 0
+        }
       }
       c += colspan
     }
   }
   const out: string[][] = []
-  for (const row of grid) {
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r]!
     if (row.length === 0) continue
     const dense: string[] = []
-    for (let c = 0; c < row.length; c++) dense.push(row[c] ?? '')
+    const flags: boolean[] = []
+    for (let c = 0; c < row.length; c++) {
+      dense.push(row[c] ?? '')
+      flags.push(cont[r]![c] ?? false)
+    }
     out.push(dense)
+    continued?.push(flags)
   }
   return out
 }

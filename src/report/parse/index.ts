@@ -2,9 +2,11 @@ import type { ParseOutcome, ParseResult } from '../types'
 import { decodeBytes } from './decode'
 import { docxToDoc } from './docx'
 import { htmlToDoc } from './html'
+import { badBytesFindings } from './input-findings'
 import { parseDoc } from './parse-doc'
 import { sniffKind } from './sniff'
 import { detectTextLayout, textToDoc } from './text-layout'
+import { tokensOfLines } from './tokens'
 import { toSimplified } from './traditional'
 
 export { parseDoc, type DocInfo } from './parse-doc'
@@ -16,12 +18,12 @@ export { parseDoc, type DocInfo } from './parse-doc'
 export function parseText(text: string, fileName: string, info: { encoding?: string; traditional?: boolean } = {}): ParseResult {
   const lines = text.replace(/\r\n?/g, '\n').split('\n')
   const rendering = detectTextLayout(lines)
-  return parseDoc(textToDoc(lines, rendering), {
-    file: fileName,
-    rendering,
-    encoding: info.encoding ?? 'utf-8',
-    traditional: info.traditional ?? false,
-  })
+  return parseDoc(
+    textToDoc(lines, rendering),
+    { file: fileName, rendering, encoding: info.encoding ?? 'utf-8', traditional: info.traditional ?? false },
+    // Tables are read from the lines themselves, whatever their layout.
+    tokensOfLines(lines),
+  )
 }
 
 /**
@@ -69,6 +71,7 @@ function parseBytes(bytes: Uint8Array, fileName: string): ParseOutcome {
         kind === 'html'
           ? parseDoc(htmlToDoc(text), { file: fileName, rendering: 'html', encoding: decoded.encoding, traditional: converted })
           : parseText(text, fileName, { encoding: decoded.encoding, traditional: converted })
+      report.findings.push(...badBytesFindings(decoded.replaced, decoded.encoding))
       break
     }
   }
@@ -90,7 +93,7 @@ function simplifyDoc(doc: import('./doc').StructuredDoc): { doc: import('./doc')
   return {
     converted,
     doc: {
-      blocks: doc.blocks.map((b, i) => (b.kind === 'para' ? { kind: 'para', text: parts[i]! } : { kind: 'table', rows: parts[i]!.split('\u0002').map((r) => r.split('\u0001')) })),
+      blocks: doc.blocks.map((b, i) => (b.kind === 'para' ? { kind: 'para', text: parts[i]! } : { kind: 'table', rows: parts[i]!.split('\u0002').map((r) => r.split('\u0001')), continued: b.continued })),
     },
   }
 }

@@ -1,0 +1,72 @@
+import { activeTablesOf, APPEAL_GROUPS, APPEAL_RESULTS, APPLY_COLS, applyRowsOf, type CellType, type FormatId } from '../model'
+
+/**
+ * The national tables as a grammar for the layout-free reader: for each section and format, the
+ * ordered row labels and each row's columns. Derived from the format model (src/report/model),
+ * so the labels, keys and column types have one source.
+ */
+export interface GrammarRow {
+  /** Cell keys of the row's value columns, in print order. */
+  keys: readonly string[]
+  types: readonly CellType[]
+  /** Distinctive label substrings (compacted text). */
+  match: readonly string[]
+  /**
+   * A weak label (`其他`, `总计`) names the row only when the label text ends with it, so that
+   * `（六）其他处理` or a header `…其他组织总计` does not take the row.
+   */
+  weak: boolean
+  /** Row arithmetic: the last column is the sum of the others (rule A3 in section 三). */
+  sumsToLast: boolean
+}
+
+export interface SectionGrammar {
+  section: 'active' | 'apply'
+  format: FormatId
+  rows: readonly GrammarRow[]
+}
+
+const WEAK = new Set(['其他', '总计'])
+
+function activeGrammar(format: FormatId): SectionGrammar {
+  const rows: GrammarRow[] = []
+  for (const table of activeTablesOf(format)) {
+    for (const row of table.rows) {
+      rows.push({
+        keys: table.cols.map((c) => `active.${row.key}.${c.key}`),
+        types: table.cols.map((c) => c.type),
+        match: row.match,
+        weak: false,
+        sumsToLast: false,
+      })
+    }
+  }
+  return { section: 'active', format, rows }
+}
+
+function applyGrammar(format: FormatId): SectionGrammar {
+  return {
+    section: 'apply',
+    format,
+    rows: applyRowsOf(format).map((row) => ({
+      keys: APPLY_COLS.map((c) => `apply.${row.key}.${c.key}`),
+      types: APPLY_COLS.map(() => 'count' as const),
+      match: row.match,
+      weak: row.match.every((m) => WEAK.has(m)),
+      sumsToLast: true,
+    })),
+  }
+}
+
+const GRAMMARS = {
+  active: { gov2021: activeGrammar('gov2021'), gov2019: activeGrammar('gov2019') },
+  apply: { gov2021: applyGrammar('gov2021'), gov2019: applyGrammar('gov2019') },
+}
+
+export function grammarOf(section: 'active' | 'apply', format: FormatId): SectionGrammar {
+  return GRAMMARS[section][format]
+}
+
+/** Section 四: one row of 15 cells, three groups of five (维持, 纠正, 其他, 尚未审结, 总计). */
+export const APPEAL_KEYS: readonly string[] = APPEAL_GROUPS.flatMap((g) => APPEAL_RESULTS.map((r) => `${g.key}.${r.key}`))
+export const APPEAL_GROUP_SIZE = APPEAL_RESULTS.length

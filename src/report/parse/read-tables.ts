@@ -1,0 +1,294 @@
+import type { FormatId } from '../model/types'
+import type { CellNote, Finding } from '../types'
+import { emptyExtracted, type Extracted } from './extract-types'
+import { parseFinding } from './findings'
+import { APPEAL_GROUP_SIZE, APPEAL_KEYS, grammarOf, type GrammarRow, type SectionGrammar } from './grammar'
+import { readRowValues, type RowCheck, type RowRead, type ValueToken } from './row-values'
+import type { Token } from './tokens'
+import { resolveByColumns, type PendingRow } from './apply-columns'
+
+/**
+ * The layout-free table reader: finds the tables of sections 二, 三 and 四 in a token stream by
+ * the format's grammar — the ordered row labels and each row's column count — and reads each
+ * row's values by position only when their count is the row's, otherwise by the arithmetic, or
+ * not at all (with a finding saying why).
+ */
+export interface TablesRead {
+  active: Extracted
+  apply: Extracted
+  appeal: Extracted
+  /** Format per section decided from the tables' own labels; null when the section has none. */
+  formats: { active: FormatId | null; apply: FormatId | null }
+}
+
+type Section = 'active' | 'apply' | 'appeal'
+
+const ACTIVE_ANCHORS = ['第二十条', '信息内容']
+const APPLY_ANCHORS = ['勾稽', '申请人情况']
+const APPEAL_ANCHORS = ['行政复议', '复议']
+/** Where the tables end: sections 五/六 (problems, other matters). */
+const AFTER_TABLES = /^[五六][、.．]|存在的?主要问题|其他需要报告/
+
+const ACTIVE_2019_MARKS = ['新制作', '新公开', '对外公开总数', '上一年项目', '增/减', '增减', '集中采购', '对外管理服务']
+const ACTIVE_2021_MARKS = ['制发件数', '废止件数', '现行有效', '收费金额', '本年制发', '本年废止']
+const APPLY_2021_MARKS = ['逾期不补正', '收费通知']
+
+export function readTables(tokens: readonly Token[]): TablesRead {
+  const applyStart = findApplyStart(tokens)
+  const activeStart = findText(tokens, 0, applyStart ?? tokens.length, (s) => ACTIVE_ANCHORS.some((a) => s.includes(a)))
+
+  const activeFormat = activeStart === null ? null : activeFormatOf(tokens, activeStart, applyStart ?? tokens.length)
+  const active = activeStart === null || activeFormat === null ? emptyExtracted() : readSection(tokens, activeStart, applyStart ?? tokens.length, grammarOf('active', activeFormat)).ex
+
+  let apply = emptyExtracted()
+  let applyFormat: FormatId | null = null
+  let appealFrom = applyStart ?? activeStart ?? 0
+  if (applyStart !== null) {
+    const end = findText(tokens, applyStart, tokens.length, (s) => AFTER_TABLES.test(s)) ?? tokens.length
+    applyFormat = applyFormatOf(tokens, applyStart, end)
+    const read = readSection(tokens, applyStart, end, grammarOf('apply', applyFormat))
+    apply = read.ex
+    appealFrom = read.next
+  }
+  const appealStart = findText(tokens, appealFrom, tokens.length, (s) => APPEAL_ANCHORS.some((a) => s.includes(a)) && !s.includes('勾稽'))
+  const appeal = appealStart === null ? emptyExtracted() : readAppeal(tokens, appealStart)
+  return { active, apply, appeal, formats: { active: activeFormat, apply: applyFormat } }
+}
+
+function findText(tokens: readonly Token[], from: number, to: number, test: (s: string) => boolean): number | null {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!
+    if (t.k === 'text' && test(t.s)) return i
+  }
+  return null
+}
+
+/** Section 三's table starts at its 勾稽 note or 申请人情况 header, else at its first row label. */
+function findApplyStart(tokens: readonly Token[]): number | null {
+  const anchor = findText(tokens, 0, tokens.length, (s) => APPLY_ANCHORS.some((a) => s.includes(a)))
+  if (anchor !== null) return anchor
+  const first = grammarOf('apply', 'gov2021').rows[0]!
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (t.k === 'text' && labelEnd(t.s, first) !== null && tokens[i + 1]?.k !== 'text') return i
+  }
+  return null
+}
+
+function countMarks(tokens: readonly Token[], from: number, to: number, marks: readonly string[]): number {
+  let n = 0
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!
+    if (t.k === 'text') for (const m of marks) if (t.s.includes(m)) n++
+  }
+  return n
+}
+
+function activeFormatOf(tokens: readonly Token[], from: number, to: number): FormatId | null {
+  const old = countMarks(tokens, from, to, ACTIVE_2019_MARKS)
+  const now = countMarks(tokens, from, to, ACTIVE_2021_MARKS)
+  if (old === 0 && now === 0) return null
+  return old > now ? 'gov2019' : 'gov2021'
+}
+
+function applyFormatOf(tokens: readonly Token[], from: number, to: number): FormatId {
+  return countMarks(tokens, from, to, APPLY_2021_MARKS) > 0 ? 'gov2021' : 'gov2019'
+}
+
+/** Parenthesised notes after a label (`（区分处理的，只计这一情形…）`) are part of it. */
+const PARENTHESISED = /[(（][^()（）]*[)）]/g
+/** After its distinctive words, a row label goes on for at most this many characters (…申请数量). */
+const MAX_LABEL_TAIL = 12
+
+/**
+ * Where the row's label ends in a text token, or null when the token does not name the row. The
+ * label must be the token's last words (its values follow it), and a weak label (`其他`, `总计`)
+ * must end the token exactly.
+ */
+function labelEnd(s: string, row: GrammarRow): number | null {
+  let best: number | null = null
+  for (const m of row.match) {
+    const at = s.lastIndexOf(m)
+    if (at === -1) continue
+    const end = at + m.length
+    const tail = s.slice(end).replace(PARENTHESISED, '').replace(/[:：。,，;；]+$/, '')
+    if (row.weak ? tail !== '' : tail.length > MAX_LABEL_TAIL) continue
+    if (best === null || end > best) best = end
+  }
+  return best
+}
+
+/**
+ * The row a text token names: the grammar row after `cursor` whose label ends last in the token.
+ * A weak label may only name the next row, so a header cell `其他` or `总计` cannot skip rows.
+ */
+function rowNamed(s: string, grammar: SectionGrammar, cursor: number): number | null {
+  let best: number | null = null
+  let bestEnd = -1
+  for (let r = Math.max(0, cursor); r < grammar.rows.length; r++) {
+    const row = grammar.rows[r]!
+    if (row.weak && r > cursor + 1) continue
+    const end = labelEnd(s, row)
+    if (end !== null && end > bestEnd) {
+      best = r
+      bestEnd = end
+    }
+  }
+  return best
+}
+
+interface SectionRead {
+  ex: Extracted
+  /** Token index after the last row read. */
+  next: number
+}
+
+function valueRun(tokens: readonly Token[], from: number): ValueToken[] {
+  const out: ValueToken[] = []
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (t.k === 'text') break
+    out.push(t)
+  }
+  return out
+}
+
+function readSection(tokens: readonly Token[], from: number, to: number, grammar: SectionGrammar): SectionRead {
+  const ex = emptyExtracted()
+  const section = grammar.section
+  const done = new Set<number>()
+  const pending: PendingRow[] = []
+  let cursor = -1
+  let next = from
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!
+    if (t.k !== 'text') continue
+    const r = rowNamed(t.s, grammar, done.has(cursor) ? cursor + 1 : cursor)
+    if (r === null) continue
+    const values = valueRun(tokens, i + 1)
+    if (values.length === 0) {
+      // A label repeated in the next cell (a spanned label cell) or a row printed with no cells.
+      if (tokens[i + 1]?.k === 'text') {
+        cursor = r
+        continue
+      }
+    }
+    cursor = r
+    done.add(r)
+    ex.hasTable = true
+    const row = grammar.rows[r]!
+    const read = readRowValues(values, row.types, row.sumsToLast ? sumsToLast : null)
+    putRow(ex, section, row.keys, read, pending)
+    next = i + 1 + values.length
+  }
+  if (section === 'apply' && pending.length > 0) {
+    for (const solved of resolveByColumns(grammar, ex.cells, pending)) {
+      // The row's "cannot split" finding is replaced by how it was settled.
+      ex.findings = ex.findings.filter((f) => !(f.rule === 'glued_ambiguous' && f.cells.every((k) => solved.keys.includes(k))))
+      ex.findings.push(recoveredFinding(section, solved.keys, 'columns'))
+    }
+  }
+  return { ex, next }
+}
+
+const sumsToLast: RowCheck = (v) => {
+  let sum = 0
+  for (let i = 0; i < v.length - 1; i++) sum += v[i]!
+  return sum === v[v.length - 1]
+}
+
+const appealGroupsAddUp: RowCheck = (v) => {
+  for (let g = 0; g < v.length; g += APPEAL_GROUP_SIZE) {
+    if (!sumsToLast(v.slice(g, g + APPEAL_GROUP_SIZE))) return false
+  }
+  return true
+}
+
+/** Section 四: header words, then one row of 15 values (three groups of five). */
+function readAppeal(tokens: readonly Token[], anchor: number): Extracted {
+  const ex = emptyExtracted()
+  let firstValue = -1
+  let lastText = anchor
+  for (let i = anchor; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (t.k === 'text') {
+      if (AFTER_TABLES.test(t.s)) break
+      lastText = i
+    } else if (t.k === 'val') {
+      firstValue = i
+      break
+    }
+  }
+  if (firstValue === -1) return ex
+  ex.hasTable = true
+  const values = valueRun(tokens, lastText + 1)
+  const read = readRowValues(values, APPEAL_KEYS.map(() => 'count' as const), appealGroupsAddUp)
+  putRow(ex, 'appeal', APPEAL_KEYS, read, null)
+  return ex
+}
+
+function putRow(ex: Extracted, section: Section, keys: readonly string[], read: RowRead, pending: PendingRow[] | null): void {
+  if (read.kind === 'cells') {
+    keys.forEach((key, c) => {
+      const v = read.values[c]
+      const note: CellNote | undefined = read.notes[c]
+      if (note) ex.notes[key] = note
+      if (v !== undefined) ex.cells[key] = v
+    })
+    if (read.how === 'arithmetic') ex.findings.push(recoveredFinding(section, keys, 'row'))
+    return
+  }
+  if (read.kind === 'ambiguous') {
+    keys.forEach((key, c) => {
+      const v = read.values[c]
+      if (v !== undefined) ex.cells[key] = v
+    })
+    if (pending && read.reason === 'many') pending.push({ keys, readings: read.readings })
+    ex.findings.push(ambiguousFinding(section, keys, read))
+    return
+  }
+  const label = keys[0]!.split('.').slice(0, -1).join('.')
+  if (read.kind === 'short') {
+    ex.findings.push(
+      parseFinding('short_row', 'warn', section, `${label} 行只读到 ${read.found} 个单元格（应为 ${keys.length} 个），无法确定对应列，未读取`, `Row ${label}: ${read.found} cells found for ${keys.length} columns; they cannot be placed with certainty and were left out`, {
+        cells: [...keys],
+        expected: keys.length,
+        actual: read.found,
+      }),
+    )
+  } else {
+    ex.findings.push(
+      parseFinding('row_misaligned', 'warn', section, `${label} 行有 ${read.found} 个单元格（应为 ${keys.length} 个），无法对齐，未读取`, `Row ${label}: ${read.found} cells for ${keys.length} columns cannot be aligned; left out`, {
+        cells: [...keys],
+        expected: keys.length,
+        actual: read.found,
+      }),
+    )
+  }
+}
+
+function recoveredFinding(section: Section, keys: readonly string[], by: 'row' | 'columns'): Finding {
+  const zh = by === 'row' ? '粘连数字已按本行合计唯一拆分' : '粘连数字已按列勾稽关系（A1/A2）唯一拆分'
+  const en = by === 'row' ? 'Glued digits split by the row total (the only reading that adds up)' : 'Glued digits split by the column arithmetic (A1/A2): the only reading that adds up'
+  return parseFinding('glued_recovered', 'info', section, zh, en, { cells: [...keys] })
+}
+
+function ambiguousFinding(section: Section, keys: readonly string[], read: Extract<RowRead, { kind: 'ambiguous' }>): Finding {
+  const left = keys.filter((_, c) => read.values[c] === undefined)
+  const shown = read.readings.slice(0, 4).map((r) => r.join('/')).join('；')
+  const more = read.readings.length > 4 ? ` …（共 ${read.readings.length} 种）` : ''
+  const why =
+    read.reason === 'too_many'
+      ? { zh: '可能的拆分过多', en: 'too many possible splits' }
+      : read.reason === 'none_adds_up'
+        ? { zh: `没有一种拆分符合本行合计：${shown}${more}`, en: `no split adds up: ${shown}${more}` }
+        : { zh: `可能的拆分：${shown}${more}`, en: `possible splits: ${shown}${more}` }
+  return parseFinding(
+    'glued_ambiguous',
+    'warn',
+    section,
+    `粘连数字无法唯一拆分，${left.length} 个单元格未读取（${why.zh}）`,
+    `Glued digits cannot be split with certainty; ${left.length} cells left out (${why.en})`,
+    { cells: left, detail: read.readings.slice(0, 8).map((r) => r.join('/')).join('; ') },
+  )
+}

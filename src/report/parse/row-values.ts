@@ -1,0 +1,81 @@
+import type { CellType } from '../model/types'
+import type { CellNote } from '../types'
+import { readCell } from './cell-value'
+import { agreedCells, gluedReadings } from './glued-readings'
+import type { Token } from './tokens'
+
+export type ValueToken = Exclude<Token, { k: 'text' }>
+
+/** A row's arithmetic: true when a complete reading of its cells adds up. */
+export type RowCheck = (values: readonly number[]) => boolean
+
+/**
+ * How one row's value tokens were read. Never a shifted value: cells are taken by position only
+ * when the tokens are exactly the row's cells; glued runs only by a reading the count or the
+ * arithmetic makes unique (or the cells every reading agrees on).
+ */
+export type RowRead =
+  | { kind: 'cells'; values: (number | null | undefined)[]; notes: (CellNote | undefined)[]; how: 'position' | 'forced' | 'arithmetic' }
+  /** Several readings remain: `values` holds the cells they all agree on, `readings` all of them. */
+  | { kind: 'ambiguous'; values: (number | undefined)[]; readings: number[][]; reason: 'many' | 'none_adds_up' | 'too_many' }
+  | { kind: 'short'; found: number }
+  | { kind: 'misaligned'; found: number }
+
+const NONE_MARKS = new Set(['/', '-', '—', '——', '－', '–', '无', '―'])
+
+/** An unbounded run that cannot be a single cell (`00`, `0001`): it must be glued cells. */
+function mustBeGlued(t: ValueToken): boolean {
+  return t.k === 'val' && !t.bounded && /^[-+]?0\d/.test(t.raw)
+}
+
+export function readRowValues(tokens: readonly ValueToken[], types: readonly CellType[], check: RowCheck | null): RowRead {
+  const n = types.length
+  const count = tokens.length
+  const extrasBlank = tokens.slice(n).every((t) => t.k === 'blank')
+  const positional = count === n || (count > n && extrasBlank)
+  if (positional && !tokens.slice(0, n).some(mustBeGlued)) return byPosition(tokens.slice(0, n), types)
+
+  const free = tokens.filter((t) => t.k === 'val' && !t.bounded)
+  if (free.length === 0 || tokens.some((t) => t.k === 'blank')) {
+    return count < n ? { kind: 'short', found: count } : { kind: 'misaligned', found: count }
+  }
+  const runs = (tokens as Extract<ValueToken, { k: 'val' }>[]).map((t) => ({ raw: t.raw, glued: t.glued, bounded: t.bounded }))
+  const readings = gluedReadings(runs, types)
+  if (readings === null) return { kind: 'ambiguous', values: new Array<undefined>(n).fill(undefined), readings: [], reason: 'too_many' }
+  if (readings.length === 0) return count < n ? { kind: 'short', found: count } : { kind: 'misaligned', found: count }
+  // One reading by the cell count alone is certain, whatever its arithmetic (a report's own error stays visible).
+  if (readings.length === 1) return asCells(readings[0]!, 'forced')
+  const adding = check ? readings.filter(check) : readings
+  if (adding.length === 1) return asCells(adding[0]!, 'arithmetic')
+  if (adding.length === 0) return { kind: 'ambiguous', values: agreedCells(readings, n), readings, reason: 'none_adds_up' }
+  return { kind: 'ambiguous', values: agreedCells(adding, n), readings: adding, reason: 'many' }
+}
+
+function asCells(values: number[], how: 'forced' | 'arithmetic'): RowRead {
+  return { kind: 'cells', values, notes: values.map(() => undefined), how }
+}
+
+function byPosition(tokens: readonly ValueToken[], types: readonly CellType[]): RowRead {
+  const values: (number | null | undefined)[] = []
+  const notes: (CellNote | undefined)[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (t.k === 'blank') {
+      values.push(null)
+      notes.push(undefined)
+      continue
+    }
+    const raw = t.raw
+    const reading = NONE_MARKS.has(raw) ? { value: 0, flag: 'zero_text' as const } : readCell(raw, types[i])
+    if (reading.flag === 'non_numeric') {
+      // Text where a number belongs: the cell is left out and the note names what was printed.
+      values.push(undefined)
+      notes.push({ raw, flag: reading.flag })
+      continue
+    }
+    values.push(reading.value)
+    const unit = 'unit' in reading ? reading.unit : undefined
+    notes.push(reading.flag === 'ok' && !unit ? undefined : { raw, flag: reading.flag, ...(unit ? { unit } : {}) })
+  }
+  return { kind: 'cells', values, notes, how: 'position' }
+}

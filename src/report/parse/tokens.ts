@@ -1,0 +1,183 @@
+import type { Block } from './doc'
+import { compact } from './text-norm'
+
+/**
+ * The layout-free token stream the table reader works on. Every rendering (a crawler's one-line
+ * page, `|` rows, one cell per line, space-separated rows, HTML/.docx/PDF tables) becomes the same
+ * three kinds of token, in reading order:
+ * - `text`: label or prose text (compacted: NFKC, no whitespace);
+ * - `val`: a value as printed. `bounded` = its cell boundaries are known (a table cell, a `|`
+ *   piece, a line of its own), so it is exactly one cell; otherwise it is a run of free text that
+ *   may hold several glued cells (`0000000`), to be split only when the arithmetic allows;
+ * - `blank`: a cell that is present but empty (an empty table cell, a lone `|` line).
+ * Row and table boundaries are not tokens: rows are found by their labels, in the format's order.
+ */
+export type Token = { k: 'text'; s: string } | { k: 'val'; raw: string; bounded: boolean; glued: boolean } | { k: 'blank' }
+
+/** A number as printed in free text, with an optional sign glued to it (2019 本年增/减). */
+const FREE_NUMBER = /[-+]?\d+(?:,\d{3})*(?:\.\d+)?/y
+/** List numbering `1.` `2、` before a label: one digit and a dot that is not a decimal point. */
+const NUMBERING = /\d[.．、](?=\D|$)/y
+/** Unit words that may follow a number inside a value (`5949.09万元`, `3件`). */
+const VALUE_UNIT = /(?:万元|元|件|个|项|次|条)(?![\u4e00-\u9fff])/y
+/** Dash or slash printed for "none" when it stands alone. */
+const ZERO_MARKS = new Set(['/', '-', '—', '——', '－', '–', '无', '―'])
+const SPACE = /\s/
+
+/** Tokens of a structured document: table cells bounded, paragraphs scanned as free text. */
+export function tokensOfBlocks(blocks: readonly Block[]): Token[] {
+  const out: Token[] = []
+  for (const block of blocks) {
+    if (block.kind === 'para') pushLine(out, block.text)
+    else {
+      for (let r = 0; r < block.rows.length; r++) {
+        const row = block.rows[r]!
+        const cont = block.continued?.[r]
+        for (let c = 0; c < row.length; c++) {
+          // A slot that only repeats a spanned cell (colspan/rowspan) is not a cell of its own.
+          if (cont?.[c]) continue
+          pushCell(out, row[c]!)
+        }
+      }
+    }
+  }
+  return out
+}
+
+/** Tokens of plain text lines: `|` and tab pieces are cells, other lines free text. */
+export function tokensOfLines(lines: readonly string[]): Token[] {
+  const out: Token[] = []
+  for (const line of lines) pushLine(out, line)
+  return out
+}
+
+function pushLine(out: Token[], line: string): void {
+  const trimmed = line.trim()
+  if (trimmed === '') return
+  if (trimmed.includes('|') || trimmed.includes('｜')) {
+    for (const piece of pipePieces(trimmed)) pushCell(out, piece)
+    return
+  }
+  if (line.includes('\t')) {
+    const pieces = line.split('\t')
+    if (pieces[0]!.trim() === '') pieces.shift()
+    for (const piece of pieces) pushCell(out, piece)
+    return
+  }
+  pushFree(out, trimmed, true)
+}
+
+/**
+ * The cells of a `|` line: a leading and a trailing `|` close the line and are not cells; a lone
+ * `|` is one blank cell (the one-cell-per-line copies print an empty cell that way).
+ */
+export function pipePieces(line: string): string[] {
+  const norm = line.replace(/｜/g, '|')
+  if (norm === '|') return ['']
+  const pieces = norm.split('|')
+  if (pieces[0]!.trim() === '') pieces.shift()
+  if (pieces.length > 0 && pieces[pieces.length - 1]!.trim() === '' && norm.endsWith('|')) pieces.pop()
+  return pieces
+}
+
+/** One cell whose boundaries are known. */
+function pushCell(out: Token[], raw: string): void {
+  const text = raw.trim()
+  if (text === '' || /^[\s\u00a0\u3000]*$/.test(raw.replace(/&nbsp;/g, ''))) {
+    out.push({ k: 'blank' })
+    return
+  }
+  if (isValueCell(text)) {
+    out.push({ k: 'val', raw: text, bounded: true, glued: false })
+    return
+  }
+  pushFree(out, text, false)
+}
+
+/**
+ * A cell that holds a value, not a label: digits, signs, separators, spaces and unit words only,
+ * or a lone none-mark. Text with any other Han character is a label, even with digits in it.
+ */
+function isValueCell(text: string): boolean {
+  if (ZERO_MARKS.has(text)) return true
+  if (!/[\d０-９①-⑳⁰-⁹]/.test(text)) return false
+  const rest = text.replace(/万元|元|件|个|项|次|条/g, '')
+  return !/[\u3400-\u9fffA-Za-z]/.test(rest)
+}
+
+/**
+ * Scans free text into text and value tokens. Numbers glued to text or to each other are `val`
+ * tokens with `bounded: false` (each whitespace-separated run may hold several cells). A line
+ * that is one number and nothing else is a bounded cell (one cell per line).
+ */
+function pushFree(out: Token[], text: string, wholeLine: boolean): void {
+  const s = text.normalize('NFKC')
+  const start = out.length
+  let textBuf = ''
+  let i = 0
+  let prevWasNumber = false
+  const flushText = (): void => {
+    const c = compact(textBuf)
+    if (c !== '') out.push({ k: 'text', s: c })
+    textBuf = ''
+  }
+  while (i < s.length) {
+    const ch = s[i]!
+    if (SPACE.test(ch)) {
+      textBuf += ch
+      i++
+      prevWasNumber = false
+      continue
+    }
+    NUMBERING.lastIndex = i
+    // `2.其他…` after a number run: the digit is the next row's numbering, not a cell.
+    if (NUMBERING.test(s) && !/\d/.test(s[i + 2] ?? '')) {
+      textBuf += s.slice(i, i + 2)
+      i += 2
+      prevWasNumber = false
+      continue
+    }
+    FREE_NUMBER.lastIndex = i
+    const m = FREE_NUMBER.exec(s)
+    if (m && /\d/.test(ch + (s[i + 1] ?? ''))) {
+      let run = m[0]
+      // A digit directly followed by `.` and a label: the last digit is that label's numbering.
+      const after = i + run.length
+      if (/[.．、]/.test(s[after] ?? '') && !/\d/.test(s[after + 1] ?? '') && run.length > 1 && /\d$/.test(run)) {
+        run = run.slice(0, -1)
+      }
+      if (run === '-' || run === '+' || run === '') {
+        textBuf += ch
+        i++
+        continue
+      }
+      const before = s[i - 1]
+      const glued = (before !== undefined && !SPACE.test(before)) || prevWasNumber
+      flushText()
+      let end = i + run.length
+      VALUE_UNIT.lastIndex = end
+      const unit = VALUE_UNIT.exec(s)
+      if (unit) end += unit[0].length
+      out.push({ k: 'val', raw: s.slice(i, end), bounded: false, glued: glued || !SPACE.test(s[end] ?? ' ') })
+      i = end
+      prevWasNumber = true
+      continue
+    }
+    // A none-mark standing alone between spaces in a row of values (`规章 / / /`).
+    if (ZERO_MARKS.has(ch) && (i === 0 || SPACE.test(s[i - 1]!)) && (i + 1 === s.length || SPACE.test(s[i + 1]!))) {
+      flushText()
+      out.push({ k: 'val', raw: ch, bounded: false, glued: false })
+      i++
+      continue
+    }
+    textBuf += ch
+    i++
+    prevWasNumber = false
+  }
+  flushText()
+  // A line that is a single value: its boundaries are the line's.
+  if (wholeLine && out.length === start + 1) {
+    const only = out[start]!
+    if (only.k === 'val') out[start] = { k: 'val', raw: only.raw, bounded: true, glued: false }
+  }
+}
