@@ -27,8 +27,10 @@ const MAX_GARBAGE_RATIO = 0.1
  *
  * Order: BOM (UTF-8, UTF-16LE, UTF-16BE) → BOM-less UTF-16 recognised by its NUL pattern →
  * strict UTF-8 → GB18030 (a superset of GBK and GB2312). A UTF-8 file with a few corrupted bytes
- * stays UTF-8 (the bad bytes become U+FFFD and are counted in `replaced`) rather than being read
+ * or a GBK footer line stays UTF-8 when the overwhelming majority of its multi-byte sequences are
+ * valid UTF-8 (the bad bytes become U+FFFD and are counted in `replaced`) rather than being read
  * as GB18030 mojibake: a genuinely GBK file fails UTF-8 on nearly every Chinese character.
+ * Unicode format characters (Cf) are removed from every decoded text ({@link stripFormatChars}).
  */
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   try {
@@ -58,14 +60,32 @@ function decodeUnsafe(bytes: Uint8Array): DecodeResult {
 
   const lossyUtf8 = new TextDecoder('utf-8').decode(bytes)
   const utf8Errors = countReplacements(lossyUtf8)
+  // GBK text read as UTF-8 fails on nearly every Chinese character (only ~2 % of GBK pairs happen
+  // to form a valid UTF-8 sequence), while GB18030 decodes almost any bytes — UTF-8 Chinese included
+  // — as mojibake without an error, so its error count proves nothing. Decide by the multi-byte
+  // sequences instead: UTF-8 when the overwhelming majority of them are valid UTF-8 (a few
+  // corrupted bytes, or one GBK footer line under a UTF-8 report); the bad ones become U+FFFD and
+  // are counted in `replaced`.
+  if (utf8Errors > 0 && isMostlyUtf8(lossyUtf8, utf8Errors)) return accept(lossyUtf8, 'utf-8', utf8Errors)
   const gb = new TextDecoder('gb18030').decode(bytes)
-  const gbErrors = countReplacements(gb)
-  // GBK text read as UTF-8 yields roughly one error per Chinese character; a UTF-8 file with a
-  // flipped byte yields one or two. Prefer UTF-8 when it is clearly the better reading.
-  if (utf8Errors <= Math.max(2, gbErrors / 4) && utf8Errors * 200 <= lossyUtf8.length) {
-    return accept(lossyUtf8, 'utf-8', utf8Errors)
+  return accept(gb, 'gb18030', countReplacements(gb))
+}
+
+/** Valid multi-byte UTF-8 sequences per invalid one above which a file is UTF-8 with a few bad bytes. */
+const UTF8_MAJORITY = 10
+
+/**
+ * True when the valid non-ASCII characters of a lossy UTF-8 decoding outnumber its U+FFFD
+ * replacements at least {@link UTF8_MAJORITY} to one (≥ 91 % of the multi-byte sequences valid).
+ */
+function isMostlyUtf8(lossy: string, errors: number): boolean {
+  let valid = 0
+  for (let i = 0; i < lossy.length; i++) {
+    const c = lossy.charCodeAt(i)
+    // One character per valid sequence: BMP characters ≥ U+0080, and the high half of a surrogate pair.
+    if (c >= 0x80 && c !== 0xfffd && (c < 0xdc00 || c > 0xdfff)) valid++
   }
-  return accept(gb, 'gb18030', gbErrors)
+  return valid >= UTF8_MAJORITY * errors
 }
 
 /**
@@ -102,7 +122,7 @@ function finish(body: Uint8Array, encoding: string): DecodeResult {
 }
 
 function accept(raw: string, encoding: string, replaced: number): DecodeResult {
-  const text = normaliseLineEnds(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw)
+  const text = stripFormatChars(normaliseLineEnds(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw))
   if (text.length > 0 && garbageRatio(text) > MAX_GARBAGE_RATIO) {
     return {
       ok: false,
@@ -111,6 +131,21 @@ function accept(raw: string, encoding: string, replaced: number): DecodeResult {
     }
   }
   return { ok: true, text, encoding, replaced }
+}
+
+/**
+ * Invisible format characters (Unicode Cf: zero-width space/joiner/non-joiner, soft hyphen U+00AD,
+ * word joiner, BOM, bidi marks …). Copy-paste and CMS editors leave them inside labels and numbers
+ * (本年新\u200d收), where they break label matching; they never carry report content. Every
+ * text the parser reads passes through here — plain text and HTML after decoding, and the .docx
+ * XML part too (docx.ts decodes it with {@link decodeBytes}) — so they are removed in this one place.
+ */
+const FORMAT_CHARS = /\p{Cf}+/gu
+const HAS_FORMAT_CHAR = /\p{Cf}/u
+
+/** `text` without Unicode format (Cf) characters; the usual clean text is settled by one native scan. */
+export function stripFormatChars(text: string): string {
+  return HAS_FORMAT_CHAR.test(text) ? text.replace(FORMAT_CHARS, '') : text
 }
 
 /** CRLF and lone CR → LF. */

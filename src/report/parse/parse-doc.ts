@@ -9,6 +9,7 @@ import { applyFormatOf, extractApply, locateApplyRows } from './extract-apply'
 import { extractAppeal } from './extract-appeal'
 import { emptyExtracted, type Extracted } from './extract-types'
 import { parseFinding } from './findings'
+import { noTableFindings } from './input-findings'
 import { readPreamble } from './meta'
 import { anchorMissingSections } from './section-anchors'
 import { splitSections } from './sections'
@@ -77,6 +78,7 @@ export function parseDoc(doc: StructuredDoc, info: DocInfo): ParseResult {
     ...apply.findings,
     ...appeal.findings,
     ...cellNoteFindings(cell_notes),
+    ...noTableFindings(cells, format),
   ]
   const meta = {
     unit: pre.unit,
