@@ -1,6 +1,8 @@
 /**
  * `npm run build:data [-- --data DIR --out DIR --strict --jobs N]`: district folders in, the open dataset out.
- * Exit 1 only when nothing could be built, or with --strict when any input was bad.
+ * Exit 1 when nothing could be built, when a district could not be built (no usable district.json
+ * or registry; the others are still written), when the output folder is refused, or with --strict
+ * when any input was bad (a skipped file, a registry row, an error finding). Exit 2: bad arguments.
  */
 import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
@@ -9,6 +11,7 @@ import { buildData } from './build/build'
 import { defaultEngines } from './build/engines'
 import { terminalLog } from './build/log'
 import { parsePool } from './build/parse-pool'
+import type { InputFs } from './build/input-fs'
 import type { BuildEngines } from './build/types'
 import { inputStamp } from './build/stamp'
 
@@ -40,19 +43,34 @@ export function readArgs(argv: string[]): BuildArgs {
   return { dataDir: resolve(values.data), outDir: resolve(values.out), strict: values.strict, jobs }
 }
 
-/** Run `fn` with the parser on `jobs` worker threads (0: on this thread), closing the workers after. */
-export async function withEngines<T>(jobs: number, fn: (engines: BuildEngines) => Promise<T>): Promise<T> {
+/** A pool of parser workers as parse-pool.ts makes it (injected by tests to count workers). */
+export type PoolFactory = (size: number) => BuildEngines & { close(): Promise<void> }
+
+/**
+ * Run `fn` with the parser on at most `jobs` worker threads (0: on this thread), closing the
+ * workers after. The pool starts when the build says how many files there are (`reserve`), with
+ * no more workers than files (each is ≈ 44 MB); a build with no files starts none.
+ */
+export async function withEngines<T>(jobs: number, fn: (engines: BuildEngines) => Promise<T>, makePool: PoolFactory = parsePool): Promise<T> {
   if (jobs === 0) return fn(defaultEngines)
-  const pool = parsePool(jobs)
+  let pool: ReturnType<PoolFactory> | undefined
+  const start = (files: number) => (pool ??= makePool(Math.max(1, Math.min(jobs, files))))
+  const lazy: BuildEngines = {
+    get concurrency() {
+      return pool?.concurrency ?? jobs * 2
+    },
+    reserve: (files) => void (files > 0 && start(files)),
+    parse: (bytes, fileName) => start(jobs).parse(bytes, fileName),
+  }
   try {
-    return await fn(pool)
+    return await fn(lazy)
   } finally {
-    await pool.close()
+    await pool?.close()
   }
 }
 
 /** Run the build from the command line; returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], options: { fs?: InputFs; makePool?: PoolFactory } = {}): Promise<number> {
   let args: BuildArgs
   try {
     args = readArgs(argv)
@@ -64,13 +82,15 @@ export async function main(argv: string[]): Promise<number> {
   const started = performance.now()
   log.info(`data build: ${args.dataDir} → ${args.outDir}${args.strict ? ' (strict)' : ''}`)
   try {
-    const result = await withEngines(args.jobs, (engines) => buildData({ ...args, log, stamp: inputStamp(ROOT, args.dataDir) }, engines))
+    const stamp = inputStamp(ROOT, args.dataDir, options.fs)
+    const result = await withEngines(args.jobs, (engines) => buildData({ ...args, log, stamp, fs: options.fs }, engines), options.makePool)
     if (result.districts.length === 0) {
       log.problem('build:data: nothing could be built')
       return 1
     }
     log.info(`wrote ${result.files.length} files to ${args.outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`)
-    if (!result.ok) log.problem('build:data: --strict and some inputs were bad (see above)')
+    if (result.failed.length > 0) log.problem(`build:data: ${result.failed.length} district${result.failed.length === 1 ? '' : 's'} could not be built (see the summary above); the others were written`)
+    else if (!result.ok) log.problem('build:data: --strict and some inputs were bad (see above)')
     return result.ok ? 0 : 1
   } catch (e) {
     log.problem(`build:data: ${(e as Error).message}`)

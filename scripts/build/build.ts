@@ -2,9 +2,10 @@ import { join } from 'node:path'
 import { computeCoverage, gridYears, type CoverageRow } from './coverage'
 import { crossChecks } from './cross-checks'
 import { describeFinding } from './describe'
-import { listDistricts, readDistrict } from './district-input'
+import { DistrictError, listDistricts, readDistrict } from './district-input'
+import { inputScope, shown, type InputFs, type InputScope } from './input-fs'
 import type { BuildLog } from './log'
-import { assertReplaceable, writeOutput, type DistrictBuild } from './output'
+import { assertReplaceable, recoverOutput, writeOutput, type DistrictBuild, type SwapHooks } from './output'
 import { readReports } from './reports'
 import { buildFinding } from './rules'
 import type { BuildEngines, DistrictInput } from './types'
@@ -18,9 +19,13 @@ export interface BuildOptions {
   outDir: string
   /** When set, written to the output's stamp file (see stamp.ts) so `npm start` can skip a fresh build. */
   stamp?: string
-  /** Fail (ok=false) on any unreadable or unmatched file, input problem or error-level finding; C1 becomes ERROR. */
+  /** Fail (ok=false) on any unreadable, skipped or unmatched file, input problem or error-level finding; C1 becomes ERROR. */
   strict: boolean
   log: BuildLog
+  /** The file-system layer inputs are read through (tests inject failures root cannot otherwise see). */
+  fs?: InputFs
+  /** Test hook: stop the output swap at a step, as a kill would. */
+  swapHooks?: SwapHooks
 }
 
 /** Counts per district, for the terminal and for tests. */
@@ -34,12 +39,24 @@ export interface DistrictStats {
   coverage: Record<CoverageRow['status'], number>
 }
 
+/** A file or district the build did not take in, and why (path relative to the data folder). */
+export interface SkippedItem {
+  path: string
+  reason: string
+  /** `error`: bad input (exit 1 with --strict; a failed district always); `note`: deliberate (hidden files, a README beside the districts). */
+  level: 'error' | 'note'
+  /** A district that could not be built at all. */
+  district?: boolean
+}
+
 export interface BuildResult {
-  /** False when nothing could be built, or in strict mode when any input was bad. */
+  /** False when nothing could be built, when a district could not be built, or in strict mode when any input was bad. */
   ok: boolean
   districts: DistrictStats[]
-  /** Districts whose folder could not be read at all (message per district). */
+  /** Districts that could not be built at all (message per district, naming file and reason). */
   failed: string[]
+  /** Every district, file and folder not taken in (failed districts, skipped entries, unreadable reports), with the reason. */
+  skipped: SkippedItem[]
   /** Files written, relative to outDir. */
   files: string[]
 }
@@ -47,31 +64,66 @@ export interface BuildResult {
 /**
  * The data build: district folders in, the open dataset out (DuckDB file, Parquet/CSV/JSON per
  * table, datapackage.json, first-paint summaries, index.json). Same input → same bytes.
+ * Bad input never stops the others: an odd entry is reported and skipped, a broken district is
+ * reported and the rest is built (with ok=false).
  */
 export async function buildData(opts: BuildOptions, engines: BuildEngines): Promise<BuildResult> {
   const { log } = opts
   const startedAt = performance.now()
+  for (const line of recoverOutput(opts.outDir)) log.info(line)
   assertReplaceable(opts.outDir)
   const failed: string[] = []
+  const skipped: SkippedItem[] = []
   const builds: DistrictBuild[] = []
-  const ids = listDistricts(opts.dataDir)
-  if (ids.length === 0) log.problem(`no district folders with a district.json under ${join(opts.dataDir, 'districts')}`)
+  let scope: InputScope
+  try {
+    scope = inputScope(opts.dataDir, opts.fs)
+  } catch (e) {
+    log.problem(`cannot open the data folder ${opts.dataDir}: ${(e as Error).message}`)
+    return { ok: false, districts: [], failed: [`${opts.dataDir}: ${(e as Error).message}`], skipped, files: [] }
+  }
+  const listed = listDistricts(opts.dataDir, scope)
+  skipped.push(...listed.skipped)
+  for (const s of listed.skipped) (s.level === 'error' ? log.problem : log.info)(`  skipped ${s.path}: ${s.reason}`)
+  if (listed.entries.length === 0) log.problem(`no district folders under ${join(opts.dataDir, 'districts')}`)
 
-  for (const id of ids) {
-    let input: DistrictInput
-    try {
-      input = readDistrict(join(opts.dataDir, 'districts', id), id)
-    } catch (e) {
-      failed.push((e as Error).message)
-      log.problem(`✗ ${id}: ${(e as Error).message}`)
+  const inputs: DistrictInput[] = []
+  for (const entry of listed.entries) {
+    const fail = (message: string) => {
+      failed.push(message)
+      skipped.push({ path: shown(scope, entry.dir), reason: message, level: 'error', district: true })
+      log.problem(`✗ ${entry.id}: district not built — ${message}`)
+    }
+    if (!entry.ok) {
+      fail(`${shown(scope, entry.dir)}: ${entry.reason}`)
       continue
     }
+    try {
+      inputs.push(readDistrict(entry.dir, entry.id, scope))
+    } catch (e) {
+      if (!(e instanceof DistrictError)) throw e
+      fail(e.message)
+    }
+  }
+  // A pool starts no more workers than there are files.
+  engines.reserve?.(inputs.reduce((n, i) => n + i.files.length, 0))
+
+  for (const input of inputs) {
+    const id = input.id
+    for (const n of input.notes) log.info(`  ${id}: ${n}`)
     for (const p of input.problems) log.problem(`  ${id}: ${p}`)
+    for (const s of input.skipped) {
+      skipped.push(s)
+      ;(s.level === 'error' ? log.problem : log.info)(`  ${id}: skipped ${s.path}: ${s.reason}`)
+    }
     log.info(`${id} (${input.info.name}): ${input.files.length} report files, ${input.units.length} registry units`)
     const reports = await readReports(input, engines, (done, total, file, problem) => {
       if (problem) log.problem(`  ✗ ${id}/${file}: ${problem}`)
       log.progress(id, done, total)
     })
+    for (const r of reports) {
+      if (r.status === 'unreadable') skipped.push({ path: shown(scope, join(input.dir, r.file)), reason: r.findings[0]?.message_en.replace(`${r.file}: `, '') ?? 'unreadable', level: 'error' })
+    }
     builds.push({ input, reports, coverage: [], years: [], cross: [] })
   }
 
@@ -85,10 +137,13 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
     reportProblems(b, log)
   }
 
-  if (builds.length === 0) return { ok: false, districts: [], failed, files: [] }
+  if (builds.length === 0) {
+    logSummary(log, [], skipped)
+    return { ok: false, districts: [], failed, skipped, files: [] }
+  }
 
   const checkedAt = performance.now()
-  const files = await writeOutput(opts, builds)
+  const files = await writeOutput(opts, builds, opts.swapHooks)
   const writtenAt = performance.now()
   const s = (a: number, b: number) => `${((b - a) / 1000).toFixed(1)} s`
   log.info(`time: parse ${s(startedAt, parsedAt)}, cross-checks ${s(parsedAt, checkedAt)}, write ${s(checkedAt, writtenAt)}`)
@@ -97,8 +152,26 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
     const c = d.coverage
     log.info(`${d.id}: ${d.files} files (${d.unreadable} unreadable, ${d.unmatched} unmatched), ${d.errors} errors, ${d.warnings} warnings; coverage ${c.received} received, ${c.missing} missing, ${c.duplicate} duplicate, ${c.not_expected} not expected`)
   }
-  const bad = failed.length > 0 || builds.some((b) => b.input.problems.length > 0) || districts.some((d) => d.unreadable + d.unmatched + d.errors > 0)
-  return { ok: !(opts.strict && bad), districts, failed, files }
+  logSummary(log, districts, skipped)
+  const bad =
+    skipped.some((x) => x.level === 'error') ||
+    builds.some((b) => b.input.problems.length > 0) ||
+    districts.some((d) => d.unreadable + d.unmatched + d.errors > 0)
+  return { ok: failed.length === 0 && !(opts.strict && bad), districts, failed, skipped, files }
+}
+
+/** The closing line: districts built, and every district, file and folder not taken in with its reason. */
+function logSummary(log: BuildLog, districts: readonly DistrictStats[], skipped: readonly SkippedItem[]): void {
+  const failedDistricts = skipped.filter((x) => x.district)
+  const errors = skipped.filter((x) => !x.district && x.level === 'error')
+  const notes = skipped.filter((x) => x.level === 'note')
+  const list = (xs: readonly SkippedItem[]) => xs.map((x) => `${x.path} (${x.reason})`).join('; ')
+  const parts = [`summary: ${districts.length} district${districts.length === 1 ? '' : 's'} built`]
+  if (failedDistricts.length) parts.push(`${failedDistricts.length} not built: ${list(failedDistricts)}`)
+  if (errors.length) parts.push(`${errors.length} file${errors.length === 1 ? '' : 's'} or folders skipped: ${list(errors)}`)
+  if (notes.length) parts.push(`${notes.length} ignored by design: ${list(notes)}`)
+  if (!failedDistricts.length && !errors.length) parts.push('nothing skipped')
+  ;(failedDistricts.length || errors.length ? log.problem : log.info)(parts.join(' — '))
 }
 
 /** Report ids in output order: district id, then file path (both already sorted). */

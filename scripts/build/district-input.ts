@@ -1,58 +1,159 @@
-import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import Papa from 'papaparse'
 import { PROVENANCES, UNIT_KINDS, type Provenance, type UnitKind } from '~/db/schema'
+import { decodeBytes } from '~/report/parse/decode'
+import { classify, inputScope, readInputFile, shown, walkFiles, type InputScope, type SkippedEntry } from './input-fs'
 import type { DistrictInfo, DistrictInput, ReportFile, SourceOverride, UnitRecord } from './types'
+
+/** A district folder that cannot be built at all (no usable district.json or registry); the message names the file and why. */
+export class DistrictError extends Error {}
 
 /**
  * Read one district folder (`district.json`, `units.csv`, optional `sources.csv`, `reports/**`).
- * Problems in the inputs are collected as messages naming file and row; only a missing or
- * unreadable district.json / units.csv makes the district unusable (thrown as an Error).
+ * Problems in the inputs are collected as messages naming file and row; only a missing, unreadable
+ * or empty district.json / units.csv makes the district unusable (thrown as a DistrictError).
+ * Report files the walk skips (links out of the data folder, FIFOs, unreadable folders …) are in `skipped`.
  */
-export function readDistrict(dir: string, id: string): DistrictInput {
+export function readDistrict(dir: string, id: string, scope: InputScope = inputScope(join(dir, '..', '..'))): DistrictInput {
   const problems: string[] = []
-  const info = readDistrictInfo(join(dir, 'district.json'), problems)
-  const units = readUnits(join(dir, 'units.csv'), problems)
-  const sources = readSources(join(dir, 'sources.csv'), problems)
-  const files = listReportFiles(dir)
-  return { id, dir, info, units, sources, files, problems }
+  const notes: string[] = []
+  const ctx = { scope, problems, notes }
+  const info = readDistrictInfo(join(dir, 'district.json'), ctx)
+  const units = readUnits(join(dir, 'units.csv'), ctx)
+  const sources = readSources(join(dir, 'sources.csv'), ctx)
+  const { files, skipped } = listReportFiles(dir, scope)
+  return { id, dir, root: scope.boundary, fs: scope.fs, info, units, sources, files, problems, notes, skipped }
 }
 
-/** The district ids under `<data>/districts/`, sorted. */
-export function listDistricts(dataDir: string): string[] {
+/** One entry of `<data>/districts/`: a district folder to read, or one that cannot be (with the reason). */
+export type DistrictEntry = { id: string; dir: string; ok: true } | { id: string; dir: string; ok: false; reason: string }
+
+/**
+ * The entries of `<data>/districts/`, sorted: every folder is a district (one without a
+ * district.json is reported, never dropped silently); links out of the data folder, dangling links
+ * and odd file types are districts that cannot be read. Hidden entries and plain files (a README)
+ * are returned in `skipped` as notes.
+ */
+export function listDistricts(dataDir: string, scope: InputScope = inputScope(dataDir)): { entries: DistrictEntry[]; skipped: SkippedEntry[] } {
   const root = join(dataDir, 'districts')
-  if (!existsSync(root)) return []
-  return readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'district.json')))
-    .map((d) => d.name)
-    .sort()
+  const skipped: SkippedEntry[] = []
+  const entries: DistrictEntry[] = []
+  if (missing(root, scope)) return { entries, skipped }
+  const top = classify(root, scope)
+  if (top.kind !== 'dir') {
+    skipped.push({ path: shown(scope, root), reason: top.kind === 'skip' ? top.reason : 'expected a folder, found a file', level: 'error' })
+    return { entries, skipped }
+  }
+  let names: string[]
+  try {
+    names = scope.fs.readdirSync(root)
+  } catch (e) {
+    skipped.push({ path: shown(scope, root), reason: `cannot list the folder (${(e as Error).message})`, level: 'error' })
+    return { entries, skipped }
+  }
+  const seen = new Set<string>()
+  for (const name of names.sort()) {
+    const dir = join(root, name)
+    if (name.startsWith('.')) {
+      skipped.push({ path: shown(scope, dir), reason: 'hidden (name starts with "."); skipped by design', level: 'note' })
+      continue
+    }
+    const c = classify(dir, scope)
+    if (c.kind === 'file') {
+      skipped.push({ path: shown(scope, dir), reason: 'a file, not a district folder; ignored', level: 'note' })
+    } else if (c.kind === 'skip') {
+      entries.push({ id: name, dir, ok: false, reason: c.reason })
+    } else if (seen.has(c.key)) {
+      entries.push({ id: name, dir, ok: false, reason: 'the same folder as another district (a link); not read twice' })
+    } else {
+      seen.add(c.key)
+      entries.push({ id: name, dir, ok: true })
+    }
+  }
+  return { entries, skipped }
+}
+
+interface ReadCtx {
+  scope: InputScope
+  problems: string[]
+  /** Remarks that are not problems (an encoding other than UTF-8). */
+  notes: string[]
+}
+
+/** Bytes → text as reports are decoded (BOM, UTF-16, GB18030 …); lines with undecodable bytes are problems. */
+function readText(file: string, ctx: ReadCtx, what: string, optional = false): string | null {
+  const r = readInputFile(file, ctx.scope)
+  const name = shown(ctx.scope, file)
+  if (!r.ok) {
+    const missing = /does not exist/.test(r.reason) && !isLink(file, ctx.scope)
+    if (missing && optional) return null
+    throw new DistrictError(missing ? `${name}: ${what} is missing` : `${name}: cannot read ${what} (${r.reason})`)
+  }
+  const d = decodeBytes(r.bytes)
+  if (!d.ok) throw new DistrictError(`${name}: cannot read ${what} (${d.reason_en})`)
+  if (d.encoding !== 'utf-8') ctx.notes.push(`${name}: read as ${d.encoding.toUpperCase()} (not UTF-8)`)
+  if (d.replaced > 0) {
+    const lines = d.text.split('\n').flatMap((l, i) => (l.includes('\uFFFD') ? [i + 1] : []))
+    ctx.problems.push(`${name} line ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ' …' : ''}: ${d.replaced} byte sequence(s) that are not valid ${d.encoding.toUpperCase()}, read as \uFFFD`)
+  }
+  return d.text
+}
+
+/** True when nothing (not even a dangling link) is at `path`; other lstat errors are left to the walk to report. */
+function missing(path: string, scope: InputScope): boolean {
+  try {
+    scope.fs.lstatSync(path)
+    return false
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT'
+  }
+}
+
+function isLink(file: string, scope: InputScope): boolean {
+  try {
+    return scope.fs.lstatSync(file).isSymbolicLink()
+  } catch {
+    return false
+  }
+}
+
+/** "line L, column C" of a JSON.parse error, when the message gives a position. */
+function jsonWhere(text: string, message: string): string {
+  const m = /position (\d+)/.exec(message)
+  const pos = m ? Number(m[1]) : /end of JSON input/.test(message) ? text.length : -1
+  if (pos < 0) return ''
+  const before = text.slice(0, pos).split('\n')
+  return `line ${before.length}, column ${before.at(-1)!.length + 1}: `
 }
 
 function str(v: unknown): string {
   return typeof v === 'string' ? v.trim() : ''
 }
 
-function readDistrictInfo(file: string, problems: string[]): DistrictInfo {
+function readDistrictInfo(file: string, ctx: ReadCtx): DistrictInfo {
+  const text = readText(file, ctx, 'district.json')!
+  const name0 = shown(ctx.scope, file)
   let raw: unknown
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'))
+    raw = JSON.parse(text)
   } catch (e) {
-    throw new Error(`${file}: cannot read district.json (${(e as Error).message})`)
+    throw new DistrictError(`${name0}: cannot read district.json — ${jsonWhere(text, (e as Error).message)}not valid JSON (${(e as Error).message})`)
   }
-  if (!raw || typeof raw !== 'object') throw new Error(`${file}: district.json must be a JSON object`)
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new DistrictError(`${name0}: district.json must be a JSON object`)
   const o = raw as Record<string, unknown>
   const name = str(o.name)
-  if (!name) throw new Error(`${file}: "name" is required`)
+  if (!name) throw new DistrictError(`${name0}: "name" is required`)
+  const problems = ctx.problems
   let provenance: Provenance = o.synthetic === true ? 'synthetic' : 'published'
   if (o.provenance !== undefined) {
     if (PROVENANCES.includes(o.provenance as Provenance)) provenance = o.provenance as Provenance
-    else problems.push(`${file}: "provenance" must be one of ${PROVENANCES.join(', ')}; got ${JSON.stringify(o.provenance)}, using ${provenance}`)
+    else problems.push(`${name0}: "provenance" must be one of ${PROVENANCES.join(', ')}; got ${JSON.stringify(o.provenance)}, using ${provenance}`)
   }
   let years: [number, number] | null = null
   if (o.years !== undefined) {
     const y = o.years
     if (Array.isArray(y) && y.length === 2 && y.every((n) => Number.isInteger(n)) && y[0] <= y[1]) years = [y[0], y[1]]
-    else problems.push(`${file}: "years" must be [from, to] with from ≤ to; got ${JSON.stringify(y)}, using the report years`)
+    else problems.push(`${name0}: "years" must be [from, to] with from ≤ to; got ${JSON.stringify(y)}, using the report years`)
   }
   return {
     name,
@@ -67,9 +168,15 @@ function readDistrictInfo(file: string, problems: string[]): DistrictInfo {
   }
 }
 
-function parseCsv(file: string): Record<string, string>[] {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '')
+/** Rows of a CSV with a header line; parse errors become problems naming file and row (= line for one-line records). */
+function parseCsv(file: string, text: string, ctx: ReadCtx): Record<string, string>[] {
   const out = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() })
+  const name = shown(ctx.scope, file)
+  for (const e of out.errors) {
+    // Papa counts data rows from 0; the header is row 1 of the file.
+    const where = typeof e.row === 'number' ? `${name} row ${e.row + 2}` : name
+    ctx.problems.push(`${where}: CSV ${e.type === 'Quotes' ? 'quoting' : 'format'} error: ${e.message}`)
+  }
   return out.data
 }
 
@@ -81,20 +188,35 @@ function optYear(v: string | undefined, where: string, problems: string[]): numb
   return null
 }
 
-function readUnits(file: string, problems: string[]): UnitRecord[] {
-  if (!existsSync(file)) throw new Error(`${file}: units.csv is missing`)
+/** Columns units.csv must have. */
+const UNIT_COLUMNS = ['name', 'kind'] as const
+
+function readUnits(file: string, ctx: ReadCtx): UnitRecord[] {
+  const problems = ctx.problems
+  const name0 = shown(ctx.scope, file)
+  const text = readText(file, ctx, 'the unit registry units.csv')!
+  const header = text.split('\n', 1)[0]!.split(',').map((h) => h.trim().replace(/^"|"$/g, ''))
+  const lacking = UNIT_COLUMNS.filter((c) => !header.includes(c))
+  if (lacking.length > 0) throw new DistrictError(`${name0} line 1: the header lacks column ${lacking.map((c) => `"${c}"`).join(', ')} (expected code,name,kind,aliases,valid_from,valid_to; got "${header.join(',').slice(0, 80)}")`)
   const units: UnitRecord[] = []
-  const seen = new Set<string>()
-  parseCsv(file).forEach((row, i) => {
-    const where = `${file} row ${i + 2}`
+  const seen = new Map<string, number>()
+  const codes = new Map<string, { row: number; name: string }>()
+  parseCsv(file, text, ctx).forEach((row, i) => {
+    const where = `${name0} row ${i + 2}`
     const name = (row.name ?? '').trim()
     if (!name) return void problems.push(`${where}: empty unit name; row skipped`)
-    if (seen.has(name)) return void problems.push(`${where}: unit "${name}" listed twice; later row skipped`)
+    if (seen.has(name)) return void problems.push(`${where}: unit "${name}" listed twice (first in row ${seen.get(name)}); later row skipped`)
     const kind = (row.kind ?? '').trim() as UnitKind
     if (!UNIT_KINDS.includes(kind)) return void problems.push(`${where}: kind "${kind}" of "${name}" is not one of ${UNIT_KINDS.join('/')}; row skipped`)
-    seen.add(name)
+    const code = (row.code ?? '').trim() || null
+    if (code !== null && codes.has(code)) {
+      const first = codes.get(code)!
+      return void problems.push(`${where}: code "${code}" of "${name}" is already used by "${first.name}" (row ${first.row}); row skipped`)
+    }
+    seen.set(name, i + 2)
+    if (code !== null) codes.set(code, { row: i + 2, name })
     units.push({
-      code: (row.code ?? '').trim() || null,
+      code,
       name,
       kind,
       aliases: (row.aliases ?? '').split('|').map((a) => a.trim()).filter(Boolean),
@@ -102,14 +224,18 @@ function readUnits(file: string, problems: string[]): UnitRecord[] {
       valid_to: optYear(row.valid_to, `${where} valid_to`, problems),
     })
   })
+  if (units.length === 0) throw new DistrictError(`${name0}: the unit registry lists no usable unit${problems.length ? ' (see the rows above)' : ' (no data rows)'}; every report would be unmatched`)
   return units
 }
 
-function readSources(file: string, problems: string[]): Map<string, SourceOverride> {
+function readSources(file: string, ctx: ReadCtx): Map<string, SourceOverride> {
   const map = new Map<string, SourceOverride>()
-  if (!existsSync(file)) return map
-  parseCsv(file).forEach((row, i) => {
-    const where = `${file} row ${i + 2}`
+  const text = readText(file, ctx, 'sources.csv', true)
+  if (text === null) return map
+  const problems = ctx.problems
+  const name0 = shown(ctx.scope, file)
+  parseCsv(file, text, ctx).forEach((row, i) => {
+    const where = `${name0} row ${i + 2}`
     const path = (row.file ?? '').trim().replace(/\\/g, '/')
     if (!path) return void problems.push(`${where}: empty "file"; row skipped`)
     const p = (row.provenance ?? '').trim()
@@ -128,23 +254,15 @@ export function sourceFor(input: DistrictInput, path: string): SourceOverride | 
   return input.sources.get(path) ?? input.sources.get(path.replace(/^reports\//, ''))
 }
 
-function listReportFiles(dir: string): ReportFile[] {
+function listReportFiles(dir: string, scope: InputScope): { files: ReportFile[]; skipped: SkippedEntry[] } {
   const root = join(dir, 'reports')
-  if (!existsSync(root)) return []
-  const files: ReportFile[] = []
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const abs = join(d, e.name)
-      if (e.name.startsWith('.')) continue
-      if (e.isDirectory()) walk(abs)
-      else if (e.isFile() || statSync(abs).isFile()) {
-        const path = relative(dir, abs).split(sep).join('/')
-        const seg = path.split('/')[1] ?? ''
-        files.push({ path, abs, folderYear: /^\d{4}$/.test(seg) && path.split('/').length > 2 ? Number(seg) : null })
-      }
-    }
-  }
-  walk(root)
+  if (missing(root, scope)) return { files: [], skipped: [] }
+  const { files: found, skipped } = walkFiles(root, scope)
+  const files = found.map(({ abs }): ReportFile => {
+    const path = relative(dir, abs).split(sep).join('/')
+    const seg = path.split('/')[1] ?? ''
+    return { path, abs, folderYear: /^\d{4}$/.test(seg) && path.split('/').length > 2 ? Number(seg) : null }
+  })
   // Code-point order, not locale order: the same on every machine.
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), skipped }
 }

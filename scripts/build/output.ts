@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DistrictEntry } from '~/db/data-files'
 import { DB_FILE_NAME } from '~/db/data-files'
@@ -28,10 +28,13 @@ export interface DistrictBuild {
  * Write the output folder: DuckDB file, open tables, summaries, index.json, datapackage.json.
  * Built next to the target and swapped in at the end; returns the files written (relative paths).
  */
-export async function writeOutput(opts: { outDir: string; stamp?: string }, builds: DistrictBuild[]): Promise<string[]> {
+export async function writeOutput(opts: { outDir: string; stamp?: string }, builds: DistrictBuild[], hooks: SwapHooks = {}): Promise<string[]> {
   // Build next to the target and swap at the end: the old data stays servable until the new is complete.
-  const tmp = `${opts.outDir}.partial`
-  rmSync(tmp, { recursive: true, force: true })
+  const { partial: tmp } = sidePaths(opts.outDir)
+  if (existsSync(tmp)) removeOurs(tmp)
+  mkdirSync(tmp, { recursive: true })
+  // The marker first: a folder this build made is recognisable from its first moment, so a leftover can be removed safely.
+  writeFileSync(join(tmp, MARKER_FILE), MARKER_TEXT)
   mkdirSync(join(tmp, 'open'), { recursive: true })
   mkdirSync(join(tmp, 'summary'), { recursive: true })
 
@@ -79,9 +82,91 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, buil
   writeFileSync(join(tmp, 'datapackage.json'), `${JSON.stringify(pkg, null, 2)}\n`)
 
   if (opts.stamp) writeFileSync(join(tmp, STAMP_FILE), `${opts.stamp}\n`)
-  rmSync(opts.outDir, { recursive: true, force: true })
-  renameSync(tmp, opts.outDir)
+  swapIn(tmp, opts.outDir, hooks)
   return [...files.map((f) => f.path), 'datapackage.json']
+}
+
+/** Marker file every output folder of this build holds: only a folder with it is ever replaced. */
+export const MARKER_FILE = '.gov-data-build'
+const MARKER_TEXT = 'Written by `npm run build:data` (gov-disclosure-dashboard). The next data build replaces this folder as a whole.\n'
+
+/** Names the build writes at the top of its output folder (an unmarked leftover holding only these is ours). */
+const OUTPUT_NAMES = new Set([MARKER_FILE, STAMP_FILE, DB_FILE_NAME, `${DB_FILE_NAME}.wal`, 'open', 'summary', 'index.json', 'datapackage.json'])
+
+/** The folders beside the output: the new build being written, and the old output moved aside during the swap. */
+export function sidePaths(outDir: string): { partial: string; previous: string } {
+  return { partial: `${outDir}.partial`, previous: `${outDir}.previous` }
+}
+
+/** Steps of the swap, for tests that simulate a kill between them. */
+export type SwapStep = 'aside' | 'in' | 'cleanup'
+export interface SwapHooks {
+  /** Called before each step; throwing stops the swap there with no cleanup (as a kill would). */
+  beforeStep?(step: SwapStep): void
+}
+
+/**
+ * Put the finished folder in place with renames only: old output → `<out>.previous`, new →
+ * `<out>`, then remove `.previous`. Each rename is atomic; a kill between them leaves every file
+ * of both builds on disk, and {@link recoverOutput} puts a complete folder back on the next run.
+ */
+function swapIn(tmp: string, outDir: string, hooks: SwapHooks): void {
+  const { previous } = sidePaths(outDir)
+  hooks.beforeStep?.('aside')
+  const hadOld = existsSync(outDir)
+  if (hadOld) renameSync(outDir, previous)
+  hooks.beforeStep?.('in')
+  renameSync(tmp, outDir)
+  hooks.beforeStep?.('cleanup')
+  if (hadOld) removeOurs(previous)
+}
+
+/** True when `dir` carries the marker, or is an earlier build from before the marker (a stamp file of 64 hex digits). */
+function isOurBuild(dir: string): boolean {
+  if (existsSync(join(dir, MARKER_FILE))) return true
+  try {
+    return /^[0-9a-f]{64}\s*$/.test(readFileSync(join(dir, STAMP_FILE), 'utf8'))
+  } catch {
+    return false
+  }
+}
+
+/** A side folder (`.partial`, `.previous`) we may delete: marked, empty, or holding nothing but names the build writes. */
+function isOurLeftover(dir: string): boolean {
+  return isOurBuild(dir) || readdirSync(dir).every((e) => OUTPUT_NAMES.has(e))
+}
+
+/** Remove a folder of ours, the marker last: a removal cut short leaves a folder that is still recognisably ours. */
+function removeOurs(dir: string): void {
+  if (!isOurLeftover(dir)) throw new Error(`${dir} exists and was not made by a data build; remove or rename it`)
+  for (const e of readdirSync(dir)) if (e !== MARKER_FILE) rmSync(join(dir, e), { recursive: true, force: true })
+  rmSync(join(dir, MARKER_FILE), { force: true })
+  rmdirSync(dir)
+}
+
+/**
+ * Undo what a killed build left beside `outDir` (returns what it did, one line each): when the
+ * output is missing but `.previous` holds the old one (killed between the two renames), put it
+ * back; remove a leftover `.previous` or `.partial`. A side folder that is not ours is refused.
+ */
+export function recoverOutput(outDir: string): string[] {
+  const { partial, previous } = sidePaths(outDir)
+  const did: string[] = []
+  if (existsSync(previous)) {
+    if (!existsSync(outDir)) {
+      if (!isOurLeftover(previous)) throw new Error(`${previous} exists and was not made by a data build; remove or rename it`)
+      renameSync(previous, outDir)
+      did.push(`${outDir} was missing after an interrupted build; restored the earlier output from ${previous}`)
+    } else {
+      removeOurs(previous)
+      did.push(`removed ${previous}, left by an interrupted build`)
+    }
+  }
+  if (existsSync(partial)) {
+    removeOurs(partial)
+    did.push(`removed ${partial}, left by an interrupted build`)
+  }
+  return did
 }
 
 /**
@@ -98,7 +183,13 @@ function createdStamp(builds: readonly DistrictBuild[]): string {
   let newest = 0
   for (const b of builds) {
     const inputs = ['district.json', 'units.csv', 'sources.csv'].map((f) => join(b.input.dir, f)).filter((f) => existsSync(f))
-    for (const f of [...inputs, ...b.input.files.map((x) => x.abs)]) newest = Math.max(newest, Math.floor(statSync(f).mtimeMs / 1000) * 1000)
+    for (const f of [...inputs, ...b.input.files.map((x) => x.abs)]) {
+      try {
+        newest = Math.max(newest, Math.floor(statSync(f).mtimeMs / 1000) * 1000)
+      } catch {
+        // a file that vanished since it was read: its time does not count
+      }
+    }
   }
   return new Date(newest).toISOString()
 }
@@ -116,13 +207,16 @@ function lastCommitSeconds(dirs: readonly string[]): number | null {
   }
 }
 
-export /** The output folder is replaced as a whole: refuse one that holds anything but an earlier build. */
-function assertReplaceable(outDir: string): void {
+/**
+ * The output folder is replaced as a whole: refuse one this build did not make. Ours carries the
+ * marker file (or, from before the marker, a stamp file); an empty or missing folder is fine. A
+ * folder with a datapackage.json alone is not enough: it may be someone's own dataset.
+ */
+export function assertReplaceable(outDir: string): void {
   if (!existsSync(outDir)) return
-  const entries = readdirSync(outDir)
-  if (entries.length > 0 && !entries.includes('datapackage.json') && !entries.includes(STAMP_FILE)) {
-    throw new Error(`${outDir} exists and is not the output of an earlier data build (no datapackage.json); choose an empty or new --out folder`)
-  }
+  if (!statSync(outDir).isDirectory()) throw new Error(`${outDir} exists and is not a folder; choose an empty or new --out folder`)
+  if (readdirSync(outDir).length === 0 || isOurBuild(outDir)) return
+  throw new Error(`${outDir} exists and is not the output of an earlier data build (no ${MARKER_FILE} marker); choose an empty or new --out folder`)
 }
 
 function resourceName(id: string): string {

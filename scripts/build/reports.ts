@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { unitKindOf } from '~/report/parse/unit-kind'
 import { ruleDef, validateReport } from '~/report/validate'
 import { sourceFor } from './district-input'
 import { sha256 } from './hash'
+import { readInputFile } from './input-fs'
 import { buildFinding } from './rules'
 import { UnitRegistry } from './unit-registry'
 import type { BuildEngines, BuiltReport, DistrictInput, Finding, ReportFile } from './types'
@@ -46,11 +46,10 @@ async function readOne(input: DistrictInput, registry: UnitRegistry, engines: Bu
     provenance: source?.provenance ?? input.info.provenance,
     url: source?.url ?? null,
   }
-  try {
-    bytes = readFileSync(file.abs)
-  } catch (e) {
-    return unreadable(base, '', file, registry, `cannot read the file: ${(e as Error).message}`, `无法读取文件：${(e as Error).message}`)
-  }
+  // Links out of the data folder, FIFOs, devices and files over 100 MB are refused here, never waited on.
+  const read = readInputFile(file.abs, { boundary: input.root, base: input.dir, fs: input.fs })
+  if (!read.ok) return unreadable(base, '', file, registry, `cannot read the file: ${read.reason}`, `无法读取文件：${read.reason_zh}`)
+  bytes = read.bytes
   const digest = sha256(bytes)
   let outcome
   try {

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { sha256 } from './hash'
+import { inputScope, nodeInputFs, readInputFile, walkFiles, type InputFs, type InputScope } from './input-fs'
 
 /** The stamp file the build leaves in its output folder: the hash of what the output was built from. */
 export const STAMP_FILE = '.build-stamp'
@@ -8,22 +9,58 @@ export const STAMP_FILE = '.build-stamp'
 /** Code the output depends on: the build, the parser/validator/model, the schema. */
 const CODE_DIRS = ['scripts/build', 'scripts/build-data.ts', 'src/report', 'src/db/schema.ts', 'src/db/summary.ts', 'src/db/data-files.ts', 'package-lock.json']
 
-function walk(path: string, into: string[]): void {
-  if (!existsSync(path)) return
-  if (statSync(path).isFile()) return void into.push(path)
-  for (const e of readdirSync(path).sort()) if (!e.startsWith('.')) walk(join(path, e), into)
+/**
+ * One line per file under `path` (path relative to `root`, then the content hash). The walk and
+ * the reads are those of the build (input-fs.ts): a file that cannot be read (unreadable, a FIFO,
+ * a device, a link out of the folder, over 100 MB) gives a line with the reason instead of a hash,
+ * an unreadable folder a line of its own; nothing throws, hangs or loops.
+ */
+function stampLines(path: string, scope: InputScope, root: string, into: string[]): void {
+  const name = (abs: string) => relative(root, abs).split(sep).join('/')
+  let st
+  try {
+    st = scope.fs.lstatSync(path)
+  } catch {
+    return // absent (an optional code path): nothing to hash
+  }
+  if (st.isFile()) {
+    const r = readInputFile(path, scope)
+    return void into.push(`${name(path)}\t${r.ok ? sha256(r.bytes) : `unread: ${r.reason}`}`)
+  }
+  const { files, skipped } = walkFiles(path, scope)
+  for (const f of files) {
+    const r = readInputFile(f.abs, scope)
+    // A refused file still changes the stamp when its size or time changes.
+    let sig = ''
+    if (!r.ok) {
+      try {
+        const s = scope.fs.statSync(f.abs)
+        sig = ` ${s.size} ${s.mtimeMs}`
+      } catch {
+        // no size to add
+      }
+    }
+    into.push(`${name(f.abs)}\t${r.ok ? sha256(r.bytes) : `unread${sig}: ${r.reason}`}`)
+  }
+  for (const s of skipped) if (s.level === 'error') into.push(`${s.path}\tskipped: ${s.reason}`)
 }
 
 /**
  * Hash of every input file (path + content) under `dataDir/districts` and of the build code under
- * `root`. Content, not mtimes, so a fresh clone of the same commit gets the same stamp.
+ * `root`. Content, not mtimes, so a fresh clone of the same commit gets the same stamp. Never
+ * throws: what cannot be read is hashed as its reason, and the build itself reports it.
  */
-export function inputStamp(root: string, dataDir: string): string {
-  const files: string[] = []
-  walk(join(dataDir, 'districts'), files)
-  for (const c of CODE_DIRS) walk(join(root, c), files)
-  const lines = files.map((f) => `${relative(root, f).split(sep).join('/')}\t${sha256(readFileSync(f))}`)
-  return sha256(lines.join('\n'))
+export function inputStamp(root: string, dataDir: string, fs: InputFs = nodeInputFs): string {
+  const lines: string[] = []
+  const districts = join(dataDir, 'districts')
+  try {
+    stampLines(districts, inputScope(dataDir, fs), root, lines)
+  } catch (e) {
+    lines.push(`${districts}\tunread: ${(e as Error).message}`)
+  }
+  const code = inputScope(root)
+  for (const c of CODE_DIRS) stampLines(join(root, c), code, root, lines)
+  return sha256(lines.sort().join('\n'))
 }
 
 /** The stamp a previous build left in `outDir`, or null. */

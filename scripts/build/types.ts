@@ -1,5 +1,6 @@
 import type { ParseOutcome, ParseResult, Finding } from '~/report/types'
 import type { Provenance, UnitKind } from '~/db/schema'
+import type { InputFs, SkippedEntry } from './input-fs'
 
 /** district.json, normalised. */
 export interface DistrictInfo {
@@ -46,11 +47,19 @@ export interface ReportFile {
 export interface DistrictInput {
   id: string
   dir: string
+  /** Real path of the data folder: no input is read outside it. */
+  root: string
+  /** The file-system layer inputs are read through (node:fs; tests inject failures). */
+  fs: InputFs
   info: DistrictInfo
   units: UnitRecord[]
   sources: Map<string, SourceOverride>
   files: ReportFile[]
   problems: string[]
+  /** Remarks that are not problems (e.g. units.csv read as GB18030). */
+  notes: string[]
+  /** Entries under `reports/` that were not read, with the reason (hidden files as notes). */
+  skipped: SkippedEntry[]
 }
 
 /** The parser the build calls; injected so tests can supply hand-made parse results. */
@@ -58,6 +67,8 @@ export interface BuildEngines {
   parse(bytes: Uint8Array, fileName: string): ParseOutcome | Promise<ParseOutcome>
   /** How many files may be in flight at once (default 1: one after the other). */
   concurrency?: number
+  /** Told the number of report files before the first parse (a pool starts no more workers than files). */
+  reserve?(files: number): void
 }
 
 /** Report status values (src/db/schema.ts REPORT_STATUSES). */

@@ -27,7 +27,8 @@ describe('output files', () => {
     const validate = ajv.compile(readJson(join(ROOT, 'tests/fixtures/datapackage-schema.json')))
     expect(validate(pkg), ajv.errorsText(validate.errors)).toBe(true)
 
-    const files = Object.keys(hashTree(out)).filter((f) => f !== 'datapackage.json')
+    // Every file but datapackage.json itself and the build's hidden marker (.gov-data-build).
+    const files = Object.keys(hashTree(out)).filter((f) => f !== 'datapackage.json' && !f.startsWith('.'))
     expect(pkg.resources.map((r) => r.path).sort()).toEqual(files.sort())
     for (const r of pkg.resources) {
       const bytes = readFileSync(join(out, r.path))
