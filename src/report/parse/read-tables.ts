@@ -1,5 +1,6 @@
 import type { FormatId } from '../model/types'
 import type { CellNote, Finding } from '../types'
+import { columnUnitOf } from './cell-value'
 import { emptyExtracted, type Extracted } from './extract-types'
 import { parseFinding } from './findings'
 import { APPEAL_GROUP_SIZE, APPEAL_KEYS, grammarOf, type GrammarRow, type SectionGrammar } from './grammar'
@@ -177,7 +178,7 @@ function readSection(tokens: readonly Token[], from: number, to: number, grammar
     done.add(r)
     ex.hasTable = true
     const row = grammar.rows[r]!
-    const read = readRowValues(values, row.types, row.sumsToLast ? sumsToLast : null)
+    const read = readRowValues(values, row.types, row.sumsToLast ? sumsToLast : null, row.keys.map((k, c) => columnUnitOf(k, row.types[c]!)))
     putRow(ex, section, row.keys, read, pending)
     next = i + 1 + values.length
   }

@@ -28,12 +28,13 @@ function mustBeGlued(t: ValueToken): boolean {
   return t.k === 'val' && !t.bounded && /^[-+]?0\d/.test(t.raw)
 }
 
-export function readRowValues(tokens: readonly ValueToken[], types: readonly CellType[], check: RowCheck | null): RowRead {
+/** `units[i]`: the unit of column i (columnUnitOf), so a contradicting printed unit is not read as it. */
+export function readRowValues(tokens: readonly ValueToken[], types: readonly CellType[], check: RowCheck | null, units?: readonly (string | undefined)[]): RowRead {
   const n = types.length
   const count = tokens.length
   const extrasBlank = tokens.slice(n).every((t) => t.k === 'blank')
   const positional = count === n || (count > n && extrasBlank)
-  if (positional && !tokens.slice(0, n).some(mustBeGlued)) return byPosition(tokens.slice(0, n), types)
+  if (positional && !tokens.slice(0, n).some(mustBeGlued)) return byPosition(tokens.slice(0, n), types, units)
 
   const free = tokens.filter((t) => t.k === 'val' && !t.bounded)
   if (free.length === 0 || tokens.some((t) => t.k === 'blank')) {
@@ -55,7 +56,7 @@ function asCells(values: number[], how: 'forced' | 'arithmetic'): RowRead {
   return { kind: 'cells', values, notes: values.map(() => undefined), how }
 }
 
-function byPosition(tokens: readonly ValueToken[], types: readonly CellType[]): RowRead {
+function byPosition(tokens: readonly ValueToken[], types: readonly CellType[], units?: readonly (string | undefined)[]): RowRead {
   const values: (number | null | undefined)[] = []
   const notes: (CellNote | undefined)[] = []
   for (let i = 0; i < tokens.length; i++) {
@@ -66,11 +67,11 @@ function byPosition(tokens: readonly ValueToken[], types: readonly CellType[]): 
       continue
     }
     const raw = t.raw
-    const reading = NONE_MARKS.has(raw) ? { value: 0, flag: 'zero_text' as const } : readCell(raw, types[i])
+    const reading = NONE_MARKS.has(raw) ? { value: 0, flag: 'zero_text' as const } : readCell(raw, types[i], units?.[i])
     if (reading.flag === 'non_numeric') {
       // Text where a number belongs: the cell is left out and the note names what was printed.
       values.push(undefined)
-      notes.push({ raw, flag: reading.flag })
+      notes.push({ raw, flag: reading.flag, ...(reading.unit ? { unit: reading.unit } : {}), ...(reading.problem ? { problem: reading.problem } : {}) })
       continue
     }
     values.push(reading.value)

@@ -100,7 +100,8 @@ function pushCell(out: Token[], raw: string): void {
  */
 function isValueCell(text: string): boolean {
   if (ZERO_MARKS.has(text)) return true
-  if (!/[\d０-９①-⑳⁰-⁹]/.test(text)) return false
+  // Any digit form NFKC turns into a digit (¹², ⑫, ⒓ …) makes a value cell, so readCell sees it as printed.
+  if (!/[\d０-９①-⑳⁰-⁹]/.test(text) && !/\d/.test(text.normalize('NFKC'))) return false
   const rest = text.replace(/万元|元|件|个|项|次|条/g, '')
   return !/[\u3400-\u9fffA-Za-z]/.test(rest)
 }
