@@ -10,17 +10,28 @@
  * (with a 0.5 s warm-up V8 was still compiling the shared extractor during the first group).
  */
 import { readdirSync, readFileSync } from 'node:fs'
-import { parseReport } from '../src/report/parse/index'
+import { parseReportAsync } from '../src/report/parse/index'
 
 const dir = new URL('../tests/fixtures/reports/', import.meta.url)
+// Real PDFs are read with pdf.js, far slower than the rest: measured as their own group only.
+const pdfDir = new URL('../tests/corpus/raw/', import.meta.url)
 const seconds = Number(process.argv.slice(2).find((a) => /^\d+(\.\d+)?$/.test(a)) ?? 3)
-const fixtures = readdirSync(dir)
-  .sort()
-  .map((name) => ({ name, bytes: new Uint8Array(readFileSync(new URL(name, dir))) }))
-  .map((f) => {
-    const outcome = parseReport(f.bytes, f.name)
+const files = [
+  ...readdirSync(dir)
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(new URL(name, dir))) })),
+  ...readdirSync(pdfDir)
+    .filter((name) => name.endsWith('.pdf'))
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(new URL(name, pdfDir))) })),
+]
+const fixtures = await Promise.all(
+  files.map(async (f) => {
+    const outcome = await parseReportAsync(f.bytes, f.name)
     return { ...f, rendering: outcome.ok ? outcome.report.meta.rendering : 'unreadable' }
-  })
+  }),
+)
+const textual = fixtures.filter((f) => f.rendering !== 'pdf')
 
 const cpuSeconds = () => {
   const { user, system } = process.cpuUsage()
@@ -28,12 +39,12 @@ const cpuSeconds = () => {
 }
 
 /** Parses one group round-robin for about `budget` CPU seconds; returns reports per CPU and wall second. */
-function measure(group: typeof fixtures, budget: number): { count: number; perSecond: number; perWallSecond: number } {
+async function measure(group: typeof fixtures, budget: number): Promise<{ count: number; perSecond: number; perWallSecond: number }> {
   let count = 0
   const cpuStart = cpuSeconds()
   const wallStart = performance.now()
   while (cpuSeconds() - cpuStart < budget) {
-    for (const f of group) parseReport(f.bytes, f.name)
+    for (const f of group) await parseReportAsync(f.bytes, f.name)
     count += group.length
   }
   const cpu = cpuSeconds() - cpuStart
@@ -41,15 +52,16 @@ function measure(group: typeof fixtures, budget: number): { count: number; perSe
   return { count, perSecond: count / cpu, perWallSecond: count / wall }
 }
 
-measure(fixtures, 2) // warm-up: JIT and the lazy OpenCC dictionaries
+await measure(textual, 2) // warm-up: JIT and the lazy OpenCC dictionaries
 const renderings = [...new Set(fixtures.map((f) => f.rendering))].sort()
-const rows = renderings.map((r) => {
+const rows = []
+for (const r of renderings) {
   const group = fixtures.filter((f) => f.rendering === r)
-  measure(group, 0.2)
-  return { rendering: r, files: group.length, ...measure(group, seconds / renderings.length) }
-})
-const overall = measure(fixtures, seconds)
+  await measure(group, 0.2)
+  rows.push({ rendering: r, files: group.length, ...(await measure(group, seconds / renderings.length)) })
+}
+const overall = await measure(textual, seconds)
 const line = (name: string, files: number, m: { perSecond: number; perWallSecond: number }) =>
   `${name.padEnd(11)} ${String(files).padStart(3)} files  ${m.perSecond.toFixed(0).padStart(6)} reports/CPU-s  ${m.perWallSecond.toFixed(0).padStart(6)} reports/wall-s`
 for (const r of rows) console.log(line(r.rendering, r.files, r))
-console.log(`${line('overall', fixtures.length, overall)}  (${overall.count} parses, one thread)`)
+console.log(`${line('overall', textual.length, overall)}  (${overall.count} parses, one thread; PDFs not included)`)

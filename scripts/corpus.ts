@@ -16,11 +16,11 @@ function line(s: FileScore): string {
   ].join('  ')
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const args = argv.filter((a) => a !== '--')
   const verbose = args.includes('--verbose') || args.includes('-v')
   const dir = args.find((a) => !a.startsWith('-')) ?? 'tests/corpus'
-  const scores = scoreCorpus(dir)
+  const scores = await scoreCorpus(dir)
   for (const s of scores) {
     console.log(line(s))
     if (!verbose) continue
@@ -36,4 +36,4 @@ function main(argv: string[]): number {
   return 0
 }
 
-process.exitCode = main(process.argv.slice(2))
+process.exitCode = await main(process.argv.slice(2))

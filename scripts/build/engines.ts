@@ -1,5 +1,5 @@
-import { parseReport } from '~/report/parse/index'
+import { parseReportAsync } from '~/report/parse/index'
 import type { BuildEngines } from './types'
 
 /** The real parser (src/report/parse). */
-export const defaultEngines: BuildEngines = { parse: parseReport }
+export const defaultEngines: BuildEngines = { parse: parseReportAsync }

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { parseReport } from '~/report/parse/index'
+import { parseReportAsync } from '~/report/parse/index'
 import type { ParseOutcome } from '~/report/types'
 import type { ParseJob } from './parse-worker'
 import type { BuildEngines } from './types'
@@ -43,7 +43,7 @@ export function parsePool(size = Math.max(1, availableParallelism())): BuildEngi
   }
   const fallback = (bytes: Uint8Array, fileName: string) => {
     counts.fallback++
-    return parseReport(bytes, fileName)
+    return parseReportAsync(bytes, fileName)
   }
   return {
     concurrency: size * 2,
@@ -54,7 +54,7 @@ export function parsePool(size = Math.max(1, availableParallelism())): BuildEngi
       const w = workers.reduce((a, b) => (load.get(b)! < load.get(a)! ? b : a))
       load.set(w, load.get(w)! + 1)
       return new Promise<ParseOutcome>((resolve) => {
-        pending.set(id, { resolve, reject: () => resolve(fallback(bytes, fileName)) })
+        pending.set(id, { resolve, reject: () => void fallback(bytes, fileName).then(resolve) })
         w.postMessage({ id, bytes, fileName } satisfies ParseJob)
       })
     },

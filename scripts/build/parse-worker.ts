@@ -1,6 +1,6 @@
 /** Worker side of the parse pool: parses files sent by parse-pool.ts with the real parser. */
 import { parentPort } from 'node:worker_threads'
-import { parseReport } from '~/report/parse/index'
+import { parseReportAsync } from '~/report/parse/index'
 import type { ParseOutcome } from '~/report/types'
 
 /** A parse job: `id` pairs the answer with its request. */
@@ -13,9 +13,9 @@ export interface ParseJob {
 parentPort!.on('message', async (job: ParseJob) => {
   let outcome: ParseOutcome
   try {
-    outcome = await parseReport(job.bytes, job.fileName)
+    outcome = await parseReportAsync(job.bytes, job.fileName)
   } catch (e) {
-    // parseReport promises not to throw; if it does, the build reports the file and goes on.
+    // parseReportAsync promises not to throw; if it does, the build reports the file and goes on.
     outcome = { ok: false, error: `解析器异常：${(e as Error).message}`, error_en: `parser crashed: ${(e as Error).message}` }
   }
   parentPort!.postMessage({ id: job.id, outcome })

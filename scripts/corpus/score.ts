@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseReport } from '../../src/report/parse/index'
+import { parseReportAsync } from '../../src/report/parse/index'
 import type { ParseResult } from '../../src/report/types'
 
 export interface ExpectedReport {
@@ -91,18 +91,23 @@ export function scoreReport(id: string, exp: ExpectedReport, report: ParseResult
   }
 }
 
-/** Parses and scores every `expected/*.json` of a corpus folder against its `raw/` file. */
-export function scoreCorpus(dir: string): FileScore[] {
+/**
+ * Parses and scores every `expected/*.json` of a corpus folder against its `raw/` file, one file
+ * after the other (async: PDFs are read with pdf.js).
+ */
+export async function scoreCorpus(dir: string): Promise<FileScore[]> {
   const ids = readdirSync(join(dir, 'expected'))
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -5))
     .sort()
-  return ids.map((id) => {
+  const scores: FileScore[] = []
+  for (const id of ids) {
     const exp = JSON.parse(readFileSync(join(dir, 'expected', `${id}.json`), 'utf8')) as ExpectedReport
     const bytes = new Uint8Array(readFileSync(join(dir, 'raw', exp.file)))
-    const outcome = parseReport(bytes, exp.file)
-    return outcome.ok ? scoreReport(id, exp, outcome.report, null) : scoreReport(id, exp, null, outcome.error_en)
-  })
+    const outcome = await parseReportAsync(bytes, exp.file)
+    scores.push(outcome.ok ? scoreReport(id, exp, outcome.report, null) : scoreReport(id, exp, null, outcome.error_en))
+  }
+  return scores
 }
 
 export interface CorpusTotals {

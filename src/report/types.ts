@@ -59,6 +59,7 @@ export type Rendering =
   | 'html' // d. .html with <table>
   | 'docx' // e. .docx read directly
   | 'pdf-text' // f. PDF-extracted text
+  | 'pdf' // a PDF file read directly (text positions → rows and cells)
   | 'glued' // g. cells glued without separators
   | 'none' // no table layout found
 
@@ -84,6 +85,10 @@ export interface ReportMeta {
   traditional: boolean
   /** Section headings found, in order. */
   sections_found: SectionKey[]
+  /** The page's own address where the file states it (contract.md); null when it does not. */
+  source_url?: string | null
+  /** Publication date "YYYY-MM-DD" where the file states it (e.g. PDF metadata); null when it does not. */
+  published_at?: string | null
 }
 
 /** Prose sections kept as plain text (never rendered as HTML). */

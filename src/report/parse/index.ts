@@ -97,3 +97,72 @@ function simplifyDoc(doc: import('./doc').StructuredDoc): { doc: import('./doc')
     },
   }
 }
+
+/**
+ * Parses one report file of any supported kind, PDF and (in Node) old Word .doc included. PDFs are
+ * read with pdf.js, loaded on first use (a chunk of its own in the browser bundle). Never throws:
+ * a broken, encrypted or image-only PDF gives `ok: false` with a one-line reason naming the file.
+ */
+export async function parseReportAsync(bytes: Uint8Array, fileName: string): Promise<ParseOutcome> {
+  try {
+    const kind = sniffKind(bytes, fileName)
+    if (kind === 'pdf') return await parsePdf(bytes, fileName)
+    if (kind === 'doc') return await parseWordDoc(bytes, fileName)
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e)
+    return { ok: false, error: `${fileName}：解析失败（${why}）`, error_en: `${fileName}: parse failed (${why})` }
+  }
+  return parseReport(bytes, fileName)
+}
+
+async function parsePdf(bytes: Uint8Array, fileName: string): Promise<ParseOutcome> {
+  const fail = (zh: string, en: string): ParseOutcome => ({ ok: false, error: `${fileName}：${zh}`, error_en: `${fileName}: ${en}` })
+  let pdf: typeof import('./pdf')
+  try {
+    pdf = await import('./pdf')
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e)
+    return fail(`无法加载 PDF 阅读器（${why}）`, `the PDF reader could not be loaded (${why})`)
+  }
+  const read = await pdf.readPdf(bytes)
+  if (!read.ok) return fail(read.reason, read.reason_en)
+  const simplified = simplifyDoc(read.doc)
+  const report = parseDoc(simplified.doc, { file: fileName, rendering: 'pdf', encoding: 'pdf', traditional: simplified.converted, published_at: read.published_at })
+  if (!looksLikeReport(report)) return fail('不是政府信息公开工作年度报告（未找到章节标题或表格）', 'not a government information disclosure annual report (no section headings or tables found)')
+  return { ok: true, report }
+}
+
+/**
+ * Old binary Word (.doc): in Node through `word-extractor` when it is installed (its text is read as
+ * a text layout); in the browser, or without it, refused with the advice to save as .docx.
+ */
+async function parseWordDoc(bytes: Uint8Array, fileName: string): Promise<ParseOutcome> {
+  const refuse: ParseOutcome = {
+    ok: false,
+    error: `${fileName}：不支持旧版 Word .doc 文件，请另存为 .docx`,
+    error_en: `${fileName}: legacy Word .doc files are not supported here; save it as .docx`,
+  }
+  const text = await wordDocText(bytes)
+  if (text === null) return refuse
+  if (text.trim() === '') return { ok: false, error: `${fileName}：文件没有文字内容`, error_en: `${fileName}: the file has no text` }
+  const { text: simple, converted } = toSimplified(text)
+  const report = parseText(simple, fileName, { encoding: 'doc', traditional: converted })
+  if (!looksLikeReport(report)) return { ok: false, error: `${fileName}：不是政府信息公开工作年度报告（未找到章节标题或表格）`, error_en: `${fileName}: not a government information disclosure annual report (no section headings or tables found)` }
+  return { ok: true, report }
+}
+
+/** The body text of a .doc, or null where no reader is available (browser, package missing). */
+async function wordDocText(bytes: Uint8Array): Promise<string | null> {
+  if (typeof window !== 'undefined' || !('Buffer' in globalThis)) return null
+  // A computed specifier: bundlers leave it alone, so the browser build never includes it.
+  const specifier = ['word', 'extractor'].join('-')
+  let WordExtractor: new () => { extract(input: unknown): Promise<{ getBody(): string }> }
+  try {
+    WordExtractor = ((await import(/* @vite-ignore */ specifier)) as { default: typeof WordExtractor }).default
+  } catch {
+    return null
+  }
+  const buffer = (globalThis as unknown as { Buffer: { from(b: Uint8Array): unknown } }).Buffer.from(bytes)
+  const doc = await new WordExtractor().extract(buffer)
+  return doc.getBody()
+}

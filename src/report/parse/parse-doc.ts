@@ -22,6 +22,10 @@ export interface DocInfo {
   rendering: Rendering
   encoding: string
   traditional: boolean
+  /** Publication date "YYYY-MM-DD" where the file states it (PDF metadata, a page's 发布时间). */
+  published_at?: string | null
+  /** The page's own address where the file states it. */
+  source_url?: string | null
 }
 
 const TABLE_SECTIONS = [
@@ -92,6 +96,8 @@ export function parseDoc(doc: StructuredDoc, info: DocInfo): ParseResult {
     encoding: info.encoding,
     traditional: info.traditional,
     sections_found: split.found,
+    source_url: info.source_url ?? null,
+    published_at: info.published_at ?? null,
   }
   findings.push(...validateReport({ meta, cells, prose }, { unitKind: unitKindOf(pre.unit) }))
   return { meta, cells, cell_notes, prose, findings }
