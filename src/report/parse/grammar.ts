@@ -1,3 +1,4 @@
+import { compact } from './text-norm'
 import { activeTablesOf, APPEAL_GROUPS, APPEAL_RESULTS, APPLY_COLS, applyRowsOf, type CellType, type FormatId } from '../model'
 
 /**
@@ -11,6 +12,8 @@ export interface GrammarRow {
   types: readonly CellType[]
   /** Distinctive label substrings (compacted text). */
   match: readonly string[]
+  /** The printed label, compacted: text after a match may run on to its end (…不再处理其政府信息公开申请). */
+  label: string
   /**
    * A weak label (`其他`, `总计`) names the row only when the label text ends with it, so that
    * `（六）其他处理` or a header `…其他组织总计` does not take the row.
@@ -36,6 +39,7 @@ function activeGrammar(format: FormatId): SectionGrammar {
         keys: table.cols.map((c) => `active.${row.key}.${c.key}`),
         types: table.cols.map((c) => c.type),
         match: row.match,
+        label: compact(row.label.zh),
         weak: false,
         sumsToLast: false,
       })
@@ -52,6 +56,7 @@ function applyGrammar(format: FormatId): SectionGrammar {
       keys: APPLY_COLS.map((c) => `apply.${row.key}.${c.key}`),
       types: APPLY_COLS.map(() => 'count' as const),
       match: row.match,
+      label: compact(row.label.zh),
       weak: row.match.every((m) => WEAK.has(m)),
       sumsToLast: true,
     })),

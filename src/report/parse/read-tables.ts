@@ -24,7 +24,8 @@ export interface TablesRead {
 
 type Section = 'active' | 'apply' | 'appeal'
 
-const ACTIVE_ANCHORS = ['第二十条', '信息内容']
+/** Section 二's tables start at a caption 第二十条第（N）项 or a short 信息内容 header cell (not prose). */
+const isActiveAnchor = (s: string): boolean => s.includes('第二十条') || /信息内容(?:本年|上一年|采购|$)/.test(s)
 const APPLY_ANCHORS = ['勾稽', '申请人情况']
 const APPEAL_ANCHORS = ['行政复议', '复议']
 /** Where the tables end: sections 五/六 (problems, other matters). */
@@ -36,14 +37,14 @@ const APPLY_2021_MARKS = ['逾期不补正', '收费通知']
 
 export function readTables(tokens: readonly Token[]): TablesRead {
   const applyStart = findApplyStart(tokens)
-  const activeStart = findText(tokens, 0, applyStart ?? tokens.length, (s) => ACTIVE_ANCHORS.some((a) => s.includes(a)))
+  const activeStart = findText(tokens, 0, applyStart ?? tokens.length, isActiveAnchor)
 
   const activeFormat = activeStart === null ? null : activeFormatOf(tokens, activeStart, applyStart ?? tokens.length)
   const active = activeStart === null || activeFormat === null ? emptyExtracted() : readSection(tokens, activeStart, applyStart ?? tokens.length, grammarOf('active', activeFormat)).ex
 
   let apply = emptyExtracted()
   let applyFormat: FormatId | null = null
-  let appealFrom = applyStart ?? activeStart ?? 0
+  let appealFrom = activeStart ?? 0
   if (applyStart !== null) {
     const end = findText(tokens, applyStart, tokens.length, (s) => AFTER_TABLES.test(s)) ?? tokens.length
     applyFormat = applyFormatOf(tokens, applyStart, end)
@@ -113,7 +114,8 @@ function labelEnd(s: string, row: GrammarRow): number | null {
     if (at === -1) continue
     const end = at + m.length
     const tail = s.slice(end).replace(PARENTHESISED, '').replace(/[:：。,，;；]+$/, '')
-    if (row.weak ? tail !== '' : tail.length > MAX_LABEL_TAIL) continue
+    const printedTail = row.label.replace(PARENTHESISED, '').endsWith(tail)
+    if (row.weak ? tail !== '' : tail.length > MAX_LABEL_TAIL && !printedTail) continue
     if (best === null || end > best) best = end
   }
   return best
@@ -208,21 +210,25 @@ const appealGroupsAddUp: RowCheck = (v) => {
 /** Section 四: header words, then one row of 15 values (three groups of five). */
 function readAppeal(tokens: readonly Token[], anchor: number): Extracted {
   const ex = emptyExtracted()
-  let firstValue = -1
+  // The data row follows the last header word; blanks inside the header rows come before that.
   let lastText = anchor
   for (let i = anchor; i < tokens.length; i++) {
     const t = tokens[i]!
+    if (t.k === 'val') break
     if (t.k === 'text') {
       if (AFTER_TABLES.test(t.s)) break
       lastText = i
-    } else if (t.k === 'val') {
-      firstValue = i
-      break
     }
   }
-  if (firstValue === -1) return ex
-  ex.hasTable = true
   const values = valueRun(tokens, lastText + 1)
+  // Only a table header (结果维持 … 尚未审结 … 总计) heads the values, never a sentence about 复议.
+  let header = false
+  for (let i = anchor; i <= lastText; i++) {
+    const t = tokens[i]!
+    if (t.k === 'text' && (t.s.includes('审结') || t.s.includes('维持'))) header = true
+  }
+  if (values.length === 0 || !header) return ex
+  ex.hasTable = true
   const read = readRowValues(values, APPEAL_KEYS.map(() => 'count' as const), appealGroupsAddUp)
   putRow(ex, 'appeal', APPEAL_KEYS, read, null)
   return ex
