@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { parseReport } from '../src/report/parse/index'
+import { parseReportAsync } from '../src/report/parse/index'
 import type { ParseResult } from '../src/report/types'
 
 /** Reads and parses one file; a one-line error message when it cannot be read at all. */
-function parseFile(path: string): { ok: true; report: ParseResult & { meta: { sha256: string } } } | { ok: false; message: string } {
+async function parseFile(path: string): Promise<{ ok: true; report: ParseResult & { meta: { sha256: string } } } | { ok: false; message: string }> {
   let bytes: Uint8Array
   try {
     bytes = new Uint8Array(readFileSync(path))
@@ -19,13 +19,13 @@ function parseFile(path: string): { ok: true; report: ParseResult & { meta: { sh
     const why = code === 'ENOENT' ? '文件不存在 (no such file)' : code === 'EISDIR' ? '是目录 (is a directory)' : `无法读取 (cannot read: ${code ?? String(e)})`
     return { ok: false, message: `${path}: ${why}` }
   }
-  const outcome = parseReport(bytes, path)
+  const outcome = await parseReportAsync(bytes, path)
   if (!outcome.ok) return { ok: false, message: `${outcome.error} (${outcome.error_en})` }
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   return { ok: true, report: { ...outcome.report, meta: { ...outcome.report.meta, sha256 } } }
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const files = argv.filter((a) => a !== '--')
   if (files.length === 0) {
     process.stderr.write('usage: npm run --silent parse -- FILE [FILE…]\n')
@@ -34,7 +34,7 @@ function main(argv: string[]): number {
   const reports: unknown[] = []
   let failed = false
   for (const file of files) {
-    const result = parseFile(file)
+    const result = await parseFile(file)
     if (result.ok) reports.push(result.report)
     else {
       process.stderr.write(result.message.replace(/\s+/g, ' ') + '\n')
@@ -46,4 +46,4 @@ function main(argv: string[]): number {
   return 0
 }
 
-process.exitCode = main(process.argv.slice(2))
+process.exitCode = await main(process.argv.slice(2))
