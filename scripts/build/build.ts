@@ -102,6 +102,7 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
       inputs.push(readDistrict(entry.dir, entry.id, scope))
     } catch (e) {
       if (!(e instanceof DistrictError)) throw e
+      for (const p of e.problems) log.problem(`  ${entry.id}: ${p}`)
       fail(e.message)
     }
   }

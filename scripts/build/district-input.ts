@@ -6,7 +6,10 @@ import { classify, inputScope, readInputFile, shown, walkFiles, type InputScope,
 import type { DistrictInfo, DistrictInput, ReportFile, SourceOverride, UnitRecord } from './types'
 
 /** A district folder that cannot be built at all (no usable district.json or registry); the message names the file and why. */
-export class DistrictError extends Error {}
+export class DistrictError extends Error {
+  /** Row problems found before the district was given up (they explain an empty registry). */
+  problems: string[] = []
+}
 
 /**
  * Read one district folder (`district.json`, `units.csv`, optional `sources.csv`, `reports/**`).
@@ -18,8 +21,15 @@ export function readDistrict(dir: string, id: string, scope: InputScope = inputS
   const problems: string[] = []
   const notes: string[] = []
   const ctx = { scope, problems, notes }
-  const info = readDistrictInfo(join(dir, 'district.json'), ctx)
-  const units = readUnits(join(dir, 'units.csv'), ctx)
+  let info: DistrictInfo
+  let units: UnitRecord[]
+  try {
+    info = readDistrictInfo(join(dir, 'district.json'), ctx)
+    units = readUnits(join(dir, 'units.csv'), ctx)
+  } catch (e) {
+    if (e instanceof DistrictError) e.problems = problems
+    throw e
+  }
   const sources = readSources(join(dir, 'sources.csv'), ctx)
   const { files, skipped } = listReportFiles(dir, scope)
   return { id, dir, root: scope.boundary, fs: scope.fs, info, units, sources, files, problems, notes, skipped }
@@ -117,13 +127,82 @@ function isLink(file: string, scope: InputScope): boolean {
   }
 }
 
-/** "line L, column C" of a JSON.parse error, when the message gives a position. */
-function jsonWhere(text: string, message: string): string {
-  const m = /position (\d+)/.exec(message)
-  const pos = m ? Number(m[1]) : /end of JSON input/.test(message) ? text.length : -1
+/** "line L, column C: " where JSON text first goes wrong (V8's messages do not always give a position). */
+function jsonWhere(text: string): string {
+  const pos = jsonErrorOffset(text)
   if (pos < 0) return ''
   const before = text.slice(0, pos).split('\n')
   return `line ${before.length}, column ${before.at(-1)!.length + 1}: `
+}
+
+/** Offset of the first syntax error in JSON text, or -1 (a small recursive-descent checker). */
+export function jsonErrorOffset(text: string): number {
+  let i = 0
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++
+  }
+  const fail = (): never => {
+    throw i
+  }
+  const lit = (word: string) => (text.startsWith(word, i) ? void (i += word.length) : fail())
+  const str = () => {
+    if (text[i] !== '"') fail()
+    i++
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') i++
+      else if (text.charCodeAt(i) < 0x20) fail()
+      i++
+    }
+    if (i >= text.length) fail()
+    i++
+  }
+  const value = (): void => {
+    ws()
+    const c = text[i]
+    if (c === '{') {
+      i++
+      ws()
+      if (text[i] === '}') return void i++
+      for (;;) {
+        ws()
+        str()
+        ws()
+        if (text[i] !== ':') fail()
+        i++
+        value()
+        ws()
+        if (text[i] === ',') i++
+        else if (text[i] === '}') return void i++
+        else fail()
+      }
+    } else if (c === '[') {
+      i++
+      ws()
+      if (text[i] === ']') return void i++
+      for (;;) {
+        value()
+        ws()
+        if (text[i] === ',') i++
+        else if (text[i] === ']') return void i++
+        else fail()
+      }
+    } else if (c === '"') str()
+    else if (c === 't') lit('true')
+    else if (c === 'f') lit('false')
+    else if (c === 'n') lit('null')
+    else {
+      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400))
+      if (!m) fail()
+      i += m![0].length
+    }
+  }
+  try {
+    value()
+    ws()
+    return i < text.length ? i : -1
+  } catch (at) {
+    return typeof at === 'number' ? Math.min(at, text.length) : -1
+  }
 }
 
 function str(v: unknown): string {
@@ -137,7 +216,7 @@ function readDistrictInfo(file: string, ctx: ReadCtx): DistrictInfo {
   try {
     raw = JSON.parse(text)
   } catch (e) {
-    throw new DistrictError(`${name0}: cannot read district.json — ${jsonWhere(text, (e as Error).message)}not valid JSON (${(e as Error).message})`)
+    throw new DistrictError(`${name0}: cannot read district.json — ${jsonWhere(text)}not valid JSON (${(e as Error).message.replace(/\s+/g, ' ').slice(0, 160)})`)
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new DistrictError(`${name0}: district.json must be a JSON object`)
   const o = raw as Record<string, unknown>
@@ -173,9 +252,11 @@ function parseCsv(file: string, text: string, ctx: ReadCtx): Record<string, stri
   const out = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() })
   const name = shown(ctx.scope, file)
   for (const e of out.errors) {
-    // Papa counts data rows from 0; the header is row 1 of the file.
-    const where = typeof e.row === 'number' ? `${name} row ${e.row + 2}` : name
-    ctx.problems.push(`${where}: CSV ${e.type === 'Quotes' ? 'quoting' : 'format'} error: ${e.message}`)
+    // A row short of trailing empty columns is fine (the column checks follow); quoting errors and extra fields are not.
+    if (e.code === 'TooFewFields') continue
+    // Line of the error from its character offset when Papa gives one; else its data row (from 0) after the header line.
+    const line = typeof e.index === 'number' ? text.slice(0, e.index).split('\n').length : typeof e.row === 'number' ? e.row + 2 : null
+    ctx.problems.push(`${line === null ? name : `${name} row ${line}`}: CSV ${e.type === 'Quotes' ? 'quoting' : 'format'} error: ${e.message}`)
   }
   return out.data
 }
@@ -195,6 +276,7 @@ function readUnits(file: string, ctx: ReadCtx): UnitRecord[] {
   const problems = ctx.problems
   const name0 = shown(ctx.scope, file)
   const text = readText(file, ctx, 'the unit registry units.csv')!
+  if (text.trim() === '') throw new DistrictError(`${name0}: the unit registry is empty (no header, no rows); every report would be unmatched`)
   const header = text.split('\n', 1)[0]!.split(',').map((h) => h.trim().replace(/^"|"$/g, ''))
   const lacking = UNIT_COLUMNS.filter((c) => !header.includes(c))
   if (lacking.length > 0) throw new DistrictError(`${name0} line 1: the header lacks column ${lacking.map((c) => `"${c}"`).join(', ')} (expected code,name,kind,aliases,valid_from,valid_to; got "${header.join(',').slice(0, 80)}")`)

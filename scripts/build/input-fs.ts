@@ -91,20 +91,20 @@ export function oddKind(st: fs.Stats): string {
 /** What an entry is, after following an in-folder link; or why it is skipped. */
 export type Classified =
   | { kind: 'file'; st: fs.Stats }
-  | { kind: 'dir'; st: fs.Stats; key: string }
+  | { kind: 'dir'; st: fs.Stats; key: string; /** Real path, for a link. */ real?: string }
   | { kind: 'skip'; reason: string }
 
 /** Look at one entry without reading it: lstat, then (for a link) its real target, which must lie inside the boundary. */
 export function classify(abs: string, scope: InputScope): Classified {
   const { fs: f } = scope
   let st: fs.Stats
+  let real: string | undefined
   try {
     st = f.lstatSync(abs)
   } catch (e) {
     return { kind: 'skip', reason: `cannot look at it (${code(e)})` }
   }
   if (st.isSymbolicLink()) {
-    let real: string
     try {
       real = f.realpathSync(abs)
     } catch (e) {
@@ -120,7 +120,7 @@ export function classify(abs: string, scope: InputScope): Classified {
       return { kind: 'skip', reason: `symlink target cannot be looked at (${code(e)})` }
     }
   }
-  if (st.isDirectory()) return { kind: 'dir', st, key: `${st.dev}:${st.ino}` }
+  if (st.isDirectory()) return { kind: 'dir', st, key: `${st.dev}:${st.ino}`, real }
   if (st.isFile()) return { kind: 'file', st }
   return { kind: 'skip', reason: `${oddKind(st)}, not a regular file` }
 }
@@ -152,6 +152,7 @@ export function walkFiles(dir: string, scope: InputScope, visited = new Set<stri
       }
       const c = classify(abs, scope)
       if (c.kind === 'skip') skip(abs, c.reason)
+      else if (c.kind === 'dir' && c.real !== undefined && linksUp(d, c.real, scope)) skip(abs, `symlink to a folder above it (${shown(scope, c.real)}); not followed (it would loop)`)
       else if (c.kind === 'dir') enter(abs, c.key)
       else files.push({ abs })
     }
@@ -161,6 +162,15 @@ export function walkFiles(dir: string, scope: InputScope, visited = new Set<stri
   else if (top.kind === 'skip') skip(dir, top.reason)
   else skip(dir, 'expected a folder, found a file')
   return { files, skipped }
+}
+
+/** True when the link target `real` contains the folder `d` the link sits in (following it would walk a tree already being walked). */
+function linksUp(d: string, real: string, scope: InputScope): boolean {
+  try {
+    return isInside(scope.fs.realpathSync(d), real)
+  } catch {
+    return false
+  }
 }
 
 /** Result of {@link readInputFile}. */
