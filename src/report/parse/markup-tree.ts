@@ -19,6 +19,19 @@ export type MarkupNode = MarkupElement | string
 export const NO_CHILDREN: readonly MarkupNode[] = []
 
 /**
+ * Deepest element nesting a tree keeps. Every walker over these trees (html.ts, docx.ts,
+ * {@link textContent}) recurses once or twice per level, so an unbounded depth (100,000 nested
+ * `<div>` or `<w:tbl>`) would overflow the call stack. Real reports nest a few dozen levels. An
+ * element opened deeper is kept as a childless element at this depth and its text and
+ * descendants continue in the deepest open element: nothing is lost from the text flow, only the
+ * structure below the limit is flattened, and no walk goes deeper than this.
+ */
+export const MAX_TREE_DEPTH = 1000
+
+/** Unclosed elements after which {@link parseMarkup} stops reading a page (see there). */
+export const MAX_PARSE_DEPTH = 20_000
+
+/**
  * Builds a {@link MarkupElement} tree from open/text/close events.
  *
  * Children of the open elements are collected on one shared stack and copied into an array of
@@ -28,6 +41,13 @@ export const NO_CHILDREN: readonly MarkupNode[] = []
  */
 export class TreeBuilder {
   private readonly open: MarkupElement[] = []
+  /**
+   * Names of elements opened below {@link MAX_TREE_DEPTH}: they are added as childless elements
+   * where the depth stopped, and their content goes on in the deepest open element (see there).
+   */
+  private readonly flattened: string[] = []
+  /** How many elements were opened below the depth limit (0 for every real report). */
+  flattenedCount = 0
   /** Index in `pending` where each open element's children start (parallel to `open`). */
   private readonly starts: number[] = []
   private readonly pending: MarkupNode[] = []
@@ -36,6 +56,12 @@ export class TreeBuilder {
 
   /** Adds `element` as the last child of the innermost open element, and opens it. */
   openElement(element: MarkupElement): void {
+    if (this.open.length >= MAX_TREE_DEPTH) {
+      this.pending[this.top++] = element
+      this.flattened.push(element.name)
+      this.flattenedCount++
+      return
+    }
     this.pending[this.top++] = element
     this.open.push(element)
     this.starts.push(this.top)
@@ -52,6 +78,10 @@ export class TreeBuilder {
 
   /** Closes the innermost open element (no-op when only the root is open). */
   closeElement(): void {
+    if (this.flattened.length > 0) {
+      this.flattened.pop()
+      return
+    }
     const element = this.open.pop()
     const start = this.starts.pop()
     if (element === undefined || start === undefined) return
@@ -59,8 +89,14 @@ export class TreeBuilder {
     this.top = start
   }
 
+  /** Open elements, including those opened below the depth limit. */
+  depth(): number {
+    return this.open.length + this.flattened.length
+  }
+
   /** Name of the innermost open element ('' when only the root is open). */
   innermostName(): string {
+    if (this.flattened.length > 0) return this.flattened[this.flattened.length - 1]!
     return this.open.length > 0 ? this.open[this.open.length - 1]!.name : ''
   }
 
@@ -69,6 +105,11 @@ export class TreeBuilder {
    * end tag); no-op when no open element has that name.
    */
   closeNamed(name: string): void {
+    const flat = this.flattened.lastIndexOf(name)
+    if (flat !== -1) {
+      this.flattened.length = flat
+      return
+    }
     let index = this.open.length - 1
     while (index >= 0 && this.open[index]!.name !== name) index--
     if (index === -1) return
@@ -77,6 +118,7 @@ export class TreeBuilder {
 
   /** Closes every open element and returns the root. */
   finish(): MarkupElement {
+    this.flattened.length = 0
     while (this.open.length > 0) this.closeElement()
     this.root.children = this.top > 0 ? this.pending.slice(0, this.top) : NO_CHILDREN
     return this.root
@@ -97,15 +139,25 @@ export class TreeBuilder {
  */
 export function parseMarkup(text: string, options: ParserOptions): MarkupElement {
   const tree = new TreeBuilder()
+  let stopped = false
   const parser = new Parser(
     {
-      onopentag: (name, attribs) => tree.openElement({ name, attribs, children: NO_CHILDREN }),
+      onopentag: (name, attribs) => {
+        tree.openElement({ name, attribs, children: NO_CHILDREN })
+        // htmlparser2 keeps its open elements with Array#unshift: quadratic in the depth. Past
+        // MAX_PARSE_DEPTH unclosed elements the rest of the page is not read (never in a report).
+        if (tree.depth() > MAX_PARSE_DEPTH && !stopped) {
+          stopped = true
+          parser.pause()
+        }
+      },
       ontext: (data) => tree.text(data),
       onclosetag: () => tree.closeElement(),
     },
     options
   )
-  parser.end(text)
+  parser.write(text)
+  if (!stopped) parser.end()
   return tree.finish()
 }
 
