@@ -11,10 +11,29 @@ export function requireMetric(key: string): Metric {
   return m
 }
 
-/** URL parameter holding the units chosen for the side-by-side chart, joined by `|`. */
+/**
+ * URL parameter holding the units chosen for the side-by-side chart: names joined by `|`, a `|` or
+ * `\` inside a name escaped with a backslash (`A\|B` is the one unit "A|B"). Links written before
+ * the escape (plain `甲镇|乙街道`) read the same, since unit names hold no backslash.
+ */
 export const PICK_PARAM = 'pick'
 
-/** Parse the chosen units from the URL parameter (unit names never contain `|`, the alias separator). */
+/** The `pick=` value for a list of units (null for none): `|`-joined, `\` and `|` in names escaped. */
+export function encodePicked(units: readonly string[]): string | null {
+  return units.length ? units.map((u) => u.replace(/[\\|]/g, (c) => `\\${c}`)).join('|') : null
+}
+
+/** Parse the chosen units from the URL parameter: split at unescaped `|`, unescape, drop blanks and repeats. */
 export function parsePicked(value: string | null): string[] {
-  return value ? [...new Set(value.split('|').map((s) => s.trim()).filter(Boolean))] : []
+  if (!value) return []
+  const out: string[] = []
+  let cur = ''
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!
+    if (c === '\\' && i + 1 < value.length) cur += value[++i]
+    else if (c === '|') (out.push(cur), (cur = ''))
+    else cur += c
+  }
+  out.push(cur)
+  return [...new Set(out.map((s) => s.trim()).filter(Boolean))]
 }
