@@ -4,9 +4,8 @@ import type { CellType } from '../model/types'
  * Every way a row of free-text number runs can be read as exactly `n` cells. Each whitespace-
  * separated run may hold several glued cells (`0000000`, `200 000121`); a cell never starts with
  * a 0 unless it is 0, a decimal or a number with thousands separators is one cell, and a sign
- * glued to a run starts a new cell (2019 本年增/减, `2648-18538`) — or is a dash printed for
- * "none", which is read both ways. Which reading is the table's is decided by the caller's
- * arithmetic; this only enumerates.
+ * glued to a run starts a new cell (2019 本年增/减, `1-10` = 1 / −1 / 0). Which reading is the
+ * table's is decided by the caller's arithmetic; this only enumerates.
  */
 
 /** More readings than this and the row is left out as ambiguous (no arithmetic narrows that many). */
@@ -19,22 +18,20 @@ interface Run {
   sign: '' | '-' | '+'
   /** The value when atomic (decimal, thousands separators, a none-mark). */
   atomic: number | null
-  /** A sign glued between digits may be a dash meaning "none" instead. */
-  dashMayBeNone: boolean
 }
 
 const UNIT_SUFFIX = /(?:万元|元|件|个|项|次|条)$/
 const NONE_MARKS = new Set(['/', '-', '—', '——', '－', '–', '无', '―'])
 
-function runOf(raw: string, gluedToPrevious: boolean, bounded: boolean): Run | null {
+function runOf(raw: string, bounded: boolean): Run | null {
   const text = raw.replace(UNIT_SUFFIX, '')
-  if (NONE_MARKS.has(text)) return { digits: null, sign: '', atomic: 0, dashMayBeNone: false }
+  if (NONE_MARKS.has(text)) return { digits: null, sign: '', atomic: 0 }
   const m = /^([-+]?)(\d+)$/.exec(text)
   // A cell whose boundaries are known is one value, never split.
-  if (m && bounded) return { digits: null, sign: '', atomic: Number(text), dashMayBeNone: false }
-  if (m) return { digits: m[2]!, sign: m[1] as Run['sign'], atomic: null, dashMayBeNone: m[1] === '-' && gluedToPrevious }
+  if (m && bounded) return { digits: null, sign: '', atomic: Number(text) }
+  if (m) return { digits: m[2]!, sign: m[1] as Run['sign'], atomic: null }
   const plain = text.replace(/,(?=\d{3})/g, '')
-  if (/^[-+]?\d+(?:\.\d+)?$/.test(plain)) return { digits: null, sign: '', atomic: Number(plain), dashMayBeNone: false }
+  if (/^[-+]?\d+(?:\.\d+)?$/.test(plain)) return { digits: null, sign: '', atomic: Number(plain) }
   return null
 }
 
@@ -50,10 +47,10 @@ function fits(value: number, type: CellType): boolean {
  * Readings of the runs as exactly `types.length` cells, or null when a run is not a number or
  * there are more than MAX_READINGS.
  */
-export function gluedReadings(raws: readonly { raw: string; glued: boolean; bounded?: boolean }[], types: readonly CellType[]): number[][] | null {
+export function gluedReadings(raws: readonly { raw: string; bounded?: boolean }[], types: readonly CellType[]): number[][] | null {
   const runs: Run[] = []
   for (const r of raws) {
-    const run = runOf(r.raw, r.glued, r.bounded ?? false)
+    const run = runOf(r.raw, r.bounded ?? false)
     if (!run) return null
     runs.push(run)
   }
@@ -68,7 +65,7 @@ export function gluedReadings(raws: readonly { raw: string; glued: boolean; boun
   for (let i = runs.length - 1; i >= 0; i--) {
     const run = runs[i]!
     minFrom[i] = minFrom[i + 1]! + 1
-    maxFrom[i] = maxFrom[i + 1]! + (run.digits === null ? 1 : run.digits.length + (run.dashMayBeNone ? 1 : 0))
+    maxFrom[i] = maxFrom[i + 1]! + (run.digits === null ? 1 : run.digits.length)
   }
 
   const visitRun = (i: number): void => {
@@ -92,12 +89,6 @@ export function gluedReadings(raws: readonly { raw: string; glued: boolean; boun
       return
     }
     split(i, run.digits, 0, run.sign)
-    // `12-5`: the dash may be a none-mark cell between two numbers rather than a minus sign.
-    if (run.dashMayBeNone && fits(0, types[cells.length]!)) {
-      cells.push(0)
-      split(i, run.digits, 0, '')
-      cells.pop()
-    }
   }
 
   // Splits digits[pos..] of run i into cells; the first cell takes the sign.

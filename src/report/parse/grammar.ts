@@ -14,6 +14,8 @@ export interface GrammarRow {
   match: readonly string[]
   /** The printed label, compacted: text after a match may run on to its end (…不再处理其政府信息公开申请). */
   label: string
+  /** The label's own numbering (`5.`) when it has one: it names the row when the words have a typo. */
+  ordinal: string | null
   /**
    * A weak label (`其他`, `总计`) names the row only when the label text ends with it, so that
    * `（六）其他处理` or a header `…其他组织总计` does not take the row.
@@ -40,6 +42,7 @@ function activeGrammar(format: FormatId): SectionGrammar {
         types: table.cols.map((c) => c.type),
         match: row.match,
         label: compact(row.label.zh),
+        ordinal: null,
         weak: false,
         sumsToLast: false,
       })
@@ -57,6 +60,7 @@ function applyGrammar(format: FormatId): SectionGrammar {
       types: APPLY_COLS.map(() => 'count' as const),
       match: row.match,
       label: compact(row.label.zh),
+      ordinal: /^\d\./.exec(compact(row.label.zh))?.[0] ?? null,
       weak: row.match.every((m) => WEAK.has(m)),
       sumsToLast: true,
     })),

@@ -128,6 +128,9 @@ function labelEnd(s: string, row: GrammarRow): number | null {
 function rowNamed(s: string, grammar: SectionGrammar, cursor: number): number | null {
   let best: number | null = null
   let bestEnd = -1
+  // A label with a typo (`5.属于三类内容事务信息`) still names the next row by its own numbering.
+  const next = grammar.rows[cursor + 1]
+  const numbered = next?.ordinal && s.startsWith(next.ordinal) && s.length <= next.label.length + MAX_LABEL_TAIL ? cursor + 1 : null
   for (let r = Math.max(0, cursor); r < grammar.rows.length; r++) {
     const row = grammar.rows[r]!
     if (row.weak && r > cursor + 1) continue
@@ -137,7 +140,7 @@ function rowNamed(s: string, grammar: SectionGrammar, cursor: number): number | 
       bestEnd = end
     }
   }
-  return best
+  return best ?? numbered
 }
 
 interface SectionRead {
@@ -180,7 +183,8 @@ function readSection(tokens: readonly Token[], from: number, to: number, grammar
     done.add(r)
     ex.hasTable = true
     const row = grammar.rows[r]!
-    const read = readRowValues(values, row.types, row.sumsToLast ? sumsToLast : null, row.keys.map((k, c) => columnUnitOf(k, row.types[c]!)))
+    const atEnd = i + 1 + values.length >= tokens.length
+    const read = readRowValues(values, row.types, row.sumsToLast ? sumsToLast : null, row.keys.map((k, c) => columnUnitOf(k, row.types[c]!)), atEnd)
     putRow(ex, section, row.keys, read, pending)
     next = i + 1 + values.length
   }
@@ -243,6 +247,16 @@ function putRow(ex: Extracted, section: Section, keys: readonly string[], read: 
       if (v !== undefined) ex.cells[key] = v
     })
     if (read.how === 'arithmetic') ex.findings.push(recoveredFinding(section, keys, 'row'))
+    if (read.cut) {
+      const lost = keys.slice(keys.length - read.cut)
+      ex.findings.push(
+        parseFinding('short_row', 'warn', section, `本行只印出前 ${keys.length - read.cut} 个单元格，其余 ${read.cut} 个未读取`, `Only the first ${keys.length - read.cut} cells of the row are printed; the other ${read.cut} were not read`, {
+          cells: lost,
+          expected: keys.length,
+          actual: keys.length - read.cut,
+        }),
+      )
+    }
     return
   }
   if (read.kind === 'ambiguous') {

@@ -15,7 +15,7 @@ export type RowCheck = (values: readonly number[]) => boolean
  * arithmetic makes unique (or the cells every reading agrees on).
  */
 export type RowRead =
-  | { kind: 'cells'; values: (number | null | undefined)[]; notes: (CellNote | undefined)[]; how: 'position' | 'forced' | 'arithmetic' }
+  | { kind: 'cells'; values: (number | null | undefined)[]; notes: (CellNote | undefined)[]; how: 'position' | 'forced' | 'arithmetic'; cut?: number }
   /** Several readings remain: `values` holds the cells they all agree on, `readings` all of them. */
   | { kind: 'ambiguous'; values: (number | undefined)[]; readings: number[][]; reason: 'many' | 'none_adds_up' | 'too_many' }
   | { kind: 'short'; found: number }
@@ -28,19 +28,29 @@ function mustBeGlued(t: ValueToken): boolean {
   return t.k === 'val' && !t.bounded && /^[-+]?0\d/.test(t.raw)
 }
 
-/** `units[i]`: the unit of column i (columnUnitOf), so a contradicting printed unit is not read as it. */
-export function readRowValues(tokens: readonly ValueToken[], types: readonly CellType[], check: RowCheck | null, units?: readonly (string | undefined)[]): RowRead {
+/**
+ * `units[i]`: the unit of column i (columnUnitOf), so a contradicting printed unit is not read as it.
+ * `atEnd`: the row's values run to the end of the document (a cut-off copy), so what follows its
+ * own cells is the start of the next, cut row (its numbering `2`).
+ */
+export function readRowValues(tokens: readonly ValueToken[], types: readonly CellType[], check: RowCheck | null, units?: readonly (string | undefined)[], atEnd = false): RowRead {
   const n = types.length
   const count = tokens.length
   const extrasBlank = tokens.slice(n).every((t) => t.k === 'blank')
-  const positional = count === n || (count > n && extrasBlank)
+  const positional = count === n || (count > n && (extrasBlank || atEnd))
   if (positional && !tokens.slice(0, n).some(mustBeGlued)) return byPosition(tokens.slice(0, n), types, units)
+  // Where empty cells are printed (`|` pieces, table cells), a short row was cut at its end: its
+  // first cells are in place. Elsewhere (one cell per line) lost blanks could shift any of them.
+  if (count > 0 && count < n && tokens.every((t) => t.k === 'blank' || t.cell)) {
+    const read = byPosition(tokens, types, units)
+    return read.kind === 'cells' ? { ...read, cut: n - count } : read
+  }
 
   const free = tokens.filter((t) => t.k === 'val' && !t.bounded)
   if (free.length === 0 || tokens.some((t) => t.k === 'blank')) {
     return count < n ? { kind: 'short', found: count } : { kind: 'misaligned', found: count }
   }
-  const runs = (tokens as Extract<ValueToken, { k: 'val' }>[]).map((t) => ({ raw: t.raw, glued: t.glued, bounded: t.bounded }))
+  const runs = (tokens as Extract<ValueToken, { k: 'val' }>[]).map((t) => ({ raw: t.raw, bounded: t.bounded }))
   const readings = gluedReadings(runs, types)
   if (readings === null) return { kind: 'ambiguous', values: new Array<undefined>(n).fill(undefined), readings: [], reason: 'too_many' }
   if (readings.length === 0) return count < n ? { kind: 'short', found: count } : { kind: 'misaligned', found: count }

@@ -10,9 +10,15 @@ import { compact } from './text-norm'
  *   piece, a line of its own), so it is exactly one cell; otherwise it is a run of free text that
  *   may hold several glued cells (`0000000`), to be split only when the arithmetic allows;
  * - `blank`: a cell that is present but empty (an empty table cell, a lone `|` line).
+ * `cell` marks values from a layout that prints empty cells too (tables, `|` and tab pieces): there
+ * a short row is a row cut short, not one that lost its blanks.
  * Row and table boundaries are not tokens: rows are found by their labels, in the format's order.
  */
-export type Token = { k: 'text'; s: string } | { k: 'val'; raw: string; bounded: boolean; glued: boolean } | { k: 'blank' }
+export type Token =
+  | { k: 'text'; s: string }
+  /** `cell`: the value came from a table cell or a `|`/tab piece, where empty cells are printed too. */
+  | { k: 'val'; raw: string; bounded: boolean; glued: boolean; cell: boolean }
+  | { k: 'blank' }
 
 /** A number as printed in free text, with an optional sign glued to it (2019 本年增/减). */
 const FREE_NUMBER = /[-+]?\d+(?:,\d{3})*(?:\.\d+)?/y
@@ -88,7 +94,7 @@ function pushCell(out: Token[], raw: string): void {
     return
   }
   if (isValueCell(text)) {
-    out.push({ k: 'val', raw: text, bounded: true, glued: false })
+    out.push({ k: 'val', raw: text, bounded: true, glued: false, cell: true })
     return
   }
   pushFree(out, text, false)
@@ -159,7 +165,7 @@ function pushFree(out: Token[], text: string, wholeLine: boolean): void {
       VALUE_UNIT.lastIndex = end
       const unit = VALUE_UNIT.exec(s)
       if (unit) end += unit[0].length
-      out.push({ k: 'val', raw: s.slice(i, end), bounded: false, glued: glued || !SPACE.test(s[end] ?? ' ') })
+      out.push({ k: 'val', raw: s.slice(i, end), bounded: false, glued: glued || !SPACE.test(s[end] ?? ' '), cell: false })
       i = end
       prevWasNumber = true
       continue
@@ -167,7 +173,7 @@ function pushFree(out: Token[], text: string, wholeLine: boolean): void {
     // A none-mark standing alone between spaces in a row of values (`规章 / / /`).
     if (ZERO_MARKS.has(ch) && (i === 0 || SPACE.test(s[i - 1]!)) && (i + 1 === s.length || SPACE.test(s[i + 1]!))) {
       flushText()
-      out.push({ k: 'val', raw: ch, bounded: false, glued: false })
+      out.push({ k: 'val', raw: ch, bounded: false, glued: false, cell: false })
       i++
       continue
     }
@@ -179,6 +185,6 @@ function pushFree(out: Token[], text: string, wholeLine: boolean): void {
   // A line that is a single value: its boundaries are the line's.
   if (wholeLine && out.length === start + 1) {
     const only = out[start]!
-    if (only.k === 'val') out[start] = { k: 'val', raw: only.raw, bounded: true, glued: false }
+    if (only.k === 'val') out[start] = { k: 'val', raw: only.raw, bounded: true, glued: false, cell: false }
   }
 }
