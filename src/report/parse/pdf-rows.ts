@@ -205,7 +205,11 @@ function attachFragments(perPage: Line[][]): void {
   for (const lines of perPage) {
     const rows = lines.filter((l) => l.values > 0)
     if (rows.length === 0) continue
+    // Every row prints a label beside its values: cells are top-aligned (Word, LibreOffice), and a
+    // wrapped label continues on the lines below its row.
+    if (rows.every((r) => r.cells.length > r.values)) attachBelow(lines)
     for (const line of lines) {
+      if (line.owner) continue
       if (line.values > 0 || headingOf(lineText(line)) !== null) continue
       let best: Line | undefined
       let bestDy = Infinity
@@ -227,6 +231,30 @@ function attachFragments(perPage: Line[][]): void {
       }
     }
     for (const row of rows) if (row.attached.length > 0) mergeFragments(row)
+  }
+}
+
+/**
+ * Top-aligned cells: the text lines right under a value row, one line pitch apart, whose cells sit
+ * in the row's label columns, continue its labels.
+ */
+function attachBelow(lines: readonly Line[]): void {
+  let row: Line | undefined
+  let last: Line | undefined
+  for (const line of lines) {
+    if (line.values > 0) {
+      row = last = line
+      continue
+    }
+    if (!row || !last) continue
+    const labels = row.cells.slice(0, row.cells.length - row.values)
+    const firstValue = row.cells[labels.length]!
+    const inLabelColumns = line.cells.every((c) => c.x1 <= firstValue.x0 + 2 && labels.some((l) => c.x0 < l.x1 + 2 && c.x1 > l.x0 - 2))
+    if (last.y - line.y <= 1.6 * Math.max(line.h, Math.min(last.h, row.h)) && inLabelColumns && headingOf(lineText(line)) === null) {
+      row.attached.push(line)
+      line.owner = row
+      last = line
+    } else row = last = undefined
   }
 }
 
