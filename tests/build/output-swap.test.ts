@@ -3,6 +3,7 @@
  * leaves something the next build recovers from by itself), and only a folder this build made
  * (its marker file) is ever replaced.
  */
+import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -10,7 +11,7 @@ import { buildData } from '../../scripts/build/build'
 import { memoryLog } from '../../scripts/build/log'
 import { MARKER_FILE, recoverOutput, sidePaths, type SwapStep } from '../../scripts/build/output'
 import { STAMP_FILE } from '../../scripts/build/stamp'
-import { fakeEngines, FIXTURE_DATA, removeTemps, tempDir } from './helpers'
+import { fakeEngines, FIXTURE_DATA, removeTemps, ROOT, tempDir } from './helpers'
 
 afterAll(removeTemps)
 
@@ -57,6 +58,18 @@ describe('case 3: the output swap is atomic and recovers from a kill', () => {
       expect(complete(out)).toBe(true)
     })
   }
+
+  it('a real SIGKILL between the two renames (child process killing itself at that step): the next build recovers by itself', async () => {
+    const out = join(tempDir(), 'data')
+    await build(data('旧县'), out)
+    const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/build/kill-during-swap.ts'), data('新县'), out, 'in'], { cwd: ROOT, encoding: 'utf8' })
+    expect(child.signal, child.stderr).toBe('SIGKILL')
+    expect(existsSync(out)).toBe(false)
+    expect(complete(sidePaths(out).previous)).toBe(true)
+    await build(data('新县'), out)
+    expect(districtName(out)).toBe('新县')
+    expect(readdirSync(join(out, '..')).sort()).toEqual(['data'])
+  }, 60_000)
 
   it('the next build recovers by itself (without recoverOutput first) when killed between the two renames', async () => {
     const out = join(tempDir(), 'data')
