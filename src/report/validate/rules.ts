@@ -31,6 +31,10 @@ const PARSE_TITLES_ZH: Record<keyof typeof PARSE_RULES, string> = {
   extra_row: '非国家格式的表格行（如省级增补行）',
   legacy: '2019年以前或自由格式报告：无国家统一表格',
   heading_missing: '未识别到章节标题，已按表格定位该节',
+  number_too_large: '数字过长，无法精确读取（未读取）',
+  unit_mismatch: '单元格单位与栏目单位不符（未读取）',
+  no_table: '是年度报告但未找到任何表格单元格',
+  bad_bytes: '文本编码中有无效字节（已替换）',
 }
 
 /** Parse-level levels: what the parser uses for each id. */
@@ -39,6 +43,10 @@ const PARSE_LEVELS: Record<keyof typeof PARSE_RULES, Level> = {
   glued_ambiguous: 'warn', glued_recovered: 'info', truncated: 'error', pdf_text: 'info', no_unit: 'warn',
   no_year: 'warn', duplicate_row: 'warn', extra_row: 'info', legacy: 'info',
   heading_missing: 'info',
+  number_too_large: 'warn',
+  unit_mismatch: 'warn',
+  no_table: 'warn',
+  bad_bytes: 'warn',
 }
 
 /**
