@@ -4,10 +4,9 @@ import type { CellNote, Finding, ParseResult, Rendering, ReportProse } from '../
 import { validateReport } from '../validate'
 import { cellNoteFindings } from './cell-findings'
 import type { Block, StructuredDoc } from './doc'
-import { activeFormatOf, extractActive } from './extract-active'
-import { applyFormatOf, extractApply, locateApplyRows } from './extract-apply'
-import { extractAppeal } from './extract-appeal'
-import { emptyExtracted, type Extracted } from './extract-types'
+import { readTables } from './read-tables'
+import { tokensOfBlocks, type Token } from './tokens'
+import type { Extracted } from './extract-types'
 import { parseFinding } from './findings'
 import { noTableFindings } from './input-findings'
 import { readPreamble } from './meta'
@@ -39,23 +38,19 @@ const TABLE_SECTIONS = [
  * format per section from the tables, and appends the validator's findings. Never throws on odd
  * input; what it cannot read it reports.
  */
-export function parseDoc(doc: StructuredDoc, info: DocInfo): ParseResult {
+export function parseDoc(doc: StructuredDoc, info: DocInfo, tokens?: readonly Token[]): ParseResult {
   const split = anchorMissingSections(doc, splitSections(doc))
   const allText = doc.blocks.map(blockText).join('\n')
   const pre = readPreamble(split.preamble, allText)
-  const blocksOf = (key: SectionKey): Block[] => split.sections[key] ?? []
 
-  const located = locateApplyRows(blocksOf('sec.apply'))
-  const applyFormat = applyFormatOf(located.rows)
-  const activeFormat = activeFormatOf(blocksOf('sec.active'))
   const yearFormat: FormatId | null = pre.year === null ? null : pre.year >= 2021 ? 'gov2021' : pre.year >= 2019 ? 'gov2019' : null
+  const tables = readTables(tokens ?? tokensOfBlocks(doc.blocks))
+  const { active, apply, appeal } = tables
+  const activeFormat = tables.formats.active
+  const applyFormat = tables.formats.apply
   // A section without its own markers is read in the other section's format (rows 一–（五） and
   // section 四 are the same in both formats).
   const fallback: FormatId = applyFormat ?? activeFormat ?? yearFormat ?? 'gov2021'
-
-  const active = split.sections['sec.active'] ? extractActive(blocksOf('sec.active'), activeFormat ?? fallback) : emptyExtracted()
-  const apply = located.rows.length + located.extra.length > 0 ? extractApply(located.rows, located.extra, applyFormat ?? fallback) : emptyExtracted()
-  const appeal = split.sections['sec.appeal'] ? extractAppeal(blocksOf('sec.appeal'), info.rendering === 'pdf-text') : emptyExtracted()
 
   const sectionFormat = (ex: Extracted, own: FormatId | null): DetectedFormat => (ex.hasTable ? (own ?? fallback) : 'unknown')
   const format_sections = { active: sectionFormat(active, activeFormat), apply: sectionFormat(apply, applyFormat) }
@@ -96,8 +91,8 @@ export function parseDoc(doc: StructuredDoc, info: DocInfo): ParseResult {
     encoding: info.encoding,
     traditional: info.traditional,
     sections_found: split.found,
-    source_url: info.source_url ?? null,
-    published_at: info.published_at ?? null,
+    source_url: info.source_url ?? pre.source_url,
+    published_at: info.published_at ?? pre.published_at,
   }
   findings.push(...validateReport({ meta, cells, prose }, { unitKind: unitKindOf(pre.unit) }))
   return { meta, cells, cell_notes, prose, findings }

@@ -34,7 +34,15 @@ export function toSimplified(text: string): { text: string; converted: boolean }
   convertChain ??= [Converter({ from: 'hk', to: 'cn' }), Converter({ from: 'tw', to: 'cn' })]
   let out = text
   for (const convert of convertChain) out = convert(out)
-  return { text: out, converted: out !== text }
+  return { text: dropPinyinGlosses(out), converted: out !== text }
+}
+
+/** A pinyin gloss after a character, as script-converting mirrors print it: `鎮(zhèn)`. */
+const PINYIN_GLOSS = /([\u4e00-\u9fff])[(（]([a-zà-ÿĀ-ſǍ-ǜ]{1,7})[)）]/g
+
+/** Removes pinyin glosses so labels and names read like the plain text (`数(shù)量` → `数量`). */
+export function dropPinyinGlosses(text: string): string {
+  return text.includes('(') || text.includes('（') ? text.replace(PINYIN_GLOSS, '$1') : text
 }
 
 /** True when the text has enough traditional-only characters to be called traditional script. */
