@@ -1,5 +1,11 @@
-import { parseReport } from '~/report/parse'
+import pdfWorkerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url'
+import { parseReportAsync } from '~/report/parse'
+import { setPdfAssets } from '~/report/parse/pdf-options'
 import type { ParseOutcome } from '~/report/types'
+
+// pdf.js runs its worker from our own build (an asset URL); the library itself loads only when a
+// PDF is chosen (parseReportAsync imports it on demand).
+setPdfAssets({ workerSrc: pdfWorkerUrl })
 
 /** What the upload hands over: a browser File, or anything with bytes and a name (tests). */
 export interface DraftFile {
@@ -20,7 +26,7 @@ export async function readDraft(file: DraftFile): Promise<ParseOutcome> {
     const why = e instanceof Error ? e.message : String(e)
     return { ok: false, error: `${file.name}：无法读取文件（${why}）`, error_en: `${file.name}: could not read the file (${why})` }
   }
-  return parseReport(bytes, file.name)
+  return parseReportAsync(bytes, file.name)
 }
 
 /** Finding counts per level, for the one-line summary. */
