@@ -10,7 +10,8 @@ import { emptyFilters, parseQuery, toQuery } from '~/stores/url-state'
 
 /** Through the whole URL path: filters state → route query → address-bar string → back. */
 function throughUrl(value: string | null): string | null {
-  const state = { ...emptyFilters(), extra: value === null ? {} : { [PICK_PARAM]: value } }
+  const extra: Record<string, string> = value === null ? {} : { [PICK_PARAM]: value }
+  const state = { ...emptyFilters(), extra }
   const url = stringifyQuery(toQuery(state))
   return parseQuery(routerParseQuery(url)).extra[PICK_PARAM] ?? null
 }
