@@ -122,25 +122,25 @@ function labelEnd(s: string, row: GrammarRow): number | null {
 }
 
 /**
- * The row a text token names: the grammar row after `cursor` whose label ends last in the token.
- * A weak label may only name the next row, so a header cell `其他` or `总计` cannot skip rows.
+ * The row a text token names: the grammar row from `from` on whose label ends last in the token.
+ * A weak label may only name one of the next two rows, so a header cell `其他` or `总计` cannot
+ * skip rows; a label with a typo (`5.属于三类内容事务信息`) names the next row by its numbering.
  */
-function rowNamed(s: string, grammar: SectionGrammar, cursor: number): number | null {
+function rowNamed(s: string, grammar: SectionGrammar, from: number): number | null {
   let best: number | null = null
   let bestEnd = -1
-  // A label with a typo (`5.属于三类内容事务信息`) still names the next row by its own numbering.
-  const next = grammar.rows[cursor + 1]
-  const numbered = next?.ordinal && s.startsWith(next.ordinal) && s.length <= next.label.length + MAX_LABEL_TAIL ? cursor + 1 : null
-  for (let r = Math.max(0, cursor); r < grammar.rows.length; r++) {
+  for (let r = Math.max(0, from); r < grammar.rows.length; r++) {
     const row = grammar.rows[r]!
-    if (row.weak && r > cursor + 1) continue
+    if (row.weak && r > from + 1) continue
     const end = labelEnd(s, row)
     if (end !== null && end > bestEnd) {
       best = r
       bestEnd = end
     }
   }
-  return best ?? numbered
+  if (best !== null) return best
+  const next = grammar.rows[from]
+  return next?.ordinal && s.startsWith(next.ordinal) && s.length <= next.label.length + MAX_LABEL_TAIL ? from : null
 }
 
 interface SectionRead {
