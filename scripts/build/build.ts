@@ -152,6 +152,7 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
   for (const d of districts) {
     const c = d.coverage
     log.info(`${d.id}: ${d.files} files (${d.unreadable} unreadable, ${d.unmatched} unmatched), ${d.errors} errors, ${d.warnings} warnings; coverage ${c.received} received, ${c.missing} missing, ${c.duplicate} duplicate, ${c.not_expected} not expected`)
+    log.info(cellsReadLine(builds.find((b) => b.input.id === d.id)!))
   }
   logSummary(log, districts, skipped)
   const bad =
@@ -204,6 +205,15 @@ function reportProblems(b: DistrictBuild, log: BuildLog): void {
   lines.push(...b.cross.filter((c) => c.finding.level === 'error').map((c) => describeFinding(`${b.input.id}/${c.report?.file ?? `${c.unit} ${c.year ?? ''}`}`, c.finding)))
   for (const l of lines.slice(0, MAX_LISTED)) log.problem(`  ${l}`)
   if (lines.length > MAX_LISTED) log.problem(`  … and ${lines.length - MAX_LISTED} more error findings (see open/findings.csv)`)
+}
+
+/** Cells read per district: total, per-file range, and the files where none was read (per file: reports.n_cells, summary by_unit_year[].cells). */
+function cellsReadLine(b: DistrictBuild): string {
+  const per = b.reports.map((r) => ({ file: r.file, n: Object.keys(r.report?.cells ?? {}).length }))
+  const ns = per.map((p) => p.n).sort((x, y) => x - y)
+  const none = per.filter((p) => p.n === 0).map((p) => p.file)
+  const range = ns.length ? `per file ${ns[0]}–${ns.at(-1)} (median ${ns[Math.floor((ns.length - 1) / 2)]})` : 'no files'
+  return `${b.input.id}: ${ns.reduce((a, n) => a + n, 0)} cells read from ${per.length} files, ${range}${none.length ? `; no cell read in ${none.length}: ${none.join(', ')}` : ''}`
 }
 
 function stats(b: DistrictBuild): DistrictStats {

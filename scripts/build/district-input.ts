@@ -234,7 +234,13 @@ function readDistrictInfo(file: string, ctx: ReadCtx): DistrictInfo {
     if (Array.isArray(y) && y.length === 2 && y.every((n) => Number.isInteger(n)) && y[0] <= y[1]) years = [y[0], y[1]]
     else problems.push(`${name0}: "years" must be [from, to] with from ≤ to; got ${JSON.stringify(y)}, using the report years`)
   }
+  let order = 0
+  if (o.order !== undefined) {
+    if (typeof o.order === 'number' && Number.isInteger(o.order)) order = o.order
+    else problems.push(`${name0}: "order" must be an integer; got ${JSON.stringify(o.order)}, using 0`)
+  }
   return {
+    order,
     name,
     city: str(o.city),
     province: str(o.province),

@@ -69,6 +69,9 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, buil
     entries.push({ id: b.input.id, name: b.input.info.name, synthetic: summary.synthetic, summary: path })
     summaryFiles.push({ path, name: `summary-${resourceName(b.input.id)}`, format: 'json', title: `${b.input.info.name} 首屏摘要 / ${b.input.id} first-paint summary` })
   }
+  // index.json lists districts by district.json "order" (then id): its first one is the dashboard's default.
+  const orderOf = new Map(builds.map((b) => [b.input.id, b.input.info.order ?? 0]))
+  entries.sort((a, b) => orderOf.get(a.id)! - orderOf.get(b.id)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   writeFileSync(join(tmp, 'index.json'), `${JSON.stringify({ districts: entries }, null, 2)}\n`)
 
   const files: OutputFile[] = [

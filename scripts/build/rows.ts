@@ -31,6 +31,7 @@ export function reportRow(r: BuiltReport, counted: boolean): Value[] {
     r.findings.filter((f) => f.level === 'error').length,
     r.findings.filter((f) => f.level === 'warn').length,
     m?.unit ?? null, orNull(p?.prose.overview), orNull(p?.prose.problems), orNull(p?.prose.other),
+    orNull(m?.source_url ?? r.url), orNull(m?.published_at),
   ]
 }
 

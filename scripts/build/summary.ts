@@ -69,7 +69,7 @@ export function buildSummary(input: DistrictInput, years: number[], reports: rea
   const unitOrder = new Map(input.units.map((u, i) => [u.name, i]))
   const by_unit_year = primaries
     .sort((a, b) => unitOrder.get(a.unit!.name)! - unitOrder.get(b.unit!.name)! || a.year! - b.year!)
-    .map((r) => ({ unit: r.unit!.name, year: r.year!, metrics: metricsOf(r.report!.cells, HEADLINE_METRICS) }))
+    .map((r) => ({ unit: r.unit!.name, year: r.year!, cells: Object.keys(r.report!.cells).length, metrics: metricsOf(r.report!.cells, HEADLINE_METRICS) }))
   const count = (level: string) => findingLevels.filter((l) => l === level).length
   return {
     district: input.id,

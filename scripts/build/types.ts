@@ -15,6 +15,8 @@ export interface DistrictInfo {
   synthetic: boolean
   /** Inclusive year span of the coverage grid, when district.json gives one. */
   years: [number, number] | null
+  /** Position in index.json (the first district is the dashboard's default): lower first, then id; absent = 0. */
+  order?: number
 }
 
 /** One row of units.csv. */

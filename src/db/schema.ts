@@ -107,6 +107,8 @@ export const TABLES: readonly TableDef[] = [
       s('overview', '总体情况', 'Overview', '第一部分正文（纯文本）', 'Section I prose (plain text)'),
       s('problems', '主要问题及改进', 'Problems', '第五部分正文（纯文本）', 'Section V prose (plain text)'),
       s('other', '其他事项', 'Other matters', '第六部分正文（纯文本）', 'Section VI prose (plain text)'),
+      s('source_url', '原文链接', 'Source URL', '报告原文网页地址（文件自身所载，否则取 sources.csv）', "The report page's own address (as the file states it, else from sources.csv)"),
+      s('published_at', '发布日期', 'Published', '发布日期 YYYY-MM-DD（文件所载，如网页的发布时间）', 'Publication date YYYY-MM-DD, as the file states it (e.g. the page header)'),
     ],
   },
   {

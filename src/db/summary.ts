@@ -25,8 +25,8 @@ export interface DistrictSummary {
     /** Metric key → value (null for a ratio with a zero denominator). */
     metrics: Record<string, number | null>
   }[]
-  /** One entry per received report (unit × year): a few headline metrics for rankings. */
-  by_unit_year: { unit: string; year: number; metrics: Record<string, number | null> }[]
+  /** One entry per received report (unit × year): cells read and a few headline metrics for rankings. */
+  by_unit_year: { unit: string; year: number; /** Cells read from the counted report (reports.n_cells). */ cells?: number; metrics: Record<string, number | null> }[]
   /** Finding counts per level over all reports and series. */
   findings: { error: number; warn: number; info: number }
 }

@@ -48,12 +48,15 @@ export interface ReportDetailRow extends UnitReportRow {
   overview: string | null
   problems: string | null
   other: string | null
+  source_url: string | null
+  published_at: string | null
 }
 
 /** Everything the page shows about one report except its cells and findings. */
 export function reportDetailSql(reportId: number): string {
   return `SELECT report_id, district, unit, unit_code, unit_kind, year, file, sha256, provenance, format, format_claimed,
-  format_active, format_apply, rendering, encoding, status, n_cells, n_errors, n_warnings, unit_printed, overview, problems, other
+  format_active, format_apply, rendering, encoding, status, n_cells, n_errors, n_warnings, unit_printed, overview, problems, other,
+  source_url, published_at
 FROM reports WHERE report_id = ${num(reportId)}`
 }
 

@@ -39,7 +39,7 @@ export default {
       provenance: {
         title: '来源', file: '文件', sha256: 'SHA-256', provenance: '来源类型', published: '真实发布', synthetic: '程序生成（示例）',
         format: '识别格式', claimed: '声明格式', formatMismatch: '与正文引用的格式不一致', rendering: '版式', encoding: '编码',
-        cells: '识别单元格数', sections: '第二/三部分格式',
+        cells: '识别单元格数', sections: '第二/三部分格式', sourceUrl: '原文链接', publishedAt: '发布日期',
       },
       trend: { title: '指标趋势：本单位与全区中位数', metric: '指标', median: '全区中位数' },
     },
@@ -83,7 +83,7 @@ export default {
       provenance: {
         title: 'Provenance', file: 'File', sha256: 'SHA-256', provenance: 'Provenance', published: 'published', synthetic: 'generated (demo)',
         format: 'Detected format', claimed: 'Cited format', formatMismatch: 'differs from the format cited in the text', rendering: 'Layout', encoding: 'Encoding',
-        cells: 'Cells located', sections: 'Section II / III format',
+        cells: 'Cells located', sections: 'Section II / III format', sourceUrl: 'Source page', publishedAt: 'Published',
       },
       trend: { title: 'Trend: this unit vs the district median', metric: 'Metric', median: 'District median' },
     },
