@@ -109,11 +109,12 @@ function compactLines(text: string): string {
 /** The first line near the top that reads as the report's title, with site chrome cut away. */
 function fromTitleLines(lines: readonly string[]): { unit: string | null; year: number | null } {
   let year: number | null = null
-  for (const line of lines) {
-    const text = line.replace(/[\s\u00a0\u3000|｜]+/g, '')
-    if (text.length === 0) continue
-    // In a long line (prose) only a quoted title 《…报告》 or "现公布…报告" counts.
-    const candidates = text.length <= MAX_TITLE_LINE ? [text] : quotedTitles(text)
+  const texts = lines.map((line) => line.replace(/[\s\u00a0\u3000|｜]+/g, '')).filter((t) => t.length > 0)
+  // Lines one by one first; then a short line joined with the next (a title wrapped as
+  // …政府信息公开工作 / 年度报告). In a long line (prose) only a quoted title counts.
+  const singles = texts.map((t) => (t.length <= MAX_TITLE_LINE ? [t] : quotedTitles(t)))
+  const pairs = texts.map((t, i) => (t.length <= MAX_TITLE_LINE && (texts[i + 1]?.length ?? 99) <= MAX_TITLE_LINE ? [t + texts[i + 1]!] : []))
+  for (const candidates of [...singles, ...pairs]) {
     for (const candidate of candidates) {
       const m = TITLE.exec(candidate) ?? TITLE_YEAR_AFTER.exec(candidate)
       const first = m ? null : TITLE_YEAR_FIRST.exec(candidate)

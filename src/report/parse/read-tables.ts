@@ -48,7 +48,8 @@ export function readTables(tokens: readonly Token[]): TablesRead {
   if (applyStart !== null) {
     const end = findText(tokens, applyStart, tokens.length, (s) => AFTER_TABLES.test(s)) ?? tokens.length
     applyFormat = applyFormatOf(tokens, applyStart, end)
-    const read = readSection(tokens, applyStart, end, grammarOf('apply', applyFormat))
+    // Rows 一 … （五） are the same in both formats; a cut table is read with the other section's.
+    const read = readSection(tokens, applyStart, end, grammarOf('apply', applyFormat ?? activeFormat ?? 'gov2021'))
     apply = read.ex
     appealFrom = read.next
   }
@@ -69,10 +70,13 @@ function findText(tokens: readonly Token[], from: number, to: number, test: (s: 
 function findApplyStart(tokens: readonly Token[]): number | null {
   const anchor = findText(tokens, 0, tokens.length, (s) => APPLY_ANCHORS.some((a) => s.includes(a)))
   if (anchor !== null) return anchor
+  // Without them, the row 一 label as printed (…申请数量), not a sentence (本年新收申请20件).
   const first = grammarOf('apply', 'gov2021').rows[0]!
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    if (t.k === 'text' && labelEnd(t.s, first) !== null && tokens[i + 1]?.k !== 'text') return i
+    if (t.k !== 'text' || tokens[i + 1]?.k === 'text') continue
+    const end = labelEnd(t.s, first)
+    if (end !== null && first.label.endsWith(t.s.slice(end))) return i
   }
   return null
 }
@@ -93,8 +97,17 @@ function activeFormatOf(tokens: readonly Token[], from: number, to: number): For
   return old > now ? 'gov2019' : 'gov2021'
 }
 
-function applyFormatOf(tokens: readonly Token[], from: number, to: number): FormatId {
-  return countMarks(tokens, from, to, APPLY_2021_MARKS) > 0 ? 'gov2021' : 'gov2019'
+/**
+ * gov2021 when its （六） sub-rows are printed, gov2019 when （六）其他处理 carries values itself,
+ * null when the table stops before （六） (a cut copy): the other section or the year decides.
+ */
+function applyFormatOf(tokens: readonly Token[], from: number, to: number): FormatId | null {
+  if (countMarks(tokens, from, to, APPLY_2021_MARKS) > 0) return 'gov2021'
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!
+    if (t.k === 'text' && t.s.endsWith('其他处理') && tokens[i + 1]?.k !== 'text') return 'gov2019'
+  }
+  return null
 }
 
 /** Parenthesised notes after a label (`（区分处理的，只计这一情形…）`) are part of it. */
@@ -149,12 +162,22 @@ interface SectionRead {
   next: number
 }
 
-function valueRun(tokens: readonly Token[], from: number): ValueToken[] {
+/**
+ * The value tokens after a label, up to the next text. When the label's own printed row holds at
+ * least `n` of them (a `|` row, a table row), only that row counts: cells of the next row's
+ * leading columns (`| | 2.其他…`) are not this row's.
+ */
+function valueRun(tokens: readonly Token[], from: number, n = 0): ValueToken[] {
   const out: ValueToken[] = []
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i]!
     if (t.k === 'text') break
     out.push(t)
+  }
+  const row = tokens[from - 1]?.row
+  if (n > 0 && row !== undefined) {
+    const own = out.filter((t) => t.row === row)
+    if (own.length >= n && own.length < out.length && out.slice(0, own.length).every((t) => t.row === row)) return own
   }
   return out
 }
@@ -171,10 +194,11 @@ function readSection(tokens: readonly Token[], from: number, to: number, grammar
     if (t.k !== 'text') continue
     const r = rowNamed(t.s, grammar, done.has(cursor) ? cursor + 1 : cursor)
     if (r === null) continue
-    const values = valueRun(tokens, i + 1)
+    const values = valueRun(tokens, i + 1, grammar.rows[r]!.keys.length)
     if (values.length === 0) {
-      // A label repeated in the next cell (a spanned label cell) or a row printed with no cells.
-      if (tokens[i + 1]?.k === 'text') {
+      // A label repeated in the next cell (a spanned label cell): the values follow the repeat.
+      const nextText = tokens[i + 1]
+      if (nextText?.k === 'text' && rowNamed(nextText.s, grammar, r) === r) {
         cursor = r
         continue
       }

@@ -37,6 +37,14 @@ export function readRowValues(tokens: readonly ValueToken[], types: readonly Cel
   const n = types.length
   const count = tokens.length
   const extrasBlank = tokens.slice(n).every((t) => t.k === 'blank')
+  // Surplus empty cells between the label and the values on the label's own printed row are the
+  // placeholders of a label spanning several grid columns (markdown and HTML grids); surplus empty
+  // cells after the values are row-end fillers. When both readings are possible and differ, the
+  // row cannot be placed with certainty.
+  const surplus = count - n
+  const leadingPlaceholders = surplus > 0 && tokens.slice(0, surplus).every((t) => t.k === 'blank' && t.afterLabel)
+  if (leadingPlaceholders && extrasBlank && surplus > 0) return { kind: 'misaligned', found: count }
+  if (leadingPlaceholders && !tokens.slice(surplus).some(mustBeGlued)) return byPosition(tokens.slice(surplus), types, units)
   const positional = count === n || (count > n && (extrasBlank || atEnd))
   if (positional && !tokens.slice(0, n).some(mustBeGlued)) return byPosition(tokens.slice(0, n), types, units)
   // Where empty cells are printed (`|` pieces, table cells), a short row was cut at its end: its

@@ -14,11 +14,16 @@ import { compact } from './text-norm'
  * a short row is a row cut short, not one that lost its blanks.
  * Row and table boundaries are not tokens: rows are found by their labels, in the format's order.
  */
-export type Token =
+export type Token = (
   | { k: 'text'; s: string }
   /** `cell`: the value came from a table cell or a `|`/tab piece, where empty cells are printed too. */
   | { k: 'val'; raw: string; bounded: boolean; glued: boolean; cell: boolean }
-  | { k: 'blank' }
+  /** `afterLabel`: an empty cell right after a label on the same printed row (a spanned label's placeholder, or a blank value). */
+  | { k: 'blank'; afterLabel?: boolean }
+) & {
+  /** The printed row (line or table row) the token stands on. */
+  row?: number
+}
 
 /** A number as printed in free text, with an optional sign glued to it (2019 本年增/减). */
 const FREE_NUMBER = /[-+]?\d+(?:,\d{3})*(?:\.\d+)?/y
@@ -33,17 +38,21 @@ const SPACE = /\s/
 /** Tokens of a structured document: table cells bounded, paragraphs scanned as free text. */
 export function tokensOfBlocks(blocks: readonly Block[]): Token[] {
   const out: Token[] = []
+  let printed = 0
   for (const block of blocks) {
-    if (block.kind === 'para') pushLine(out, block.text)
+    if (block.kind === 'para') stampRow(out, out.length, pushLine(out, block.text), printed++)
     else {
       for (let r = 0; r < block.rows.length; r++) {
         const row = block.rows[r]!
         const cont = block.continued?.[r]
+        const first = out.length
         for (let c = 0; c < row.length; c++) {
           // A slot that only repeats a spanned cell (colspan/rowspan) is not a cell of its own.
           if (cont?.[c]) continue
           pushCell(out, row[c]!)
         }
+        markBlanksAfterLabel(out, first)
+        stampRow(out, first, out.length, printed++)
       }
     }
   }
@@ -53,15 +62,33 @@ export function tokensOfBlocks(blocks: readonly Block[]): Token[] {
 /** Tokens of plain text lines: `|` and tab pieces are cells, other lines free text. */
 export function tokensOfLines(lines: readonly string[]): Token[] {
   const out: Token[] = []
-  for (const line of lines) pushLine(out, line)
+  let row = 0
+  for (const line of lines) {
+    const first = out.length
+    pushLine(out, line)
+    stampRow(out, first, out.length, row++)
+  }
   return out
 }
 
-function pushLine(out: Token[], line: string): void {
+function stampRow(out: Token[], from: number, to: number, row: number): void {
+  for (let i = from; i < to; i++) out[i]!.row = row
+}
+
+/** Pushes one line's tokens; returns the new length. */
+function pushLine(out: Token[], line: string): number {
+  pushLineTokens(out, line)
+  return out.length
+}
+
+function pushLineTokens(out: Token[], line: string): void {
   const trimmed = line.trim()
-  if (trimmed === '') return
+  // A line that is only a tab is an empty cell of a tab-prefixed layout (text copied from .docx).
+  if (trimmed === '' && !line.includes('\t')) return
   if (trimmed.includes('|') || trimmed.includes('｜')) {
+    const first = out.length
     for (const piece of pipePieces(trimmed)) pushCell(out, piece)
+    markBlanksAfterLabel(out, first)
     return
   }
   if (line.includes('\t')) {
@@ -81,9 +108,26 @@ export function pipePieces(line: string): string[] {
   const norm = line.replace(/｜/g, '|')
   if (norm === '|') return ['']
   const pieces = norm.split('|')
-  if (pieces[0]!.trim() === '') pieces.shift()
-  if (pieces.length > 0 && pieces[pieces.length - 1]!.trim() === '' && norm.endsWith('|')) pieces.pop()
+  // `| a | b |` (markdown) is closed on both sides; `a | b |` only at its end. A line that opens
+  // with `|` but does not close with one starts with an empty cell (`| 0 | 0` = blank, 0, 0).
+  const closedBothSides = norm.startsWith('|') && norm.endsWith('|')
+  if (closedBothSides || !norm.startsWith('|')) {
+    if (norm.startsWith('|')) pieces.shift()
+    if (pieces.length > 0 && pieces[pieces.length - 1]!.trim() === '' && norm.endsWith('|')) pieces.pop()
+  } else pieces.shift()
+  if (!closedBothSides && norm.startsWith('|')) pieces.unshift('')
   return pieces
+}
+
+/** Marks the empty cells that directly follow the last label of one printed row. */
+function markBlanksAfterLabel(out: Token[], first: number): void {
+  let seenLabel = false
+  for (let i = first; i < out.length; i++) {
+    const t = out[i]!
+    if (t.k === 'text') seenLabel = true
+    else if (t.k === 'val') seenLabel = false
+    else if (seenLabel) out[i] = { k: 'blank', afterLabel: true }
+  }
 }
 
 /** One cell whose boundaries are known. */
@@ -182,9 +226,13 @@ function pushFree(out: Token[], text: string, wholeLine: boolean): void {
     prevWasNumber = false
   }
   flushText()
-  // A line that is a single value: its boundaries are the line's.
-  if (wholeLine && out.length === start + 1) {
-    const only = out[start]!
-    if (only.k === 'val') out[start] = { k: 'val', raw: only.raw, bounded: true, glued: false, cell: false }
+  // A line of values and nothing else (one cell per line, a PDF row of numbers): each run stands
+  // between spaces of its own, so it is one cell — unless it cannot be one number (`00`). Runs in
+  // a line mixed with labels (a crawler's one-line page) may hide glued cells even between spaces.
+  if (wholeLine && out.length > start && out.slice(start).every((t) => t.k === 'val')) {
+    for (let i = start; i < out.length; i++) {
+      const t = out[i] as Extract<Token, { k: 'val' }>
+      if (!/^[-+]?0\d/.test(t.raw)) out[i] = { k: 'val', raw: t.raw, bounded: true, glued: false, cell: false }
+    }
   }
 }
