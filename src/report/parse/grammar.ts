@@ -23,6 +23,11 @@ export interface GrammarRow {
   weak: boolean
   /** Row arithmetic: the last column is the sum of the others (rule A3 in section 三). */
   sumsToLast: boolean
+  /**
+   * Header words of each column (section 二): a table whose header prints its columns in another
+   * order, or in other slots, is read by its header (format-spec V7/V8). Empty for section 三.
+   */
+  colMatch: readonly (readonly string[])[]
 }
 
 export interface SectionGrammar {
@@ -45,6 +50,7 @@ function activeGrammar(format: FormatId): SectionGrammar {
         ordinal: null,
         weak: false,
         sumsToLast: false,
+        colMatch: table.cols.map((c) => c.match),
       })
     }
   }
@@ -63,6 +69,7 @@ function applyGrammar(format: FormatId): SectionGrammar {
       ordinal: /^\d\./.exec(compact(row.label.zh))?.[0] ?? null,
       weak: row.match.every((m) => WEAK.has(m)),
       sumsToLast: true,
+      colMatch: [],
     })),
   }
 }

@@ -1,8 +1,9 @@
-import type { FormatId } from '../model/types'
+import type { CellType, FormatId } from '../model/types'
 import type { CellNote, Finding } from '../types'
 import { columnUnitOf } from './cell-value'
 import { emptyExtracted, type Extracted } from './extract-types'
-import { parseFinding } from './findings'
+import { parseFinding, quote } from './findings'
+import { columnHeader } from './column-header'
 import { APPEAL_GROUP_SIZE, APPEAL_KEYS, grammarOf, type GrammarRow, type SectionGrammar } from './grammar'
 import { readRowValues, type RowCheck, type RowRead, type ValueToken } from './row-values'
 import type { Token } from './tokens'
@@ -81,12 +82,15 @@ function findApplyStart(tokens: readonly Token[]): number | null {
   return null
 }
 
+/** How many of the marks the region's text holds; text runs are joined, so a header wrapped over lines (本年新 / 制作数量) counts. */
 function countMarks(tokens: readonly Token[], from: number, to: number, marks: readonly string[]): number {
-  let n = 0
+  let text = ''
   for (let i = from; i < to; i++) {
     const t = tokens[i]!
-    if (t.k === 'text') for (const m of marks) if (t.s.includes(m)) n++
+    text += t.k === 'text' ? t.s : '\u0000'
   }
+  let n = 0
+  for (const m of marks) for (let at = text.indexOf(m); at !== -1; at = text.indexOf(m, at + 1)) n++
   return n
 }
 
@@ -135,18 +139,21 @@ function labelEnd(s: string, row: GrammarRow): number | null {
 }
 
 /**
- * The row a text token names: the grammar row from `from` on whose label ends last in the token.
- * A weak label may only name one of the next two rows, so a header cell `其他` or `总计` cannot
- * skip rows; a label with a typo (`5.属于三类内容事务信息`) names the next row by its numbering.
+ * The row a text token names: the grammar row whose label ends last in the token. Rows are
+ * expected in print order from `from` on; a strong label may also name an earlier row not yet
+ * read (a report that prints a table out of order), never one in `done`. A weak label may only
+ * name one of the next two rows, so a header cell `其他` or `总计` cannot skip rows; a label with a
+ * typo (`5.属于三类内容事务信息`) names the next row by its numbering.
  */
-function rowNamed(s: string, grammar: SectionGrammar, from: number): number | null {
+function rowNamed(s: string, grammar: SectionGrammar, from: number, done?: ReadonlySet<number>): number | null {
   let best: number | null = null
   let bestEnd = -1
-  for (let r = Math.max(0, from); r < grammar.rows.length; r++) {
+  for (let r = 0; r < grammar.rows.length; r++) {
     const row = grammar.rows[r]!
-    if (row.weak && r > from + 1) continue
+    if (done?.has(r) || (row.weak && (r < from || r > from + 1))) continue
     const end = labelEnd(s, row)
-    if (end !== null && end > bestEnd) {
+    // Ties go to the row in print order (the first found from `from` on).
+    if (end !== null && (end > bestEnd || (end === bestEnd && best !== null && best < from && r >= from))) {
       best = r
       bestEnd = end
     }
@@ -169,12 +176,20 @@ interface SectionRead {
  */
 function valueRun(tokens: readonly Token[], from: number, n = 0): ValueToken[] {
   const out: ValueToken[] = []
+  const label = tokens[from - 1]
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i]!
-    if (t.k === 'text') break
+    if (t.k === 'text') {
+      // In a row of cells, text in a cell after the label is that cell's value as printed (閻良區公務用車10輛).
+      if (n > 0 && label?.col !== undefined && t.col !== undefined && t.row === label.row) {
+        out.push({ k: 'val', raw: t.s, bounded: true, glued: false, cell: true, row: t.row, col: t.col })
+        continue
+      }
+      break
+    }
     out.push(t)
   }
-  const row = tokens[from - 1]?.row
+  const row = label?.row
   if (n > 0 && row !== undefined) {
     const own = out.filter((t) => t.row === row)
     if (own.length >= n && own.length < out.length && out.slice(0, own.length).every((t) => t.row === row)) return own
@@ -192,13 +207,18 @@ function readSection(tokens: readonly Token[], from: number, to: number, grammar
   for (let i = from; i < to; i++) {
     const t = tokens[i]!
     if (t.k !== 'text') continue
-    const r = rowNamed(t.s, grammar, done.has(cursor) ? cursor + 1 : cursor)
-    if (r === null) continue
-    const values = valueRun(tokens, i + 1, grammar.rows[r]!.keys.length)
+    const expected = done.has(cursor) ? cursor + 1 : Math.max(cursor, 0)
+    const r = rowNamed(t.s, grammar, expected, done)
+    if (r === null) {
+      if (cursor >= 0) i += noteStrayRow(ex, section, tokens, i, grammar, expected, done)
+      continue
+    }
+    const row = grammar.rows[r]!
+    const values = valueRun(tokens, i + 1, row.keys.length)
     if (values.length === 0) {
       // A label repeated in the next cell (a spanned label cell): the values follow the repeat.
       const nextText = tokens[i + 1]
-      if (nextText?.k === 'text' && rowNamed(nextText.s, grammar, r) === r) {
+      if (nextText?.k === 'text' && rowNamed(nextText.s, grammar, r, done) === r) {
         cursor = r
         continue
       }
@@ -206,11 +226,12 @@ function readSection(tokens: readonly Token[], from: number, to: number, grammar
     cursor = r
     done.add(r)
     ex.hasTable = true
-    const row = grammar.rows[r]!
     const atEnd = i + 1 + values.length >= tokens.length
-    const read = readRowValues(values, row.types, row.sumsToLast ? sumsToLast : null, row.keys.map((k, c) => columnUnitOf(k, row.types[c]!)), atEnd)
-    putRow(ex, section, row.keys, read, pending)
+    const { keys, types, cells } = byHeader(tokens, from, i, row, values)
+    const read = readRowValues(cells, types, row.sumsToLast ? sumsToLast : null, keys.map((k, c) => columnUnitOf(k, types[c]!)), atEnd)
+    putRow(ex, section, keys, read, pending)
     next = i + 1 + values.length
+    i += values.length
   }
   if (section === 'apply' && pending.length > 0) {
     for (const solved of resolveByColumns(grammar, ex.cells, pending)) {
@@ -220,6 +241,50 @@ function readSection(tokens: readonly Token[], from: number, to: number, grammar
     }
   }
   return { ex, next }
+}
+
+/**
+ * A section 二 row read by its table's header: the cells in the header's slots (a `|` or table
+ * row), or the values in the header's column order (one cell per line); else as printed.
+ */
+function byHeader(tokens: readonly Token[], from: number, labelAt: number, row: GrammarRow, values: ValueToken[]): { keys: readonly string[]; types: readonly CellType[]; cells: ValueToken[] } {
+  const asPrinted = { keys: row.keys, types: row.types, cells: values }
+  const header = columnHeader(tokens, from, labelAt, row)
+  if (!header) return asPrinted
+  const labelRow = tokens[labelAt]!.row
+  if (header.slots && values.every((t) => t.col !== undefined && t.row === labelRow)) {
+    const picked = header.slots.map((slot) => values.find((t) => t.col === slot))
+    if (picked.every((t) => t !== undefined)) return { keys: row.keys, types: row.types, cells: picked as ValueToken[] }
+  }
+  if (header.order.every((c, k) => c === k)) return asPrinted
+  return { keys: header.order.map((c) => row.keys[c]!), types: header.order.map((c) => row.types[c]!), cells: values }
+}
+
+/**
+ * A label inside a table that names no row of the format: a repeated row (duplicate_row, the first
+ * is kept) or a row the national format does not have (extra_row, e.g. 其中：网上申请). Only a
+ * label followed by values counts, so headers and captions pass. Returns the tokens it consumed.
+ */
+function noteStrayRow(ex: Extracted, section: Section, tokens: readonly Token[], at: number, grammar: SectionGrammar, expected: number, done: ReadonlySet<number>): number {
+  const t = tokens[at] as Extract<Token, { k: 'text' }>
+  // The label's row: the rest of its printed row of cells, or the values after it in free text.
+  let end = at + 1
+  if (t.col !== undefined) while (end < tokens.length && tokens[end]!.row === t.row) end++
+  else while (end < tokens.length && tokens[end]!.k !== 'text') end++
+  const rest = tokens.slice(at + 1, end)
+  // A group label before its first row (三、本年度办理结果 | （一）予以公开 | …) is not a row.
+  if (rest.some((x) => x.k === 'text' && rowNamed(x.s, grammar, expected, done) !== null)) return 0
+  const values = rest.filter((x) => x.k === 'val').length
+  if (values < (t.col !== undefined ? 1 : 2) || /[，。；,;]/.test(t.s) || t.s.length > 40) return 0
+  const again = rowNamed(t.s, grammar, 0)
+  if (again !== null && done.has(again)) {
+    const label = grammar.rows[again]!.keys[0]!.split('.').slice(0, -1).join('.')
+    ex.findings.push(parseFinding('duplicate_row', 'warn', section, `${label} 行重复出现，已保留第一次的数值`, `Row ${label} appears again; the first one was kept`, { cells: [...grammar.rows[again]!.keys], detail: t.s }))
+    return rest.length
+  }
+  if (again !== null) return 0
+  ex.findings.push(parseFinding('extra_row', 'info', section, `表格中有全国格式之外的行“${quote(t.s)}”，未读取`, `A row outside the national format ("${quote(t.s)}") was not read`, { detail: t.s }))
+  return rest.length
 }
 
 const sumsToLast: RowCheck = (v) => {
@@ -249,16 +314,18 @@ function readAppeal(tokens: readonly Token[], anchor: number): Extracted {
     }
   }
   const values = valueRun(tokens, lastText + 1)
-  // Only a table header (结果维持 … 尚未审结 … 总计) heads the values, never a sentence about 复议.
+  // Only a table header (行政复议 | 行政诉讼, 结果维持 … 尚未审结) heads the values, never a sentence about 复议.
   let header = false
   for (let i = anchor; i <= lastText; i++) {
     const t = tokens[i]!
-    if (t.k === 'text' && (t.s.includes('审结') || t.s.includes('维持'))) header = true
+    if (t.k === 'text' && /审结|维持|行政诉讼/.test(t.s) && !/[，。；,;]/.test(t.s)) header = true
   }
   if (values.length === 0 || !header) return ex
   ex.hasTable = true
   const read = readRowValues(values, APPEAL_KEYS.map(() => 'count' as const), appealGroupsAddUp)
   putRow(ex, 'appeal', APPEAL_KEYS, read, null)
+  // Section 四 is one row: say when its 15 cells came from glued digits, however they were split.
+  if (read.kind === 'cells' && read.how === 'forced') ex.findings.push(recoveredFinding('appeal', APPEAL_KEYS, 'row'))
   return ex
 }
 
@@ -334,6 +401,6 @@ function ambiguousFinding(section: Section, keys: readonly string[], read: Extra
     section,
     `粘连数字无法唯一拆分，${left.length} 个单元格未读取（${why.zh}）`,
     `Glued digits cannot be split with certainty; ${left.length} cells left out (${why.en})`,
-    { cells: left, detail: read.readings.slice(0, 8).map((r) => r.join('/')).join('; ') },
+    { cells: left, detail: read.printed },
   )
 }

@@ -17,10 +17,11 @@ export type RowCheck = (values: readonly number[]) => boolean
 export type RowRead =
   | { kind: 'cells'; values: (number | null | undefined)[]; notes: (CellNote | undefined)[]; how: 'position' | 'forced' | 'arithmetic'; cut?: number }
   /** Several readings remain: `values` holds the cells they all agree on, `readings` all of them. */
-  | { kind: 'ambiguous'; values: (number | undefined)[]; readings: number[][]; reason: 'many' | 'none_adds_up' | 'too_many' }
+  | { kind: 'ambiguous'; values: (number | undefined)[]; readings: number[][]; reason: 'many' | 'none_adds_up' | 'too_many'; printed: string }
   | { kind: 'short'; found: number }
   | { kind: 'misaligned'; found: number }
 
+const BLANK_NOTE: CellNote = { raw: '', flag: 'blank' }
 const NONE_MARKS = new Set(['/', '-', '—', '——', '－', '–', '无', '―'])
 
 /** An unbounded run that cannot be a single cell (`00`, `0001`): it must be glued cells. */
@@ -36,17 +37,9 @@ function mustBeGlued(t: ValueToken): boolean {
 export function readRowValues(tokens: readonly ValueToken[], types: readonly CellType[], check: RowCheck | null, units?: readonly (string | undefined)[], atEnd = false): RowRead {
   const n = types.length
   const count = tokens.length
-  const extrasBlank = tokens.slice(n).every((t) => t.k === 'blank')
-  // Surplus empty cells between the label and the values on the label's own printed row are the
-  // placeholders of a label spanning several grid columns (markdown and HTML grids); surplus empty
-  // cells after the values are row-end fillers. When both readings are possible and differ, the
-  // row cannot be placed with certainty.
-  const surplus = count - n
-  const leadingPlaceholders = surplus > 0 && tokens.slice(0, surplus).every((t) => t.k === 'blank' && t.afterLabel)
-  if (leadingPlaceholders && extrasBlank && surplus > 0) return { kind: 'misaligned', found: count }
-  if (leadingPlaceholders && !tokens.slice(surplus).some(mustBeGlued)) return byPosition(tokens.slice(surplus), types, units)
-  const positional = count === n || (count > n && (extrasBlank || atEnd))
-  if (positional && !tokens.slice(0, n).some(mustBeGlued)) return byPosition(tokens.slice(0, n), types, units)
+  const aligned = alignSurplus(tokens, n, atEnd)
+  if (aligned === 'misaligned') return { kind: 'misaligned', found: count }
+  if (aligned && !aligned.some(mustBeGlued)) return byPosition(aligned, types, units)
   // Where empty cells are printed (`|` pieces, table cells), a short row was cut at its end: its
   // first cells are in place. Elsewhere (one cell per line) lost blanks could shift any of them.
   if (count > 0 && count < n && tokens.every((t) => t.k === 'blank' || t.cell)) {
@@ -54,20 +47,51 @@ export function readRowValues(tokens: readonly ValueToken[], types: readonly Cel
     return read.kind === 'cells' ? { ...read, cut: n - count } : read
   }
 
-  const free = tokens.filter((t) => t.k === 'val' && !t.bounded)
-  if (free.length === 0 || tokens.some((t) => t.k === 'blank')) {
+  // Runs are split only where the row shows glue: a run touching text or another run, or one that
+  // cannot be a single number (`00`). Space-separated runs (`0 4 2 3 1 10`, a PDF row that lost a
+  // blank) are whole cells, so a lost blank is a short row, never a split `10`.
+  const glueEvident = tokens.some((t) => t.k === 'val' && !t.bounded && (t.glued || mustBeGlued(t)))
+  if (!glueEvident || tokens.some((t) => t.k === 'blank')) {
     return count < n ? { kind: 'short', found: count } : { kind: 'misaligned', found: count }
   }
   const runs = (tokens as Extract<ValueToken, { k: 'val' }>[]).map((t) => ({ raw: t.raw, bounded: t.bounded }))
   const readings = gluedReadings(runs, types)
-  if (readings === null) return { kind: 'ambiguous', values: new Array<undefined>(n).fill(undefined), readings: [], reason: 'too_many' }
+  const printed = runs.map((r) => r.raw).join(' ')
+  if (readings === null) return { kind: 'ambiguous', values: new Array<undefined>(n).fill(undefined), readings: [], reason: 'too_many', printed }
   if (readings.length === 0) return count < n ? { kind: 'short', found: count } : { kind: 'misaligned', found: count }
   // One reading by the cell count alone is certain, whatever its arithmetic (a report's own error stays visible).
   if (readings.length === 1) return asCells(readings[0]!, 'forced')
   const adding = check ? readings.filter(check) : readings
   if (adding.length === 1) return asCells(adding[0]!, 'arithmetic')
-  if (adding.length === 0) return { kind: 'ambiguous', values: agreedCells(readings, n), readings, reason: 'none_adds_up' }
-  return { kind: 'ambiguous', values: agreedCells(adding, n), readings: adding, reason: 'many' }
+  if (adding.length === 0) return { kind: 'ambiguous', values: new Array<undefined>(n).fill(undefined), readings, reason: 'none_adds_up', printed }
+  // A row with arithmetic that still has several readings is left out whole (its column sums may
+  // settle it later); without arithmetic (section 二) the cells every reading agrees on are certain.
+  return { kind: 'ambiguous', values: check ? new Array<undefined>(n).fill(undefined) : agreedCells(readings, n), readings: adding, reason: 'many', printed }
+}
+
+/**
+ * The row's own `n` cells when the tokens hold at least `n`, or null when they hold fewer. Surplus
+ * empty cells may stand before the values (placeholders of a label spanning several grid columns,
+ * or the leading cells of a row-span column) or after them (row-end fillers). Which end they
+ * belong to must be certain; values at both ends leave the row misaligned and out.
+ */
+function alignSurplus(tokens: readonly ValueToken[], n: number, atEnd: boolean): readonly ValueToken[] | 'misaligned' | null {
+  const surplus = tokens.length - n
+  if (surplus < 0) return null
+  if (surplus === 0) return tokens
+  const leading = tokens.slice(0, surplus)
+  const trailing = tokens.slice(n)
+  const blank = (t: ValueToken): boolean => t.k === 'blank'
+  const leadingBlank = leading.every(blank)
+  const trailingBlank = trailing.every(blank)
+  // Blanks at both ends: on the label's own printed row they are its placeholders (a grid row);
+  // where every cell stands on a line of its own, the row's cells follow the label directly and
+  // the blanks after them lead the next row (its row-span column).
+  if (leadingBlank && trailingBlank) return leading.every((t) => t.k === 'blank' && t.afterLabel) ? tokens.slice(surplus) : tokens.slice(0, n)
+  if (leadingBlank) return tokens.slice(surplus)
+  // At the end of a cut copy what follows the row's cells is the next row's numbering (`2`).
+  if (trailingBlank || atEnd) return tokens.slice(0, n)
+  return 'misaligned'
 }
 
 function asCells(values: number[], how: 'forced' | 'arithmetic'): RowRead {
@@ -81,14 +105,14 @@ function byPosition(tokens: readonly ValueToken[], types: readonly CellType[], u
     const t = tokens[i]!
     if (t.k === 'blank') {
       values.push(null)
-      notes.push(undefined)
+      notes.push(t.raw === undefined || t.raw === '' ? BLANK_NOTE : { raw: t.raw, flag: 'blank' })
       continue
     }
     const raw = t.raw
     const reading = NONE_MARKS.has(raw) ? { value: 0, flag: 'zero_text' as const } : readCell(raw, types[i], units?.[i])
     if (reading.flag === 'non_numeric') {
-      // Text where a number belongs: the cell is left out and the note names what was printed.
-      values.push(undefined)
+      // Text where a number belongs: no number is read (null) and the note names what was printed.
+      values.push(null)
       notes.push({ raw, flag: reading.flag, ...(reading.unit ? { unit: reading.unit } : {}), ...(reading.problem ? { problem: reading.problem } : {}) })
       continue
     }

@@ -18,11 +18,13 @@ export type Token = (
   | { k: 'text'; s: string }
   /** `cell`: the value came from a table cell or a `|`/tab piece, where empty cells are printed too. */
   | { k: 'val'; raw: string; bounded: boolean; glued: boolean; cell: boolean }
-  /** `afterLabel`: an empty cell right after a label on the same printed row (a spanned label's placeholder, or a blank value). */
-  | { k: 'blank'; afterLabel?: boolean }
+  /** `afterLabel`: an empty cell right after a label on the same printed row (a spanned label's placeholder, or a blank value). `raw`: the cell as printed (spaces, &nbsp;). */
+  | { k: 'blank'; afterLabel?: boolean; raw?: string }
 ) & {
   /** The printed row (line or table row) the token stands on. */
   row?: number
+  /** Its cell's slot in that printed row (`|`, tab or table cell index), where the row has cells. */
+  col?: number
 }
 
 /** A number as printed in free text, with an optional sign glued to it (2019 本年增/减). */
@@ -34,6 +36,7 @@ const VALUE_UNIT = /(?:万元|元|件|个|项|次|条)(?![\u4e00-\u9fff])/y
 /** Dash or slash printed for "none" when it stands alone. */
 const ZERO_MARKS = new Set(['/', '-', '—', '——', '－', '–', '无', '―'])
 const SPACE = /\s/
+const PAGE_NUMBER = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|P\.?\s*\d{1,4})$/i
 
 /** Tokens of a structured document: table cells bounded, paragraphs scanned as free text. */
 export function tokensOfBlocks(blocks: readonly Block[]): Token[] {
@@ -48,8 +51,7 @@ export function tokensOfBlocks(blocks: readonly Block[]): Token[] {
         const first = out.length
         for (let c = 0; c < row.length; c++) {
           // A slot that only repeats a spanned cell (colspan/rowspan) is not a cell of its own.
-          if (cont?.[c]) continue
-          pushCell(out, row[c]!)
+          if (!cont?.[c]) pushCell(out, row[c]!, c)
         }
         markBlanksAfterLabel(out, first)
         stampRow(out, first, out.length, printed++)
@@ -85,16 +87,18 @@ function pushLineTokens(out: Token[], line: string): void {
   const trimmed = line.trim()
   // A line that is only a tab is an empty cell of a tab-prefixed layout (text copied from .docx).
   if (trimmed === '' && !line.includes('\t')) return
+  // A line of pipes only (`||`, `|||`) closes a row or fills a merged header: no cell of its own.
+  if (/^[|｜]{2,}$/.test(trimmed)) return
+  // Page furniture of PDF text and flipbooks (`- 3 -`, `第3页`, `P. 8`) is not a value.
+  if (PAGE_NUMBER.test(trimmed)) return
   if (trimmed.includes('|') || trimmed.includes('｜')) {
-    const first = out.length
-    for (const piece of pipePieces(trimmed)) pushCell(out, piece)
-    markBlanksAfterLabel(out, first)
+    pushRowCells(out, pipePieces(trimmed))
     return
   }
   if (line.includes('\t')) {
     const pieces = line.split('\t')
     if (pieces[0]!.trim() === '') pieces.shift()
-    for (const piece of pieces) pushCell(out, piece)
+    pushRowCells(out, pieces)
     return
   }
   pushFree(out, trimmed, true)
@@ -110,13 +114,16 @@ export function pipePieces(line: string): string[] {
   const pieces = norm.split('|')
   // `| a | b |` (markdown) is closed on both sides; `a | b |` only at its end. A line that opens
   // with `|` but does not close with one starts with an empty cell (`| 0 | 0` = blank, 0, 0).
-  const closedBothSides = norm.startsWith('|') && norm.endsWith('|')
-  if (closedBothSides || !norm.startsWith('|')) {
-    if (norm.startsWith('|')) pieces.shift()
-    if (pieces.length > 0 && pieces[pieces.length - 1]!.trim() === '' && norm.endsWith('|')) pieces.pop()
-  } else pieces.shift()
-  if (!closedBothSides && norm.startsWith('|')) pieces.unshift('')
+  if (norm.startsWith('|') && norm.endsWith('|')) pieces.shift()
+  if (norm.endsWith('|')) pieces.pop()
   return pieces
+}
+
+/** The cells of one printed row, each token tagged with its cell's slot. */
+function pushRowCells(out: Token[], pieces: readonly string[]): void {
+  const first = out.length
+  pieces.forEach((piece, slot) => pushCell(out, piece, slot))
+  markBlanksAfterLabel(out, first)
 }
 
 /** Marks the empty cells that directly follow the last label of one printed row. */
@@ -126,22 +133,29 @@ function markBlanksAfterLabel(out: Token[], first: number): void {
     const t = out[i]!
     if (t.k === 'text') seenLabel = true
     else if (t.k === 'val') seenLabel = false
-    else if (seenLabel) out[i] = { k: 'blank', afterLabel: true }
+    else if (seenLabel) out[i] = { ...t, afterLabel: true }
   }
 }
 
 /** One cell whose boundaries are known. */
-function pushCell(out: Token[], raw: string): void {
+function pushCell(out: Token[], raw: string, slot?: number): void {
+  const first = out.length
+  pushCellTokens(out, raw)
+  if (slot !== undefined) for (let i = first; i < out.length; i++) out[i]!.col = slot
+}
+
+function pushCellTokens(out: Token[], raw: string): void {
   const text = raw.trim()
   if (text === '' || /^[\s\u00a0\u3000]*$/.test(raw.replace(/&nbsp;/g, ''))) {
-    out.push({ k: 'blank' })
+    out.push({ k: 'blank', raw })
     return
   }
   if (isValueCell(text)) {
     out.push({ k: 'val', raw: text, bounded: true, glued: false, cell: true })
     return
   }
-  pushFree(out, text, false)
+  // A label cell, or text printed where a value belongs (閻良區公務用車10輛): one token, never split.
+  out.push({ k: 'text', s: compact(text) })
 }
 
 /**
