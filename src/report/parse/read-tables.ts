@@ -30,6 +30,8 @@ const isActiveAnchor = (s: string): boolean => s.includes('第二十条') || /�
 const APPLY_ANCHORS = ['勾稽', '申请人情况']
 const APPEAL_ANCHORS = ['行政复议', '复议']
 /** Where the tables end: sections 五/六 (problems, other matters). */
+/** Section 四's heading (四、…行政复议、行政诉讼情况) or its first header cell (行政复议): the end of section 三's table. */
+const APPEAL_HEADING = /^四[、.．].*(?:复议|诉讼)|^行政复议/
 const AFTER_TABLES = /^[五六][、.．]|存在的?主要问题|其他需要报告/
 
 const ACTIVE_2019_MARKS = ['新制作', '新公开', '对外公开总数', '上一年项目', '增/减', '增减', '集中采购', '对外管理服务']
@@ -47,7 +49,7 @@ export function readTables(tokens: readonly Token[]): TablesRead {
   let applyFormat: FormatId | null = null
   let appealFrom = activeStart ?? 0
   if (applyStart !== null) {
-    const end = findText(tokens, applyStart, tokens.length, (s) => AFTER_TABLES.test(s)) ?? tokens.length
+    const end = findText(tokens, applyStart + 1, tokens.length, (s) => AFTER_TABLES.test(s) || APPEAL_HEADING.test(s)) ?? tokens.length
     applyFormat = applyFormatOf(tokens, applyStart, end)
     // Rows 一 … （五） are the same in both formats; a cut table is read with the other section's.
     const read = readSection(tokens, applyStart, end, grammarOf('apply', applyFormat ?? activeFormat ?? 'gov2021'))
@@ -170,6 +172,25 @@ interface SectionRead {
 }
 
 /**
+ * One cell per line: a short text cell inside a row's run of cells that names no row (`见附件`)
+ * is that cell, printed as text — the run goes on after it while the row is still short.
+ */
+function withTextCells(tokens: readonly Token[], labelAt: number, values: ValueToken[], n: number, namesNoRow: (s: string) => boolean): ValueToken[] {
+  if (tokens[labelAt]!.col === undefined) return values
+  let out = values
+  let at = labelAt + 1 + values.length
+  while (out.length > 0 && out.length < n) {
+    const t = tokens[at]
+    if (t?.k !== 'text' || t.col === undefined || t.row === tokens[labelAt]!.row || t.s.length > 20 || !namesNoRow(t.s)) break
+    const more = valueRun(tokens, at + 1)
+    if (more.length === 0 && out.length + 1 < n) break
+    out = [...out, { k: 'val', raw: t.s, bounded: true, glued: false, cell: true, row: t.row, col: t.col }, ...more]
+    at += 1 + more.length
+  }
+  return out
+}
+
+/**
  * The value tokens after a label, up to the next text. When the label's own printed row holds at
  * least `n` of them (a `|` row, a table row), only that row counts: cells of the next row's
  * leading columns (`| | 2.其他…`) are not this row's.
@@ -214,7 +235,7 @@ function readSection(tokens: readonly Token[], from: number, to: number, grammar
       continue
     }
     const row = grammar.rows[r]!
-    const values = valueRun(tokens, i + 1, row.keys.length)
+    const values = withTextCells(tokens, i, valueRun(tokens, i + 1, row.keys.length), row.keys.length, (x) => rowNamed(x, grammar, expected, done) === null)
     if (values.length === 0) {
       // A label repeated in the next cell (a spanned label cell): the values follow the repeat.
       const nextText = tokens[i + 1]
@@ -270,7 +291,8 @@ function noteStrayRow(ex: Extracted, section: Section, tokens: readonly Token[],
   // The label's row: the rest of its printed row of cells, or the values after it in free text.
   let end = at + 1
   if (t.col !== undefined) while (end < tokens.length && tokens[end]!.row === t.row) end++
-  else while (end < tokens.length && tokens[end]!.k !== 'text') end++
+  // One cell per line (or free text): the values that follow the label.
+  if (end === at + 1) while (end < tokens.length && tokens[end]!.k !== 'text') end++
   const rest = tokens.slice(at + 1, end)
   // A group label before its first row (三、本年度办理结果 | （一）予以公开 | …) is not a row.
   if (rest.some((x) => x.k === 'text' && rowNamed(x.s, grammar, expected, done) !== null)) return 0
