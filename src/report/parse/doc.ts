@@ -9,8 +9,13 @@
  */
 export type Block =
   | { kind: 'para'; text: string }
-  /** `continued[r][c]` marks a slot that only repeats a spanned cell (colspan/rowspan/vMerge). */
+  /** `continued[r][c]` marks a slot that only repeats a spanned cell (colspan/rowspan/vMerge); absent when no cell spans. */
   | { kind: 'table'; rows: string[][]; continued?: boolean[][] }
+
+/** A table block, with its span flags only when some cell spans (see tableBlock). */
+export function tableBlock(rows: string[][], continued: boolean[][]): Extract<Block, { kind: 'table' }> {
+  return continued.some((row) => row.some(Boolean)) ? { kind: 'table', rows, continued } : { kind: 'table', rows }
+}
 
 export interface StructuredDoc {
   blocks: Block[]

@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate'
 import { decodeBytes } from './decode'
-import type { Block, StructuredDoc } from './doc'
+import { tableBlock, type Block, type StructuredDoc } from './doc'
 import { type MarkupElement, type MarkupNode, textContent } from './markup-tree'
 import { parseXml } from './xml-tree'
 
@@ -221,7 +221,7 @@ function readTable(tbl: MarkupElement, blocks: Block[]): void {
     kept.push(grid[r]!)
     keptCont.push(continued[r]!)
   }
-  if (kept.length > 0) blocks.push({ kind: 'table', rows: kept, continued: keptCont })
+  if (kept.length > 0) blocks.push(tableBlock(kept, keptCont))
 }
 
 /** A cell's paragraphs' lines, tidied, blank ones dropped, joined with '\n'. */

@@ -1,4 +1,4 @@
-import type { Block, StructuredDoc } from './doc'
+import { tableBlock, type Block, type StructuredDoc } from './doc'
 import { type MarkupElement, type MarkupNode, parseMarkup } from './markup-tree'
 
 /** Elements whose content is never report text. */
@@ -115,7 +115,7 @@ class FlowReader {
     }
     const continued: boolean[][] = []
     const grid = expandGrid(cells, continued)
-    if (grid.length > 0) this.blocks.push({ kind: 'table', rows: grid, continued })
+    if (grid.length > 0) this.blocks.push(tableBlock(grid, continued))
   }
 }
 

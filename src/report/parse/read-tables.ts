@@ -195,14 +195,15 @@ function withTextCells(tokens: readonly Token[], labelAt: number, values: ValueT
  * least `n` of them (a `|` row, a table row), only that row counts: cells of the next row's
  * leading columns (`| | 2.其他…`) are not this row's.
  */
-function valueRun(tokens: readonly Token[], from: number, n = 0): ValueToken[] {
+function valueRun(tokens: readonly Token[], from: number, n = 0, namesNoRow?: (s: string) => boolean): ValueToken[] {
   const out: ValueToken[] = []
   const label = tokens[from - 1]
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i]!
     if (t.k === 'text') {
-      // In a row of cells, text in a cell after the label is that cell's value as printed (閻良區公務用車10輛).
-      if (n > 0 && label?.col !== undefined && t.col !== undefined && t.row === label.row) {
+      // In a row of cells, text in one of the row's own cells after the label is that cell's value
+      // as printed (閻良區公務用車10輛) — unless it is the next row's label.
+      if (out.length < n && namesNoRow?.(t.s) && label?.col !== undefined && t.col !== undefined && t.row === label.row) {
         out.push({ k: 'val', raw: t.s, bounded: true, glued: false, cell: true, row: t.row, col: t.col })
         continue
       }
@@ -235,7 +236,8 @@ function readSection(tokens: readonly Token[], from: number, to: number, grammar
       continue
     }
     const row = grammar.rows[r]!
-    const values = withTextCells(tokens, i, valueRun(tokens, i + 1, row.keys.length), row.keys.length, (x) => rowNamed(x, grammar, expected, done) === null)
+    const namesNoRow = (x: string): boolean => rowNamed(x, grammar, expected, done) === null && !AFTER_TABLES.test(x) && !APPEAL_HEADING.test(x)
+    const values = withTextCells(tokens, i, valueRun(tokens, i + 1, row.keys.length, namesNoRow), row.keys.length, namesNoRow)
     if (values.length === 0) {
       // A label repeated in the next cell (a spanned label cell): the values follow the repeat.
       const nextText = tokens[i + 1]

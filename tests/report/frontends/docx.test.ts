@@ -29,6 +29,12 @@ describe('docxToDoc', () => {
           ['三、本年度办理结果', '（三）不予公开', '1.属于国家秘密', '1'],
           ['三、本年度办理结果', '（三）不予公开', '2.其他法律行政法规禁止公开', ''],
         ],
+        // Slots that only repeat a spanned cell, so the table reader takes each cell once.
+        continued: [
+          [false, false, true, false],
+          [true, false, false, false],
+          [true, true, false, false],
+        ],
       },
     ])
   })
@@ -48,6 +54,10 @@ describe('docxToDoc', () => {
       rows: [
         ['（本列数据的勾稽关系为…）', '（本列数据的勾稽关系为…）', '（本列数据的勾稽关系为…）', '申请人情况', '申请人情况'],
         ['（本列数据的勾稽关系为…）', '（本列数据的勾稽关系为…）', '（本列数据的勾稽关系为…）', '自然人', '总计'],
+      ],
+      continued: [
+        [false, true, true, false, true],
+        [true, true, true, false, false],
       ],
     })
   })
@@ -89,7 +99,7 @@ describe('docxToDoc', () => {
       '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>b</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>c</w:t></w:r></w:p></w:tc></w:tr>' +
         '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
     )
-    expect(block).toEqual({ kind: 'table', rows: [['a', 'b', 'c'], ['', 'x']] })
+    expect(block).toEqual({ kind: 'table', rows: [['a', 'b', 'c'], ['', 'x']], continued: [[false, false, false], [true, false]] })
   })
 
   it('reads a layout table holding a table as flow, keeping the inner table', () => {
