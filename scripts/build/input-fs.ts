@@ -173,42 +173,60 @@ function linksUp(d: string, real: string, scope: InputScope): boolean {
   }
 }
 
-/** Result of {@link readInputFile}. */
+/** Result of {@link readInputFile} and {@link readRegularFile}. */
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: string; reason_zh: string }
 
 /**
- * Read one input file: its real path must lie inside the boundary, it must be a regular file (a
- * FIFO or device is refused, never waited on: opened non-blocking, checked with fstat on the open
- * descriptor) and at most `maxBytes` long. Never throws.
+ * Read one input file: its real path must lie inside the boundary, then {@link readRegularFile}.
+ * Never throws.
  */
 export function readInputFile(abs: string, scope: InputScope, maxBytes = MAX_INPUT_BYTES): ReadResult {
-  const f = scope.fs
-  const fail = (reason: string, reason_zh: string): ReadResult => ({ ok: false, reason, reason_zh })
   let real: string
   try {
-    real = f.realpathSync(abs)
+    real = scope.fs.realpathSync(abs)
   } catch (e) {
     const c = (e as NodeJS.ErrnoException).code
-    return c === 'ENOENT' ? fail('the file does not exist (or is a dangling symlink)', '文件不存在（或为失效的符号链接）') : fail(`cannot resolve the path (${code(e)})`, `无法解析路径（${code(e)}）`)
+    return c === 'ENOENT' ? refused('the file does not exist (or is a dangling symlink)', '文件不存在（或为失效的符号链接）') : refused(`cannot resolve the path (${code(e)})`, `无法解析路径（${code(e)}）`)
   }
-  if (!isInside(real, scope.boundary)) return fail(`the path leads outside the data folder (to ${real}); not read`, `路径指向数据文件夹之外（${real}），未读取`)
+  if (!isInside(real, scope.boundary)) return refused(`the path leads outside the data folder (to ${real}); not read`, `路径指向数据文件夹之外（${real}），未读取`)
+  return readRegularFile(real, scope.fs, maxBytes)
+}
+
+function refused(reason: string, reason_zh: string): ReadResult {
+  return { ok: false, reason, reason_zh }
+}
+
+/**
+ * The one bounded file reader of the Node scripts (the data build and the parse CLI): a regular
+ * file of at most `maxBytes`. A FIFO, device, socket or folder is refused without being waited on
+ * (opened non-blocking, checked with fstat on the open descriptor, so a path swapped after a
+ * walk is caught too); the file is read to its end even when its size says 0 (/proc), but never
+ * past the limit (a file that grows while read is refused). Never throws.
+ */
+export function readRegularFile(path: string, f: InputFs = nodeInputFs, maxBytes = MAX_INPUT_BYTES): ReadResult {
   let fd: number
   try {
-    fd = f.openSync(real, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK)
+    fd = f.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK)
   } catch (e) {
-    return fail(`cannot open the file (${code(e)})`, `无法打开文件（${code(e)}）`)
+    const c = (e as NodeJS.ErrnoException).code
+    if (c === 'ENOENT') return refused('the file does not exist', '文件不存在')
+    if (c === 'EISDIR') return refused('a directory, not a regular file; not read', '是目录，不是普通文件，未读取')
+    if (c === 'ENXIO') return refused('a socket or device, not a regular file; not read', '不是普通文件，未读取')
+    return refused(`cannot open the file (${code(e)})`, `无法打开文件（${code(e)}）`)
   }
   try {
     const st = f.fstatSync(fd)
-    if (!st.isFile()) return fail(`${oddKind(st)}, not a regular file; not read`, `不是普通文件（${oddKind(st)}），未读取`)
-    if (st.size > maxBytes) return fail(`the file is ${mb(st.size)}, more than the ${mb(maxBytes)} limit; not read`, `文件大小 ${mb(st.size)} 超过上限 ${mb(maxBytes)}，未读取`)
-    // Read to EOF but never past the limit (a file that grows while read is cut off and refused).
-    const buf = new Uint8Array(Math.min(maxBytes + 1, Math.max(st.size, 0) + 1))
+    if (st.isDirectory()) return refused('a directory, not a regular file; not read', '是目录，不是普通文件，未读取')
+    if (!st.isFile()) return refused(`${oddKind(st)}, not a regular file; not read`, `不是普通文件（${oddKind(st)}），未读取`)
+    if (st.size > maxBytes) return refused(`the file is ${mb(st.size)}, more than the ${mb(maxBytes)} limit; not read`, `文件大小 ${mb(st.size)} 超过上限 ${mb(maxBytes)}，未读取`)
+    let buf = new Uint8Array(Math.min(maxBytes + 1, Math.max(st.size, 64 * 1024) + 1))
     let n = 0
     for (;;) {
       if (n === buf.length) {
-        if (n > maxBytes) return fail(`the file grew past the ${mb(maxBytes)} limit while read; not read`, `文件在读取时超过上限 ${mb(maxBytes)}，未读取`)
-        return fail('the file grew while read; not read', '文件在读取时发生变化，未读取')
+        if (n > maxBytes) return refused(`the file grew past the ${mb(maxBytes)} limit while read; not read`, `文件在读取时超过上限 ${mb(maxBytes)}，未读取`)
+        const grown = new Uint8Array(Math.min(buf.length * 2, maxBytes + 1))
+        grown.set(buf)
+        buf = grown
       }
       const got = f.readSync(fd, buf, n, buf.length - n, null)
       if (got === 0) break
@@ -216,7 +234,7 @@ export function readInputFile(abs: string, scope: InputScope, maxBytes = MAX_INP
     }
     return { ok: true, bytes: buf.subarray(0, n) }
   } catch (e) {
-    return fail(`cannot read the file (${code(e)})`, `无法读取文件（${code(e)}）`)
+    return refused(`cannot read the file (${code(e)})`, `无法读取文件（${code(e)}）`)
   } finally {
     try {
       f.closeSync(fd)

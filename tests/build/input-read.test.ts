@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { closeSync, cpSync, openSync, ftruncateSync, lstatSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { inputScope, MAX_INPUT_BYTES, nodeInputFs, readInputFile, walkFiles, type InputFs } from '../../scripts/build/input-fs'
+import { inputScope, MAX_INPUT_BYTES, nodeInputFs, readInputFile, readRegularFile, walkFiles, type InputFs } from '../../scripts/build/input-fs'
 import { buildInto, FIXTURE_DATA, removeTemps, tempDir } from './helpers'
 import { buildData } from '../../scripts/build/build'
 import { memoryLog } from '../../scripts/build/log'
@@ -15,6 +15,12 @@ import { fakeParse } from './fake-parser'
 afterAll(removeTemps)
 
 describe('readInputFile', () => {
+  it('reads a file whose size says 0 (a /proc file) to its end', () => {
+    expect(lstatSync('/proc/self/status').size).toBe(0)
+    const r = readRegularFile('/proc/self/status')
+    expect(r.ok && new TextDecoder().decode(r.bytes)).toMatch(/^Name:/)
+  })
+
   it('refuses /dev/zero (a character device) at once, without reading it', () => {
     const r = readInputFile('/dev/zero', inputScope('/'))
     expect(r).toMatchObject({ ok: false, reason: 'a character device, not a regular file; not read' })

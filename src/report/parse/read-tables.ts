@@ -311,13 +311,13 @@ function noteStrayRow(ex: Extracted, section: Section, tokens: readonly Token[],
   return rest.length
 }
 
-const sumsToLast: RowCheck = (v) => {
+export const sumsToLast: RowCheck = (v) => {
   let sum = 0
   for (let i = 0; i < v.length - 1; i++) sum += v[i]!
   return sum === v[v.length - 1]
 }
 
-const appealGroupsAddUp: RowCheck = (v) => {
+export const appealGroupsAddUp: RowCheck = (v) => {
   for (let g = 0; g < v.length; g += APPEAL_GROUP_SIZE) {
     if (!sumsToLast(v.slice(g, g + APPEAL_GROUP_SIZE))) return false
   }
