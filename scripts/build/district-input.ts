@@ -1,3 +1,4 @@
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser'
 import { join, relative, sep } from 'node:path'
 import Papa from 'papaparse'
 import { PROVENANCES, UNIT_KINDS, type Provenance, type UnitKind } from '~/db/schema'
@@ -127,82 +128,17 @@ function isLink(file: string, scope: InputScope): boolean {
   }
 }
 
-/** "line L, column C: " where JSON text first goes wrong (V8's messages do not always give a position). */
+/**
+ * "line L, column C: " where JSON text first goes wrong. V8's JSON.parse messages do not always
+ * give a position, so jsonc-parser (strict: no comments, no trailing commas) locates it.
+ */
 function jsonWhere(text: string): string {
-  const pos = jsonErrorOffset(text)
-  if (pos < 0) return ''
-  const before = text.slice(0, pos).split('\n')
+  const errors: ParseError[] = []
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
+  const first = errors[0]
+  if (!first) return ''
+  const before = text.slice(0, first.offset).split('\n')
   return `line ${before.length}, column ${before.at(-1)!.length + 1}: `
-}
-
-/** Offset of the first syntax error in JSON text, or -1 (a small recursive-descent checker). */
-export function jsonErrorOffset(text: string): number {
-  let i = 0
-  const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++
-  }
-  const fail = (): never => {
-    throw i
-  }
-  const lit = (word: string) => (text.startsWith(word, i) ? void (i += word.length) : fail())
-  const str = () => {
-    if (text[i] !== '"') fail()
-    i++
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === '\\') i++
-      else if (text.charCodeAt(i) < 0x20) fail()
-      i++
-    }
-    if (i >= text.length) fail()
-    i++
-  }
-  const value = (): void => {
-    ws()
-    const c = text[i]
-    if (c === '{') {
-      i++
-      ws()
-      if (text[i] === '}') return void i++
-      for (;;) {
-        ws()
-        str()
-        ws()
-        if (text[i] !== ':') fail()
-        i++
-        value()
-        ws()
-        if (text[i] === ',') i++
-        else if (text[i] === '}') return void i++
-        else fail()
-      }
-    } else if (c === '[') {
-      i++
-      ws()
-      if (text[i] === ']') return void i++
-      for (;;) {
-        value()
-        ws()
-        if (text[i] === ',') i++
-        else if (text[i] === ']') return void i++
-        else fail()
-      }
-    } else if (c === '"') str()
-    else if (c === 't') lit('true')
-    else if (c === 'f') lit('false')
-    else if (c === 'n') lit('null')
-    else {
-      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400))
-      if (!m) fail()
-      i += m![0].length
-    }
-  }
-  try {
-    value()
-    ws()
-    return i < text.length ? i : -1
-  } catch (at) {
-    return typeof at === 'number' ? Math.min(at, text.length) : -1
-  }
 }
 
 function str(v: unknown): string {

@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { unzipSync, zipSync } from 'fflate'
+import { concat } from '../util/bytes'
 import { describe, expect, it } from 'vitest'
 import { parseReport } from '~/report/parse'
 import { encodeGb18030 } from '../fixtures/gb18030'
@@ -119,16 +120,6 @@ const byteMutations: Record<string, (bytes: Uint8Array, r: Rng) => Uint8Array> =
     const end = Math.min(bytes.length, at + 1 + r.int(400))
     return concat(bytes.subarray(0, at), utf8.encode(latin1.decode(bytes.subarray(at, end))), bytes.subarray(end))
   },
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
 }
 
 /** For a .docx: mutate the text of word/document.xml and zip it again, so parsing gets past unzip. */

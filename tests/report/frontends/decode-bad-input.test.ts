@@ -5,20 +5,12 @@ import { docxToDoc } from '~/report/parse/docx'
 import { htmlToDoc } from '~/report/parse/html'
 import { parseReport } from '~/report/parse/index'
 import type { ParseResult } from '~/report/types'
+import { concat } from '../../util/bytes'
 import { buildDocx, paragraph, table } from '../../fixtures/docx-writer'
 import { encodeGb18030 } from '../../fixtures/gb18030'
 
 const sample = readFileSync(new URL('../../fixtures/shared/hulan-baikui-2021.txt', import.meta.url), 'utf8')
 const utf8 = (s: string) => new TextEncoder().encode(s)
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
-}
 
 function report(bytes: Uint8Array, name = 'report.txt'): ParseResult {
   const outcome = parseReport(bytes, name)
