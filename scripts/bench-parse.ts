@@ -1,7 +1,8 @@
 /**
  * Parser throughput: `npm run bench:parse [-- SECONDS]`. Parses every report fixture in
  * tests/fixtures/reports/ repeatedly on this one thread and prints reports/s overall and per
- * rendering. Target: ≥ 500 reports/s on one core.
+ * rendering, then the real corpus (tests/corpus/raw, its PDF measured with the PDFs). Target:
+ * ≥ 500 reports/s on one core.
  *
  * Rates are per second of this process's CPU time (process.cpuUsage), so a busy shared machine
  * does not distort them; wall-clock rates are printed beside for comparison. They are steady-state
@@ -39,7 +40,7 @@ const cpuSeconds = () => {
 }
 
 /** Parses one group round-robin for about `budget` CPU seconds; returns reports per CPU and wall second. */
-async function measure(group: typeof fixtures, budget: number): Promise<{ count: number; perSecond: number; perWallSecond: number }> {
+async function measure(group: readonly { name: string; bytes: Uint8Array }[], budget: number): Promise<{ count: number; perSecond: number; perWallSecond: number }> {
   let count = 0
   const cpuStart = cpuSeconds()
   const wallStart = performance.now()
@@ -61,7 +62,15 @@ for (const r of renderings) {
   rows.push({ rendering: r, files: group.length, ...(await measure(group, seconds / renderings.length)) })
 }
 const overall = await measure(textual, seconds)
+// The real published reports (tests/corpus: crawler pages, pipe rows, cells per line…), PDFs apart.
+const realCorpus = readdirSync(pdfDir)
+  .filter((name) => !name.endsWith('.pdf'))
+  .sort()
+  .map((name) => ({ name, bytes: new Uint8Array(readFileSync(new URL(name, pdfDir))) }))
+await measure(realCorpus, 0.3)
+const real = await measure(realCorpus, seconds)
 const line = (name: string, files: number, m: { perSecond: number; perWallSecond: number }) =>
   `${name.padEnd(11)} ${String(files).padStart(3)} files  ${m.perSecond.toFixed(0).padStart(6)} reports/CPU-s  ${m.perWallSecond.toFixed(0).padStart(6)} reports/wall-s`
 for (const r of rows) console.log(line(r.rendering, r.files, r))
 console.log(`${line('overall', textual.length, overall)}  (${overall.count} parses, one thread; PDFs not included)`)
+console.log(`${line('real corpus', realCorpus.length, real)}  (tests/corpus without its PDF)`)

@@ -1,17 +1,10 @@
 /**
  * The real corpus (tests/corpus: published reports with the cells a careful reader takes from
- * each) read end to end: no cell may come out wrong, every expected cell must be read except the
- * few listed below with the reason, and unit and year must be right wherever the text states them.
+ * each) read end to end: no cell may come out wrong, every expected cell must be read, and unit
+ * and year must be right wherever the text states them.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { scoreCorpus, type FileScore } from '../../scripts/corpus/score'
-
-/**
- * Expected cells the reader leaves out on purpose, by file, with why (none today). Each would be a row it
- * cannot place with certainty; the test fails if one of them is read (then it is no longer a gap:
- * remove it here) or if any other expected cell is missing.
- */
-const KNOWN_GAPS: Record<string, { keys: RegExp; why: string }> = {}
 
 /** Units the text does not state in a form we read (the ground truth names them from elsewhere). */
 const UNIT_GAPS: Record<string, string> = {
@@ -34,16 +27,8 @@ describe('real corpus', () => {
     expect(wrong).toEqual([])
   })
 
-  it('reads every expected cell except the listed gaps', () => {
-    const unexpected = scores.flatMap((s) => s.missing.filter((k) => !KNOWN_GAPS[s.id]?.keys.test(k)).map((k) => `${s.id} ${k}`))
-    expect(unexpected).toEqual([])
-  })
-
-  it('has no stale entry in the gap list', () => {
-    for (const [id, gap] of Object.entries(KNOWN_GAPS)) {
-      const s = scores.find((x) => x.id === id)!
-      expect(s.missing.some((k) => gap.keys.test(k)), `${id}: ${gap.why} — now read, remove the gap`).toBe(true)
-    }
+  it('reads every expected cell', () => {
+    expect(scores.flatMap((s) => s.missing.map((k) => `${s.id} ${k}`))).toEqual([])
   })
 
   it('finds unit and year wherever the text states them', () => {

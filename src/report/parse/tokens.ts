@@ -36,6 +36,10 @@ const VALUE_UNIT = /(?:万元|元|件|个|项|次|条)(?![\u4e00-\u9fff])/y
 /** Dash or slash printed for "none" when it stands alone. */
 const ZERO_MARKS = new Set(['/', '-', '—', '——', '－', '–', '无', '―'])
 const SPACE = /\s/
+/** A `|` piece longer than this is prose, not a table cell. */
+const MAX_CELL_TEXT = 300
+/** Longer text in a cell is read as free text (labels are at most ~60 characters). */
+const MAX_LABEL_CELL = 80
 const PAGE_NUMBER = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|P\.?\s*\d{1,4})$/i
 
 /** Tokens of a structured document: table cells bounded, paragraphs scanned as free text. */
@@ -92,8 +96,12 @@ function pushLineTokens(out: Token[], line: string): void {
   // Page furniture of PDF text and flipbooks (`- 3 -`, `第3页`, `P. 8`) is not a value.
   if (PAGE_NUMBER.test(trimmed)) return
   if (trimmed.includes('|') || trimmed.includes('｜')) {
-    pushRowCells(out, pipePieces(trimmed))
-    return
+    const pieces = pipePieces(trimmed)
+    // A `|` inside a page of prose (a crawler's one-line page, `首页|政务公开`) does not make it a row of cells.
+    if (pieces.every((p) => p.length <= MAX_CELL_TEXT)) {
+      pushRowCells(out, pieces)
+      return
+    }
   }
   if (line.includes('\t')) {
     const pieces = line.split('\t')
@@ -154,8 +162,10 @@ function pushCellTokens(out: Token[], raw: string): void {
     out.push({ k: 'val', raw: text, bounded: true, glued: false, cell: true })
     return
   }
-  // A label cell, or text printed where a value belongs (閻良區公務用車10輛): one token, never split.
-  out.push({ k: 'text', s: compact(text) })
+  // A label cell, or text printed where a value belongs (閻良區公務用車10輛): one token, never
+  // split. A long one is a paragraph in a cell (a layout table): read as free text.
+  if (text.length <= MAX_LABEL_CELL) out.push({ k: 'text', s: compact(text) })
+  else pushFree(out, text, false)
 }
 
 /**

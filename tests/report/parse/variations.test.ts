@@ -1,4 +1,5 @@
 /** format-spec.md §8 variations on small hand-written inputs: each must be read or reported, never guessed. */
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseText } from '~/report/parse'
 
@@ -83,6 +84,12 @@ describe('sections 三 and 四 variations', () => {
 })
 
 describe('document shapes', () => {
+  it('a `|` inside a crawler page of prose (首页|政务公开) does not turn the page into a row of cells', () => {
+    const page = readFileSync(new URL('../../corpus/raw/c001.txt', import.meta.url), 'utf8').replace('正文 ====================\n', '正文 ====================\n当前位置：首页|政务公开|政府信息公开年报')
+    const expected = JSON.parse(readFileSync(new URL('../../corpus/expected/c001.json', import.meta.url), 'utf8')) as { cells: Record<string, number | null> }
+    expect(parseText(page, 'c001-pipe.txt').cells).toEqual(expected.cells)
+  })
+
   it('rows copied from a browser table (tab-separated) keep blank cells in place', () => {
     const rows = [
       '三、收到和处理政府信息公开申请情况',
