@@ -55,7 +55,12 @@ export function parseDoc(doc: StructuredDoc, info: DocInfo, tokens?: readonly To
   const sectionFormat = (ex: Extracted, own: FormatId | null): DetectedFormat => (ex.hasTable ? (own ?? fallback) : 'unknown')
   const format_sections = { active: sectionFormat(active, activeFormat), apply: sectionFormat(apply, applyFormat) }
   const anyTable = active.hasTable || apply.hasTable || appeal.hasTable
-  const format: DetectedFormat = apply.hasTable
+  // Sections in different formats (a 2021 section 二 with a 2019-style （六） row): the one the
+  // report's year implies, when a section has it; else section 三's.
+  const mixed = apply.hasTable && active.hasTable && format_sections.apply !== format_sections.active
+  const format: DetectedFormat = mixed && yearFormat !== null && (format_sections.active === yearFormat || format_sections.apply === yearFormat)
+    ? yearFormat
+    : apply.hasTable
     ? format_sections.apply
     : active.hasTable
       ? format_sections.active
