@@ -14,6 +14,8 @@ export interface GrammarRow {
   match: readonly string[]
   /** The printed label, compacted: text after a match may run on to its end (…不再处理其政府信息公开申请). */
   label: string
+  /** The label without its parenthesised notes (（区分处理的，…）), for comparing a label's tail. */
+  bareLabel: string
   /** The label's own numbering (`5.`) when it has one: it names the row when the words have a typo. */
   ordinal: string | null
   /**
@@ -38,6 +40,10 @@ export interface SectionGrammar {
 
 const WEAK = new Set(['其他', '总计'])
 
+function bare(label: string): string {
+  return compact(label).replace(/[(（][^()（）]*[)）]/g, '')
+}
+
 function activeGrammar(format: FormatId): SectionGrammar {
   const rows: GrammarRow[] = []
   for (const table of activeTablesOf(format)) {
@@ -47,6 +53,7 @@ function activeGrammar(format: FormatId): SectionGrammar {
         types: table.cols.map((c) => c.type),
         match: row.match,
         label: compact(row.label.zh),
+        bareLabel: bare(row.label.zh),
         ordinal: null,
         weak: false,
         sumsToLast: false,
@@ -66,6 +73,7 @@ function applyGrammar(format: FormatId): SectionGrammar {
       types: APPLY_COLS.map(() => 'count' as const),
       match: row.match,
       label: compact(row.label.zh),
+      bareLabel: bare(row.label.zh),
       ordinal: /^\d\./.exec(compact(row.label.zh))?.[0] ?? null,
       weak: row.match.every((m) => WEAK.has(m)),
       sumsToLast: true,

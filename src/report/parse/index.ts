@@ -4,7 +4,7 @@ import { docxToDoc } from './docx'
 import { htmlToDoc } from './html'
 import { badBytesFindings } from './input-findings'
 import { parseDoc } from './parse-doc'
-import { sniffKind } from './sniff'
+import { magicKind, sniffFile } from './sniff'
 import { detectTextLayout, textToDoc } from './text-layout'
 import { tokensOfLines } from './tokens'
 import { toSimplified } from './traditional'
@@ -42,7 +42,8 @@ export function parseReport(bytes: Uint8Array, fileName: string): ParseOutcome {
 }
 
 function parseBytes(bytes: Uint8Array, fileName: string): ParseOutcome {
-  const kind = sniffKind(bytes, fileName)
+  const sniffed = sniffFile(bytes, fileName)
+  const kind = sniffed.kind
   const fail = (zh: string, en: string): ParseOutcome => ({ ok: false, error: `${fileName}：${zh}`, error_en: `${fileName}: ${en}` })
   let report: ParseResult
   switch (kind) {
@@ -63,7 +64,7 @@ function parseBytes(bytes: Uint8Array, fileName: string): ParseOutcome {
     }
     case 'html':
     case 'text': {
-      const decoded = decodeBytes(bytes)
+      const decoded = sniffed.decoded ?? decodeBytes(bytes)
       if (!decoded.ok) return fail(decoded.reason, decoded.reason_en)
       if (decoded.text.trim() === '') return fail('文件没有文字内容', 'the file has no text')
       const { text, converted } = toSimplified(decoded.text)
@@ -105,7 +106,8 @@ function simplifyDoc(doc: import('./doc').StructuredDoc): { doc: import('./doc')
  */
 export async function parseReportAsync(bytes: Uint8Array, fileName: string): Promise<ParseOutcome> {
   try {
-    const kind = sniffKind(bytes, fileName)
+    // Magic bytes only: the text kinds are sniffed (and decoded) once, by parseReport.
+    const kind = magicKind(bytes, fileName)
     if (kind === 'pdf') return await parsePdf(bytes, fileName)
     if (kind === 'doc') return await parseWordDoc(bytes, fileName)
   } catch (e) {

@@ -132,9 +132,10 @@ function labelEnd(s: string, row: GrammarRow): number | null {
     const at = s.lastIndexOf(m)
     if (at === -1) continue
     const end = at + m.length
-    const tail = s.slice(end).replace(PARENTHESISED, '').replace(/[:：。,，;；]+$/, '')
-    const printedTail = row.label.replace(PARENTHESISED, '').endsWith(tail)
-    if (row.weak ? tail !== '' : tail.length > MAX_LABEL_TAIL && !printedTail) continue
+    if (end < s.length) {
+      const tail = s.slice(end).replace(PARENTHESISED, '').replace(/[:：。,，;；]+$/, '')
+      if (row.weak ? tail !== '' : tail.length > MAX_LABEL_TAIL && !row.bareLabel.endsWith(tail)) continue
+    }
     if (best === null || end > best) best = end
   }
   return best

@@ -1,4 +1,4 @@
-import { decodeBytes, detectUtf16WithoutBom } from './decode'
+import { decodeBytes, detectUtf16WithoutBom, type DecodeResult } from './decode'
 
 /** What kind of file a report upload is, decided from its bytes (the name only breaks ties). */
 export type FileKind = 'docx' | 'html' | 'text' | 'pdf' | 'doc' | 'binary' | 'empty'
@@ -19,20 +19,41 @@ const SNIFF_WINDOW = 64 * 1024
  * - anything else → 'text'
  */
 export function sniffKind(bytes: Uint8Array, fileName: string): FileKind {
-  if (bytes.length === 0) return 'empty'
-  const name = fileName.toLowerCase()
+  return sniffFile(bytes, fileName).kind
+}
 
+/**
+ * sniffKind, plus the decoded text when the sniff window was the whole file (a small text or
+ * HTML file), so the parser does not decode it a second time.
+ */
+export function sniffFile(bytes: Uint8Array, fileName: string): { kind: FileKind; decoded?: DecodeResult } {
+  const decodedWhole: { value?: DecodeResult } = {}
+  const kind = sniffInto(bytes, fileName, decodedWhole)
+  return decodedWhole.value ? { kind, decoded: decodedWhole.value } : { kind }
+}
+
+/** The kind told by magic bytes alone (zip/.docx, OLE/.doc, PDF), without decoding any text; else null. */
+export function magicKind(bytes: Uint8Array, fileName: string): 'docx' | 'doc' | 'pdf' | 'binary' | null {
   if (hasPrefix(bytes, [0x50, 0x4b, 0x03, 0x04]) || hasPrefix(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    return containsAscii(bytes, 'word/document.xml') || name.endsWith('.docx') ? 'docx' : 'binary'
+    return containsAscii(bytes, 'word/document.xml') || fileName.toLowerCase().endsWith('.docx') ? 'docx' : 'binary'
   }
   if (hasPrefix(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc'
   if (indexOfAscii(bytes.subarray(0, 1024), '%PDF-') !== -1) return 'pdf'
+  return null
+}
+
+function sniffInto(bytes: Uint8Array, fileName: string, decodedWhole: { value?: DecodeResult }): FileKind {
+  if (bytes.length === 0) return 'empty'
+  const name = fileName.toLowerCase()
+  const magic = magicKind(bytes, fileName)
+  if (magic) return magic
 
   const window = bytes.subarray(0, SNIFF_WINDOW)
   if (isBlank(window) && isBlank(bytes)) return 'empty'
   if (looksBinary(window)) return 'binary'
 
   const decoded = decodeBytes(window)
+  if (bytes.length <= SNIFF_WINDOW) decodedWhole.value = decoded
   if (!decoded.ok) return 'binary'
   if (decoded.text.trim() === '') return 'empty'
   if (/<(?:!doctype\s+html|html|body|table)\b/i.test(decoded.text)) return 'html'

@@ -27,20 +27,45 @@ export type Token = (
   col?: number
 }
 
-/** A number as printed in free text, with an optional sign glued to it (2019 本年增/减). */
-const FREE_NUMBER = /[-+]?\d+(?:,\d{3})*(?:\.\d+)?/y
-/** List numbering `1.` `2、` before a label: one digit and a dot that is not a decimal point. */
-const NUMBERING = /\d[.．、](?=\D|$)/y
 /** Unit words that may follow a number inside a value (`5949.09万元`, `3件`). */
 const VALUE_UNIT = /(?:万元|元|件|个|项|次|条)(?![\u4e00-\u9fff])/y
 /** Dash or slash printed for "none" when it stands alone. */
 const ZERO_MARKS = new Set(['/', '-', '—', '——', '－', '–', '无', '―'])
-const SPACE = /\s/
 /** A `|` piece longer than this is prose, not a table cell. */
 const MAX_CELL_TEXT = 300
 /** Longer text in a cell is read as free text (labels are at most ~60 characters). */
 const MAX_LABEL_CELL = 80
 const PAGE_NUMBER = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|P\.?\s*\d{1,4})$/i
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57
+}
+
+/** `.` `．` `、` after a list number. */
+function isNumberingDot(c: number): boolean {
+  return c === 46 || c === 0xff0e || c === 0x3001
+}
+
+/** Whitespace after NFKC (ASCII controls and space, the wide spaces, zero-width space, BOM). */
+function isSpace(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff
+}
+
+/**
+ * Where a number that starts at `i` (its digits; a sign is before `i`) ends: digits, thousands
+ * groups `,ddd`, a decimal part. A last digit followed by a list dot and a label (`…00002.其他`)
+ * is that label's numbering, not part of the number.
+ */
+function numberEnd(s: string, i: number): number {
+  let j = i
+  while (isDigit(s.charCodeAt(j))) j++
+  while (s.charCodeAt(j) === 44 && isDigit(s.charCodeAt(j + 1)) && isDigit(s.charCodeAt(j + 2)) && isDigit(s.charCodeAt(j + 3)) && !isDigit(s.charCodeAt(j + 4))) j += 4
+  if (s.charCodeAt(j) === 46 && isDigit(s.charCodeAt(j + 1))) {
+    j++
+    while (isDigit(s.charCodeAt(j))) j++
+  } else if (isNumberingDot(s.charCodeAt(j)) && !isDigit(s.charCodeAt(j + 1)) && j - i > 1) j--
+  return j
+}
 
 /** Tokens of a structured document: table cells bounded, paragraphs scanned as free text. */
 export function tokensOfBlocks(blocks: readonly Block[]): Token[] {
@@ -92,9 +117,9 @@ function pushLineTokens(out: Token[], line: string): void {
   // A line that is only a tab is an empty cell of a tab-prefixed layout (text copied from .docx).
   if (trimmed === '' && !line.includes('\t')) return
   // A line of pipes only (`||`, `|||`) closes a row or fills a merged header: no cell of its own.
-  if (/^[|｜]{2,}$/.test(trimmed)) return
+  if ((trimmed[0] === '|' || trimmed[0] === '｜') && /^[|｜]{2,}$/.test(trimmed)) return
   // Page furniture of PDF text and flipbooks (`- 3 -`, `第3页`, `P. 8`) is not a value.
-  if (PAGE_NUMBER.test(trimmed)) return
+  if (trimmed.length <= 16 && PAGE_NUMBER.test(trimmed)) return
   if (trimmed.includes('|') || trimmed.includes('｜')) {
     const pieces = pipePieces(trimmed)
     // A `|` inside a page of prose (a crawler's one-line page, `首页|政务公开`) does not make it a row of cells.
@@ -154,7 +179,7 @@ function pushCell(out: Token[], raw: string, slot?: number): void {
 
 function pushCellTokens(out: Token[], raw: string): void {
   const text = raw.trim()
-  if (text === '' || /^[\s\u00a0\u3000]*$/.test(raw.replace(/&nbsp;/g, ''))) {
+  if (text === '' || (text.includes('&nbsp;') && text.replace(/&nbsp;/g, '').trim() === '')) {
     out.push({ k: 'blank', raw })
     return
   }
@@ -173,11 +198,10 @@ function pushCellTokens(out: Token[], raw: string): void {
  * or a lone none-mark. Text with any other Han character is a label, even with digits in it.
  */
 function isValueCell(text: string): boolean {
-  if (ZERO_MARKS.has(text)) return true
+  if (ZERO_MARKS.has(text) || /^\d+$/.test(text)) return true
+  if (/[\u3400-\u9fffA-Za-z]/.test(text.replace(/万元|元|件|个|项|次|条/g, ''))) return false
   // Any digit form NFKC turns into a digit (¹², ⑫, ⒓ …) makes a value cell, so readCell sees it as printed.
-  if (!/[\d０-９①-⑳⁰-⁹]/.test(text) && !/\d/.test(text.normalize('NFKC'))) return false
-  const rest = text.replace(/万元|元|件|个|项|次|条/g, '')
-  return !/[\u3400-\u9fffA-Za-z]/.test(rest)
+  return /[\d０-９①-⑳⁰-⁹]/.test(text) || /\d/.test(text.normalize('NFKC'))
 }
 
 /**
@@ -186,70 +210,58 @@ function isValueCell(text: string): boolean {
  * that is one number and nothing else is a bounded cell (one cell per line).
  */
 function pushFree(out: Token[], text: string, wholeLine: boolean): void {
+  // A character loop over char codes, no regex per character: this runs over every line of prose.
   const s = text.normalize('NFKC')
   const start = out.length
-  let textBuf = ''
-  let i = 0
+  let textStart = 0
   let prevWasNumber = false
-  const flushText = (): void => {
-    const c = compact(textBuf)
-    if (c !== '') out.push({ k: 'text', s: c })
-    textBuf = ''
+  const flushText = (to: number): void => {
+    if (to > textStart) {
+      const c = compact(s.slice(textStart, to))
+      if (c !== '') out.push({ k: 'text', s: c })
+    }
   }
+  let i = 0
   while (i < s.length) {
-    const ch = s[i]!
-    if (SPACE.test(ch)) {
-      textBuf += ch
+    const c = s.charCodeAt(i)
+    if (isSpace(c)) {
       i++
       prevWasNumber = false
       continue
     }
-    NUMBERING.lastIndex = i
-    // `2.其他…` after a number run: the digit is the next row's numbering, not a cell.
-    if (NUMBERING.test(s) && !/\d/.test(s[i + 2] ?? '')) {
-      textBuf += s.slice(i, i + 2)
-      i += 2
-      prevWasNumber = false
-      continue
-    }
-    FREE_NUMBER.lastIndex = i
-    const m = FREE_NUMBER.exec(s)
-    if (m && /\d/.test(ch + (s[i + 1] ?? ''))) {
-      let run = m[0]
-      // A digit directly followed by `.` and a label: the last digit is that label's numbering.
-      const after = i + run.length
-      if (/[.．、]/.test(s[after] ?? '') && !/\d/.test(s[after + 1] ?? '') && run.length > 1 && /\d$/.test(run)) {
-        run = run.slice(0, -1)
-      }
-      if (run === '-' || run === '+' || run === '') {
-        textBuf += ch
-        i++
+    const signed = (c === 45 || c === 43) && isDigit(s.charCodeAt(i + 1))
+    if (isDigit(c) || signed) {
+      // `2.其他…`: a digit, a dot and a label is the next row's numbering, part of the text.
+      if (!signed && isNumberingDot(s.charCodeAt(i + 1)) && !isDigit(s.charCodeAt(i + 2))) {
+        i += 2
+        prevWasNumber = false
         continue
       }
-      const before = s[i - 1]
-      const glued = (before !== undefined && !SPACE.test(before)) || prevWasNumber
-      flushText()
-      let end = i + run.length
+      const runEnd = numberEnd(s, i + (signed ? 1 : 0))
+      flushText(i)
+      const glued = (i > 0 && !isSpace(s.charCodeAt(i - 1))) || prevWasNumber
+      let end = runEnd
       VALUE_UNIT.lastIndex = end
       const unit = VALUE_UNIT.exec(s)
       if (unit) end += unit[0].length
-      out.push({ k: 'val', raw: s.slice(i, end), bounded: false, glued: glued || !SPACE.test(s[end] ?? ' '), cell: false })
+      out.push({ k: 'val', raw: s.slice(i, end), bounded: false, glued: glued || (end < s.length && !isSpace(s.charCodeAt(end))), cell: false })
       i = end
+      textStart = end
       prevWasNumber = true
       continue
     }
     // A none-mark standing alone between spaces in a row of values (`规章 / / /`).
-    if (ZERO_MARKS.has(ch) && (i === 0 || SPACE.test(s[i - 1]!)) && (i + 1 === s.length || SPACE.test(s[i + 1]!))) {
-      flushText()
-      out.push({ k: 'val', raw: ch, bounded: false, glued: false, cell: false })
+    if (ZERO_MARKS.has(s[i]!) && (i === 0 || isSpace(s.charCodeAt(i - 1))) && (i + 1 === s.length || isSpace(s.charCodeAt(i + 1)))) {
+      flushText(i)
+      out.push({ k: 'val', raw: s[i]!, bounded: false, glued: false, cell: false })
       i++
+      textStart = i
       continue
     }
-    textBuf += ch
     i++
     prevWasNumber = false
   }
-  flushText()
+  flushText(s.length)
   // A line of values and nothing else (one cell per line, a PDF row of numbers): each run stands
   // between spaces of its own, so it is one cell — unless it cannot be one number (`00`). Runs in
   // a line mixed with labels (a crawler's one-line page) may hide glued cells even between spaces.
