@@ -17,6 +17,14 @@ export function tableBlock(rows: string[][], continued: boolean[][]): Extract<Bl
   return continued.some((row) => row.some(Boolean)) ? { kind: 'table', rows, continued } : { kind: 'table', rows }
 }
 
+/** Where the page says it lives and when it was published (HTML head, PDF metadata). */
+export interface PageMeta {
+  source_url?: string
+  published_at?: string
+}
+
 export interface StructuredDoc {
   blocks: Block[]
+  /** What the file's own metadata states, where its format has any. */
+  page?: PageMeta
 }

@@ -1,3 +1,4 @@
+import { htmlPageMeta } from './html-meta'
 import { tableBlock, type Block, type StructuredDoc } from './doc'
 import { type MarkupElement, type MarkupNode, parseMarkup } from './markup-tree'
 
@@ -34,7 +35,8 @@ export function htmlToDoc(html: string): StructuredDoc {
   const reader = new FlowReader()
   reader.walk(dom.children)
   reader.flush()
-  return { blocks: reader.blocks }
+  const page = htmlPageMeta(dom)
+  return page.source_url || page.published_at ? { blocks: reader.blocks, page } : { blocks: reader.blocks }
 }
 
 /** Walks document flow, buffering inline text until a paragraph boundary. */

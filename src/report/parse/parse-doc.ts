@@ -96,8 +96,8 @@ export function parseDoc(doc: StructuredDoc, info: DocInfo, tokens?: readonly To
     encoding: info.encoding,
     traditional: info.traditional,
     sections_found: split.found,
-    source_url: info.source_url ?? pre.source_url,
-    published_at: info.published_at ?? pre.published_at,
+    source_url: info.source_url ?? doc.page?.source_url ?? pre.source_url,
+    published_at: info.published_at ?? doc.page?.published_at ?? pre.published_at,
   }
   findings.push(...validateReport({ meta, cells, prose }, { unitKind: unitKindOf(pre.unit) }))
   return { meta, cells, cell_notes, prose, findings }

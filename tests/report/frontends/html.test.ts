@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { parseReport } from '~/report/parse'
 import { expandGrid, htmlToDoc } from '~/report/parse/html'
 
 const tables = (html: string) => htmlToDoc(html).blocks.filter((b) => b.kind === 'table').map((b) => b.rows)
@@ -103,5 +104,22 @@ describe('expandGrid', () => {
   it('bounds hostile colspans', () => {
     const [row] = expandGrid([[{ text: 'x', rowspan: 1, colspan: 1_000_000 }]])
     expect(row!.length).toBe(100)
+  })
+})
+
+describe('the page head', () => {
+  it('gives source_url and published_at from <link rel=canonical> / og:url and a PubDate meta', () => {
+    const head = '<head><link rel="canonical" href="https://www.example.gov.cn/zwgk/t20220114_80607.htm"><meta name="PubDate" content="2022-01-14 17:29"></head>'
+    const doc = htmlToDoc(`<html>${head}<body><p>正文</p></body></html>`)
+    expect(doc.page).toEqual({ source_url: 'https://www.example.gov.cn/zwgk/t20220114_80607.htm', published_at: '2022-01-14' })
+    const og = htmlToDoc('<html><head><meta property="og:url" content="http://a.gov.cn/x.html"><meta name="publishdate" content="2021年1月5日"></head><body></body></html>')
+    expect(og.page).toEqual({ source_url: 'http://a.gov.cn/x.html', published_at: '2021-01-05' })
+    expect(htmlToDoc('<p>正文</p>').page).toBeUndefined()
+  })
+
+  it('reaches meta of the parse result', () => {
+    const html = `<html><head><link rel="canonical" href="https://www.example.gov.cn/a.htm"><meta name="PubDate" content="2022-01-14"></head><body><p>某镇2021年政府信息公开工作年度报告</p><p>一、总体情况</p></body></html>`
+    const out = parseReport(new TextEncoder().encode(html), 'a.html')
+    expect(out.ok && out.report.meta).toMatchObject({ source_url: 'https://www.example.gov.cn/a.htm', published_at: '2022-01-14' })
   })
 })
