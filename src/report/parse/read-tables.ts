@@ -1,13 +1,13 @@
-import type { CellType, FormatId } from '../model/types'
-import type { CellNote, Finding } from '../types'
-import { columnUnitOf } from './cell-value'
-import { emptyExtracted, type Extracted } from './extract-types'
-import { parseFinding, quote } from './findings'
-import { columnHeader } from './column-header'
-import { APPEAL_GROUP_SIZE, APPEAL_KEYS, grammarOf, type GrammarRow, type SectionGrammar } from './grammar'
-import { readRowValues, type RowCheck, type RowRead, type ValueToken } from './row-values'
-import type { Token } from './tokens'
+import type { CellType, FormatId, TableSection } from '../model/types'
 import { resolveByColumns, type PendingRow } from './apply-columns'
+import { columnUnitOf } from './cell-value'
+import { columnHeader } from './column-header'
+import { emptyExtracted, type Extracted } from './extract-types'
+import { APPEAL_KEYS, grammarOf, type GrammarRow, type SectionGrammar } from './grammar'
+import { duplicateRowFinding, extraRowFinding, putRow, recoveredFinding } from './row-findings'
+import { labelEnd, rowNamed } from './row-labels'
+import { appealGroupsAddUp, readRowValues, sumsToLast, type ValueToken } from './row-values'
+import type { Token } from './tokens'
 
 /**
  * The layout-free table reader: finds the tables of sections 二, 三 and 四 in a token stream by
@@ -23,15 +23,13 @@ export interface TablesRead {
   formats: { active: FormatId | null; apply: FormatId | null }
 }
 
-type Section = 'active' | 'apply' | 'appeal'
-
 /** Section 二's tables start at a caption 第二十条第（N）项 or a short 信息内容 header cell (not prose). */
 const isActiveAnchor = (s: string): boolean => s.includes('第二十条') || /信息内容(?:本年|上一年|采购|$)/.test(s)
 const APPLY_ANCHORS = ['勾稽', '申请人情况']
 const APPEAL_ANCHORS = ['行政复议', '复议']
-/** Where the tables end: sections 五/六 (problems, other matters). */
 /** Section 四's heading (四、…行政复议、行政诉讼情况) or its first header cell (行政复议): the end of section 三's table. */
 const APPEAL_HEADING = /^四[、.．].*(?:复议|诉讼)|^行政复议/
+/** Where the tables end: sections 五/六 (problems, other matters). */
 const AFTER_TABLES = /^[五六][、.．]|存在的?主要问题|其他需要报告/
 
 const ACTIVE_2019_MARKS = ['新制作', '新公开', '对外公开总数', '上一年项目', '增/减', '增减', '集中采购', '对外管理服务']
@@ -114,56 +112,6 @@ function applyFormatOf(tokens: readonly Token[], from: number, to: number): Form
     if (t.k === 'text' && t.s.endsWith('其他处理') && tokens[i + 1]?.k !== 'text') return 'gov2019'
   }
   return null
-}
-
-/** Parenthesised notes after a label (`（区分处理的，只计这一情形…）`) are part of it. */
-const PARENTHESISED = /[(（][^()（）]*[)）]/g
-/** After its distinctive words, a row label goes on for at most this many characters (…申请数量). */
-const MAX_LABEL_TAIL = 12
-
-/**
- * Where the row's label ends in a text token, or null when the token does not name the row. The
- * label must be the token's last words (its values follow it), and a weak label (`其他`, `总计`)
- * must end the token exactly.
- */
-function labelEnd(s: string, row: GrammarRow): number | null {
-  let best: number | null = null
-  for (const m of row.match) {
-    const at = s.lastIndexOf(m)
-    if (at === -1) continue
-    const end = at + m.length
-    if (end < s.length) {
-      const tail = s.slice(end).replace(PARENTHESISED, '').replace(/[:：。,，;；]+$/, '')
-      if (row.weak ? tail !== '' : tail.length > MAX_LABEL_TAIL && !row.bareLabel.endsWith(tail)) continue
-    }
-    if (best === null || end > best) best = end
-  }
-  return best
-}
-
-/**
- * The row a text token names: the grammar row whose label ends last in the token. Rows are
- * expected in print order from `from` on; a strong label may also name an earlier row not yet
- * read (a report that prints a table out of order), never one in `done`. A weak label may only
- * name one of the next two rows, so a header cell `其他` or `总计` cannot skip rows; a label with a
- * typo (`5.属于三类内容事务信息`) names the next row by its numbering.
- */
-function rowNamed(s: string, grammar: SectionGrammar, from: number, done?: ReadonlySet<number>): number | null {
-  let best: number | null = null
-  let bestEnd = -1
-  for (let r = 0; r < grammar.rows.length; r++) {
-    const row = grammar.rows[r]!
-    if (done?.has(r) || (row.weak && (r < from || r > from + 1))) continue
-    const end = labelEnd(s, row)
-    // Ties go to the row in print order (the first found from `from` on).
-    if (end !== null && (end > bestEnd || (end === bestEnd && best !== null && best < from && r >= from))) {
-      best = r
-      bestEnd = end
-    }
-  }
-  if (best !== null) return best
-  const next = grammar.rows[from]
-  return next?.ordinal && s.startsWith(next.ordinal) && s.length <= next.label.length + MAX_LABEL_TAIL ? from : null
 }
 
 interface SectionRead {
@@ -289,7 +237,7 @@ function byHeader(tokens: readonly Token[], from: number, labelAt: number, row: 
  * is kept) or a row the national format does not have (extra_row, e.g. 其中：网上申请). Only a
  * label followed by values counts, so headers and captions pass. Returns the tokens it consumed.
  */
-function noteStrayRow(ex: Extracted, section: Section, tokens: readonly Token[], at: number, grammar: SectionGrammar, expected: number, done: ReadonlySet<number>): number {
+function noteStrayRow(ex: Extracted, section: TableSection, tokens: readonly Token[], at: number, grammar: SectionGrammar, expected: number, done: ReadonlySet<number>): number {
   const t = tokens[at] as Extract<Token, { k: 'text' }>
   // The label's row: the rest of its printed row of cells, or the values after it in free text.
   let end = at + 1
@@ -303,26 +251,12 @@ function noteStrayRow(ex: Extracted, section: Section, tokens: readonly Token[],
   if (values < (t.col !== undefined ? 1 : 2) || /[，。；,;]/.test(t.s) || t.s.length > 40) return 0
   const again = rowNamed(t.s, grammar, 0)
   if (again !== null && done.has(again)) {
-    const label = grammar.rows[again]!.keys[0]!.split('.').slice(0, -1).join('.')
-    ex.findings.push(parseFinding('duplicate_row', 'warn', section, `${label} 行重复出现，已保留第一次的数值`, `Row ${label} appears again; the first one was kept`, { cells: [...grammar.rows[again]!.keys], detail: t.s }))
+    ex.findings.push(duplicateRowFinding(section, grammar.rows[again]!.keys, t.s))
     return rest.length
   }
   if (again !== null) return 0
-  ex.findings.push(parseFinding('extra_row', 'info', section, `表格中有全国格式之外的行“${quote(t.s)}”，未读取`, `A row outside the national format ("${quote(t.s)}") was not read`, { detail: t.s }))
+  ex.findings.push(extraRowFinding(section, t.s))
   return rest.length
-}
-
-export const sumsToLast: RowCheck = (v) => {
-  let sum = 0
-  for (let i = 0; i < v.length - 1; i++) sum += v[i]!
-  return sum === v[v.length - 1]
-}
-
-export const appealGroupsAddUp: RowCheck = (v) => {
-  for (let g = 0; g < v.length; g += APPEAL_GROUP_SIZE) {
-    if (!sumsToLast(v.slice(g, g + APPEAL_GROUP_SIZE))) return false
-  }
-  return true
 }
 
 /** Section 四: header words, then one row of 15 values (three groups of five). */
@@ -354,78 +288,3 @@ function readAppeal(tokens: readonly Token[], anchor: number): Extracted {
   return ex
 }
 
-function putRow(ex: Extracted, section: Section, keys: readonly string[], read: RowRead, pending: PendingRow[] | null): void {
-  if (read.kind === 'cells') {
-    keys.forEach((key, c) => {
-      const v = read.values[c]
-      const note: CellNote | undefined = read.notes[c]
-      if (note) ex.notes[key] = note
-      if (v !== undefined) ex.cells[key] = v
-    })
-    if (read.how === 'arithmetic') ex.findings.push(recoveredFinding(section, keys, 'row'))
-    if (read.cut) {
-      const lost = keys.slice(keys.length - read.cut)
-      ex.findings.push(
-        parseFinding('short_row', 'warn', section, `本行只印出前 ${keys.length - read.cut} 个单元格，其余 ${read.cut} 个未读取`, `Only the first ${keys.length - read.cut} cells of the row are printed; the other ${read.cut} were not read`, {
-          cells: lost,
-          expected: keys.length,
-          actual: keys.length - read.cut,
-        }),
-      )
-    }
-    return
-  }
-  if (read.kind === 'ambiguous') {
-    keys.forEach((key, c) => {
-      const v = read.values[c]
-      if (v !== undefined) ex.cells[key] = v
-    })
-    if (pending && read.reason === 'many') pending.push({ keys, readings: read.readings })
-    ex.findings.push(ambiguousFinding(section, keys, read))
-    return
-  }
-  const label = keys[0]!.split('.').slice(0, -1).join('.')
-  if (read.kind === 'short') {
-    ex.findings.push(
-      parseFinding('short_row', 'warn', section, `${label} 行只读到 ${read.found} 个单元格（应为 ${keys.length} 个），无法确定对应列，未读取`, `Row ${label}: ${read.found} cells found for ${keys.length} columns; they cannot be placed with certainty and were left out`, {
-        cells: [...keys],
-        expected: keys.length,
-        actual: read.found,
-      }),
-    )
-  } else {
-    ex.findings.push(
-      parseFinding('row_misaligned', 'warn', section, `${label} 行有 ${read.found} 个单元格（应为 ${keys.length} 个），无法对齐，未读取`, `Row ${label}: ${read.found} cells for ${keys.length} columns cannot be aligned; left out`, {
-        cells: [...keys],
-        expected: keys.length,
-        actual: read.found,
-      }),
-    )
-  }
-}
-
-function recoveredFinding(section: Section, keys: readonly string[], by: 'row' | 'columns'): Finding {
-  const zh = by === 'row' ? '粘连数字已按本行合计唯一拆分' : '粘连数字已按列勾稽关系（A1/A2）唯一拆分'
-  const en = by === 'row' ? 'Glued digits split by the row total (the only reading that adds up)' : 'Glued digits split by the column arithmetic (A1/A2): the only reading that adds up'
-  return parseFinding('glued_recovered', 'info', section, zh, en, { cells: [...keys] })
-}
-
-function ambiguousFinding(section: Section, keys: readonly string[], read: Extract<RowRead, { kind: 'ambiguous' }>): Finding {
-  const left = keys.filter((_, c) => read.values[c] === undefined)
-  const shown = read.readings.slice(0, 4).map((r) => r.join('/')).join('；')
-  const more = read.readings.length > 4 ? ` …（共 ${read.readings.length} 种）` : ''
-  const why =
-    read.reason === 'too_many'
-      ? { zh: '可能的拆分过多', en: 'too many possible splits' }
-      : read.reason === 'none_adds_up'
-        ? { zh: `没有一种拆分符合本行合计：${shown}${more}`, en: `no split adds up: ${shown}${more}` }
-        : { zh: `可能的拆分：${shown}${more}`, en: `possible splits: ${shown}${more}` }
-  return parseFinding(
-    'glued_ambiguous',
-    'warn',
-    section,
-    `粘连数字无法唯一拆分，${left.length} 个单元格未读取（${why.zh}）`,
-    `Glued digits cannot be split with certainty; ${left.length} cells left out (${why.en})`,
-    { cells: left, detail: read.printed },
-  )
-}

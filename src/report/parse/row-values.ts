@@ -2,6 +2,7 @@ import type { CellType } from '../model/types'
 import type { CellNote } from '../types'
 import { readCell } from './cell-value'
 import { agreedCells, gluedReadings } from './glued-readings'
+import { APPEAL_GROUP_SIZE } from './grammar'
 import type { Token } from './tokens'
 
 export type ValueToken = Exclude<Token, { k: 'text' }>
@@ -20,6 +21,21 @@ export type RowRead =
   | { kind: 'ambiguous'; values: (number | undefined)[]; readings: number[][]; reason: 'many' | 'none_adds_up' | 'too_many'; printed: string }
   | { kind: 'short'; found: number }
   | { kind: 'misaligned'; found: number }
+
+/** Section 三's row arithmetic (A3): the last column is the sum of the others. */
+export const sumsToLast: RowCheck = (v) => {
+  let sum = 0
+  for (let i = 0; i < v.length - 1; i++) sum += v[i]!
+  return sum === v[v.length - 1]
+}
+
+/** Section 四: each of its three groups of five ends with their total. */
+export const appealGroupsAddUp: RowCheck = (v) => {
+  for (let g = 0; g < v.length; g += APPEAL_GROUP_SIZE) {
+    if (!sumsToLast(v.slice(g, g + APPEAL_GROUP_SIZE))) return false
+  }
+  return true
+}
 
 const BLANK_NOTE: CellNote = { raw: '', flag: 'blank' }
 const NONE_MARKS = new Set(['/', '-', '—', '——', '－', '–', '无', '―'])

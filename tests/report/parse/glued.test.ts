@@ -3,8 +3,7 @@ import type { CellType } from '~/report/model/types'
 import { resolveByColumns, type PendingRow } from '~/report/parse/apply-columns'
 import { gluedReadings } from '~/report/parse/glued-readings'
 import { grammarOf } from '~/report/parse/grammar'
-import { appealGroupsAddUp, sumsToLast } from '~/report/parse/read-tables'
-import { readRowValues, type ValueToken } from '~/report/parse/row-values'
+import { appealGroupsAddUp, readRowValues, sumsToLast, type ValueToken } from '~/report/parse/row-values'
 
 const counts = (n: number): CellType[] => Array.from({ length: n }, () => 'count' as const)
 const glued = (digits: string, n: number) => gluedReadings([{ raw: digits }], counts(n)) ?? []
