@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { computeCoverage, gridYears, type CoverageRow } from './coverage'
-import { crossChecks } from './cross-checks'
+import { crossChecks, type CrossFinding } from './cross-checks'
 import { describeFinding } from './describe'
 import { DistrictError, listDistricts, readDistrict } from './district-input'
 import { inputScope, shown, type InputFs, type InputScope } from './input-fs'
@@ -8,6 +8,7 @@ import type { BuildLog } from './log'
 import { assertReplaceable, recoverOutput, writeOutput, type DistrictBuild, type SwapHooks } from './output'
 import { readReports } from './reports'
 import { buildFinding } from './rules'
+import { flagLate } from './timeliness'
 import type { BuildEngines, DistrictInput } from './types'
 
 export { OPEN_TABLES } from './output'
@@ -134,7 +135,9 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
     b.years = gridYears(b.input, b.reports)
     b.coverage = computeCoverage(b.input, b.reports)
     flagNotExpected(b)
+    flagLate(b.reports)
     b.cross = crossChecks(b.reports, { strict: opts.strict })
+    b.cross.push(...notPublished(b, log))
     reportProblems(b, log)
   }
 
@@ -151,7 +154,7 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
   const districts = builds.map(stats)
   for (const d of districts) {
     const c = d.coverage
-    log.info(`${d.id}: ${d.files} files (${d.unreadable} unreadable, ${d.unmatched} unmatched), ${d.errors} errors, ${d.warnings} warnings; coverage ${c.received} received, ${c.missing} missing, ${c.duplicate} duplicate, ${c.not_expected} not expected`)
+    log.info(`${d.id}: ${d.files} files (${d.unreadable} unreadable, ${d.unmatched} unmatched), ${d.errors} errors, ${d.warnings} warnings; coverage ${c.received} received, ${c.not_collected} not collected, ${c.not_published} not published, ${c.duplicate} duplicate, ${c.not_expected} not expected`)
     log.info(cellsReadLine(builds.find((b) => b.input.id === d.id)!))
   }
   logSummary(log, districts, skipped)
@@ -197,6 +200,35 @@ function flagNotExpected(b: DistrictBuild): void {
   }
 }
 
+/**
+ * A `not_published` finding (warn) for each expected unit-year sources.csv records as looked for and
+ * not found; a not_published row for a unit-year whose report is in reports/ is an input problem.
+ */
+function notPublished(b: DistrictBuild, log: BuildLog): CrossFinding[] {
+  const out: CrossFinding[] = []
+  for (const c of b.coverage) {
+    const s = c.source
+    if (s?.status !== 'not_published') continue
+    if (c.status === 'not_published') {
+      const note = s.note ? `（${s.note}）` : ''
+      out.push({
+        unit: c.unit.name,
+        year: c.year,
+        report: null,
+        finding: buildFinding('not_published', 'warn',
+          `${c.unit.name} ${c.year} 年度报告经查未发布（${s.checked_at} 查找未发现${note}）`,
+          `${c.unit.name} did not publish its ${c.year} report: looked for on ${s.checked_at} and not found${s.note ? ` (${s.note})` : ''}`,
+          { actual: s.checked_at }),
+      })
+    } else if (c.n_reports > 0) {
+      const p = `${s.where}: "${c.unit.name}" ${c.year} is marked not_published, but ${c.n_reports} report file(s) for it are in reports/; the files count`
+      b.input.problems.push(p)
+      log.problem(`  ${b.input.id}: ${p}`)
+    }
+  }
+  return out
+}
+
 const MAX_LISTED = 20
 
 /** Print error-level findings (file, section, cells, reason), the first few per district. */
@@ -218,7 +250,7 @@ function cellsReadLine(b: DistrictBuild): string {
 
 function stats(b: DistrictBuild): DistrictStats {
   const levels = [...b.reports.flatMap((r) => r.findings.map((f) => f.level)), ...b.cross.map((c) => c.finding.level)]
-  const coverage = { received: 0, missing: 0, duplicate: 0, not_expected: 0 }
+  const coverage = { received: 0, not_collected: 0, not_published: 0, duplicate: 0, not_expected: 0 }
   for (const c of b.coverage) coverage[c.status]++
   return {
     id: b.input.id,

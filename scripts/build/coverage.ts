@@ -1,6 +1,8 @@
-import type { BuiltReport, DistrictInput, UnitRecord } from './types'
+import type { CoverageStatus } from '~/db/schema'
+import { sourceFor } from './district-input'
+import type { BuiltReport, DistrictInput, SourceRecord, UnitRecord } from './types'
 
-export type CoverageStatus = 'received' | 'missing' | 'duplicate' | 'not_expected'
+export type { CoverageStatus }
 
 /** One cell of the unit × year grid. */
 export interface CoverageRow {
@@ -8,6 +10,8 @@ export interface CoverageRow {
   year: number
   status: CoverageStatus
   n_reports: number
+  /** The unit-year's sources.csv row, if any. */
+  source: SourceRecord | null
 }
 
 /** Whether a unit is expected to report for a year (units.csv valid_from/valid_to, inclusive). */
@@ -32,8 +36,10 @@ export function gridYears(input: DistrictInput, reports: readonly BuiltReport[])
 }
 
 /**
- * Every expected unit × grid year (received / missing / duplicate) plus every report for a unit
- * in a year it is not expected (not_expected), ordered by registry order then year.
+ * Every expected unit × grid year plus every report for a unit
+ * in a year it is not expected (not_expected), ordered by registry order then year. An expected
+ * unit-year without a report is `not_published` when sources.csv records that it was looked for and
+ * not found (the unit's failure), else `not_collected` (we do not hold it: no fault of the unit).
  */
 export function computeCoverage(input: DistrictInput, reports: readonly BuiltReport[]): CoverageRow[] {
   const years = gridYears(input, reports)
@@ -51,10 +57,11 @@ export function computeCoverage(input: DistrictInput, reports: readonly BuiltRep
     for (const year of allYears) {
       const n = byYear.get(year) ?? 0
       const inGrid = years.includes(year)
+      const source = sourceFor(input, unit.name, year) ?? null
       if (inGrid && expectedIn(unit, year)) {
-        rows.push({ unit, year, n_reports: n, status: n === 0 ? 'missing' : n === 1 ? 'received' : 'duplicate' })
+        rows.push({ unit, year, n_reports: n, source, status: n === 1 ? 'received' : n > 1 ? 'duplicate' : source?.status === 'not_published' ? 'not_published' : 'not_collected' })
       } else if (n > 0) {
-        rows.push({ unit, year, n_reports: n, status: 'not_expected' })
+        rows.push({ unit, year, n_reports: n, source, status: 'not_expected' })
       }
     }
   }

@@ -4,7 +4,7 @@ import Papa from 'papaparse'
 import { PROVENANCES, UNIT_KINDS, type Provenance, type UnitKind } from '~/db/schema'
 import { decodeBytes } from '~/report/parse/decode'
 import { classify, inputScope, readInputFile, shown, walkFiles, type InputScope, type SkippedEntry } from './input-fs'
-import type { DistrictInfo, DistrictInput, ReportFile, SourceOverride, UnitRecord } from './types'
+import type { DistrictInfo, DistrictInput, ReportFile, SourceRecord, SourceStatus, UnitRecord } from './types'
 
 /** A district folder that cannot be built at all (no usable district.json or registry); the message names the file and why. */
 export class DistrictError extends Error {
@@ -31,7 +31,7 @@ export function readDistrict(dir: string, id: string, scope: InputScope = inputS
     if (e instanceof DistrictError) e.problems = problems
     throw e
   }
-  const sources = readSources(join(dir, 'sources.csv'), ctx)
+  const sources = readSources(join(dir, 'sources.csv'), units, info.years, ctx)
   const { files, skipped } = listReportFiles(dir, scope)
   return { id, dir, root: scope.boundary, fs: scope.fs, info, units, sources, files, problems, notes, skipped }
 }
@@ -252,30 +252,110 @@ function readUnits(file: string, ctx: ReadCtx): UnitRecord[] {
   return units
 }
 
-function readSources(file: string, ctx: ReadCtx): Map<string, SourceOverride> {
-  const map = new Map<string, SourceOverride>()
+/** Columns of sources.csv, in order. */
+export const SOURCE_COLUMNS = ['unit', 'year', 'url', 'status', 'checked_at', 'note'] as const
+const SOURCE_STATUSES = ['published', 'not_published'] as const
+
+/** The key of a unit-year in `DistrictInput.sources`. */
+export function sourceKey(unit: string, year: number): string {
+  return `${unit}\u0000${year}`
+}
+
+/** True for an absolute http(s) address with a host. */
+function isHttpUrl(s: string): boolean {
+  if (/\s/.test(s)) return false
+  try {
+    const u = new URL(s)
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== ''
+  } catch {
+    return false
+  }
+}
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
+  const d = new Date(`${s}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+}
+
+/**
+ * sources.csv: one row per unit-year — where its report is published (`url`), or that it was
+ * looked for and not found (`status` not_published with `checked_at`). Every bad row is a problem
+ * naming the file and line, and is skipped (unknown unit, bad year, bad URL, bad status or date,
+ * a unit-year listed twice).
+ */
+function readSources(file: string, units: readonly UnitRecord[], years: [number, number] | null, ctx: ReadCtx): Map<string, SourceRecord> {
+  const map = new Map<string, SourceRecord>()
   const text = readText(file, ctx, 'sources.csv', true)
   if (text === null) return map
   const problems = ctx.problems
   const name0 = shown(ctx.scope, file)
-  parseCsv(file, text, ctx).forEach((row, i) => {
-    const where = `${name0} row ${i + 2}`
-    const path = (row.file ?? '').trim().replace(/\\/g, '/')
-    if (!path) return void problems.push(`${where}: empty "file"; row skipped`)
-    const p = (row.provenance ?? '').trim()
-    let provenance: Provenance | null = null
-    if (p) {
-      if (PROVENANCES.includes(p as Provenance)) provenance = p as Provenance
-      else problems.push(`${where}: provenance "${p}" is not one of ${PROVENANCES.join(', ')}; district default used`)
-    }
-    map.set(path, { provenance, url: (row.url ?? '').trim() || null })
+  const byName = new Map<string, UnitRecord>()
+  for (const u of units) byName.set(u.name, u)
+  for (const u of units) for (const a of u.aliases) if (!byName.has(a)) byName.set(a, u)
+  const firstLine = new Map<string, number>()
+  let header: string[] | null = null
+  let prev = 0
+  Papa.parse<string[]>(text, {
+    delimiter: ',',
+    step: (res) => {
+      const line = lineAt(text, prev)
+      prev = res.meta.cursor
+      for (const e of res.errors) problems.push(`${name0} line ${line}: CSV ${e.type === 'Quotes' ? 'quoting' : 'format'} error: ${e.message}; row skipped`)
+      if (res.errors.length > 0) return
+      const fields = res.data.map((f) => f.trim())
+      if (fields.every((f) => f === '')) return
+      if (header === null) {
+        header = fields
+        const lacking = SOURCE_COLUMNS.filter((c) => !fields.includes(c))
+        if (lacking.length > 0) {
+          problems.push(`${name0} line ${line}: the header lacks column ${lacking.map((c) => `"${c}"`).join(', ')} (expected ${SOURCE_COLUMNS.join(',')}; got "${fields.join(',').slice(0, 80)}"); sources.csv not read`)
+          header = []
+        }
+        return
+      }
+      if (header.length === 0) return
+      const where = `${name0} line ${line}`
+      if (fields.length > header.length) return void problems.push(`${where}: ${fields.length} fields, the header has ${header.length}; row skipped`)
+      const row = Object.fromEntries(header.map((h, i) => [h, fields[i] ?? '']))
+      const unitName = row.unit ?? ''
+      if (!unitName) return void problems.push(`${where}: empty "unit"; row skipped`)
+      const unit = byName.get(unitName)
+      if (!unit) return void problems.push(`${where}: unit "${unitName}" is not in units.csv; row skipped`)
+      const y = row.year ?? ''
+      if (!/^\d{4}$/.test(y)) return void problems.push(`${where}: year "${y}" of "${unitName}" is not a year (YYYY); row skipped`)
+      const year = Number(y)
+      if (years && (year < years[0] || year > years[1])) return void problems.push(`${where}: year ${year} of "${unitName}" is outside the district's years ${years[0]}–${years[1]} (district.json); row skipped`)
+      const status = (row.status ?? '') || 'published'
+      if (!(SOURCE_STATUSES as readonly string[]).includes(status)) return void problems.push(`${where}: status "${status}" of "${unitName}" ${year} is not one of ${SOURCE_STATUSES.join(', ')} (or empty); row skipped`)
+      const url = row.url ?? ''
+      if (url && !isHttpUrl(url)) return void problems.push(`${where}: url "${url.slice(0, 80)}" of "${unitName}" ${year} is not an http(s) address; row skipped`)
+      const checked = row.checked_at ?? ''
+      if (checked && !isIsoDate(checked)) return void problems.push(`${where}: checked_at "${checked}" of "${unitName}" ${year} is not a date YYYY-MM-DD; row skipped`)
+      if (status === 'not_published' && !checked) return void problems.push(`${where}: "${unitName}" ${year} is not_published but checked_at (the date it was looked for, YYYY-MM-DD) is empty; row skipped`)
+      if (status === 'not_published' && url) return void problems.push(`${where}: "${unitName}" ${year} is not_published but has a url; row skipped`)
+      if (status === 'published' && !url) return void problems.push(`${where}: "${unitName}" ${year} has neither a url nor status not_published; row skipped`)
+      const key = sourceKey(unit.name, year)
+      const first = firstLine.get(key)
+      if (first !== undefined) return void problems.push(`${where}: "${unit.name}" ${year} is already listed on line ${first}; later row skipped`)
+      firstLine.set(key, line)
+      map.set(key, { unit, year, url: url || null, status: status as SourceStatus, checked_at: checked || null, note: (row.note ?? '') || null, where })
+    },
   })
   return map
 }
 
-/** The override for a report file: sources.csv may name it relative to the district or to reports/. */
-export function sourceFor(input: DistrictInput, path: string): SourceOverride | undefined {
-  return input.sources.get(path) ?? input.sources.get(path.replace(/^reports\//, ''))
+/** 1-based line of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let n = 1
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++
+  return n
+}
+
+/** The sources.csv row of a unit-year, if any. */
+export function sourceFor(input: DistrictInput, unit: string, year: number): SourceRecord | undefined {
+  return input.sources.get(sourceKey(unit, year))
 }
 
 function listReportFiles(dir: string, scope: InputScope): { files: ReportFile[]; skipped: SkippedEntry[] } {

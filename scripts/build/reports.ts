@@ -26,6 +26,8 @@ export async function readReports(input: DistrictInput, engines: BuildEngines, o
       const i = next++
       const file = input.files[i]!
       const built = await readOne(input, registry, engines, file)
+      // The unit-year's row of sources.csv gives the page address (the file's own, when it states one, wins in rows.ts).
+      if (built.unit && built.year !== null) built.url = sourceFor(input, built.unit.name, built.year)?.url ?? null
       out[i] = built
       onFile(++done, input.files.length, file.path, built.status === 'unreadable' ? built.findings[0]?.message_en : undefined)
     }
@@ -38,13 +40,12 @@ type ReportBase = Pick<BuiltReport, 'reportId' | 'district' | 'file' | 'provenan
 
 async function readOne(input: DistrictInput, registry: UnitRegistry, engines: BuildEngines, file: ReportFile): Promise<BuiltReport> {
   let bytes: Uint8Array
-  const source = sourceFor(input, file.path)
   const base: ReportBase = {
     reportId: 0,
     district: input.id,
     file: file.path,
-    provenance: source?.provenance ?? input.info.provenance,
-    url: source?.url ?? null,
+    provenance: input.info.provenance,
+    url: null,
   }
   // Links out of the data folder, FIFOs, devices and files over 100 MB are refused here, never waited on.
   const read = readInputFile(file.abs, { boundary: input.root, base: input.dir, fs: input.fs })

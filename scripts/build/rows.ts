@@ -1,6 +1,7 @@
 import { cellDef, keysOf } from '~/report/model'
 import type { CoverageRow } from './coverage'
 import type { CrossFinding } from './cross-checks'
+import { reportDaysLate } from './timeliness'
 import type { BuiltReport, DistrictInput, Finding, UnitRecord } from './types'
 
 /** A cell value of an open-data table, in the column order of its src/db/schema.ts TableDef. */
@@ -31,7 +32,7 @@ export function reportRow(r: BuiltReport, counted: boolean): Value[] {
     r.findings.filter((f) => f.level === 'error').length,
     r.findings.filter((f) => f.level === 'warn').length,
     m?.unit ?? null, orNull(p?.prose.overview), orNull(p?.prose.problems), orNull(p?.prose.other),
-    orNull(m?.source_url ?? r.url), orNull(m?.published_at),
+    orNull(m?.source_url ?? r.url), orNull(m?.published_at), reportDaysLate(r),
   ]
 }
 

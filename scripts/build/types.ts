@@ -10,7 +10,7 @@ export interface DistrictInfo {
   publisher: string
   license: string
   contact: string
-  /** Default provenance of the district's reports (sources.csv may override per file). */
+  /** Provenance of the district's reports. */
   provenance: Provenance
   synthetic: boolean
   /** Inclusive year span of the coverage grid, when district.json gives one. */
@@ -29,10 +29,20 @@ export interface UnitRecord {
   valid_to: number | null
 }
 
-/** One row of sources.csv: a per-file provenance/url override. */
-export interface SourceOverride {
-  provenance: Provenance | null
+/** sources.csv `status`: empty or `published` (the report is at `url`), `not_published` (looked for on `checked_at`, not found). */
+export type SourceStatus = 'published' | 'not_published'
+
+/** One row of sources.csv: where a unit-year's report is published, or that it was looked for and not found. */
+export interface SourceRecord {
+  unit: UnitRecord
+  year: number
   url: string | null
+  status: SourceStatus
+  /** YYYY-MM-DD the search was made (required for not_published). */
+  checked_at: string | null
+  note: string | null
+  /** `sources.csv line N`, for messages. */
+  where: string
 }
 
 /** A report file found under `reports/`. */
@@ -55,7 +65,8 @@ export interface DistrictInput {
   fs: InputFs
   info: DistrictInfo
   units: UnitRecord[]
-  sources: Map<string, SourceOverride>
+  /** sources.csv rows by `sourceKey(unit name, year)`. */
+  sources: Map<string, SourceRecord>
   files: ReportFile[]
   problems: string[]
   /** Remarks that are not problems (e.g. units.csv read as GB18030). */

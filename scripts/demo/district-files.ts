@@ -24,6 +24,18 @@ export function unitsCsv(roster: readonly DemoUnit[]): string {
   return Papa.unparse(rows, { columns: ['code', 'name', 'kind', 'aliases', 'valid_from', 'valid_to'], newline: '\n' }) + '\n'
 }
 
+/**
+ * sources.csv (unit,year,url,status,checked_at,note): the planted missing reports declared
+ * not_published. The search is synthetic like everything here; its date is the report year's
+ * 30 June of the following year, so the bytes never depend on the clock.
+ */
+export function sourcesCsv(manifest: Manifest): string {
+  const rows = manifest.faults
+    .filter((f) => f.expect.coverage === 'not_published')
+    .map((f) => ({ unit: f.unit, year: f.year, url: '', status: 'not_published', checked_at: `${f.year + 1}-06-30`, note: `synthetic: planted fault ${f.id}, no real search` }))
+  return Papa.unparse(rows, { columns: ['unit', 'year', 'url', 'status', 'checked_at', 'note'], newline: '\n' }) + '\n'
+}
+
 /** README.md of the generated folder: what it is, how it was made, and the planted faults. */
 export function demoReadme(manifest: Manifest, roster: readonly DemoUnit[], reportCount: number): string {
   const kinds = ['街道', '镇', '乡', '部门'].map((k) => `${roster.filter((u) => u.kind === k).length} ${k}`).join(', ')
@@ -46,6 +58,8 @@ checks that.
 - \`reports/<year>/\`: ${reportCount} reports; 2019–2020 in the gov2019 (trial) format, 2021 on in gov2021.
   Renderings: ${renderings}. File names vary as on real sites.
 - \`manifest.json\`: the seed and every planted fault with the finding the build must produce.
+- \`sources.csv\`: the planted missing reports declared looked for and not found (\`not_published\`,
+  a synthetic search); a missing report without a row there is \`not_collected\`.
 
 ## How the figures are made
 

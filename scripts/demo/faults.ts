@@ -128,17 +128,19 @@ export function planFaults(seed: number, roster: readonly DemoUnit[], years: rea
   plan.tablesMissing.add(unitYearKey(bare.name, bareYear))
   add({ kind: 'tables_missing', unit: bare.name, year: bareYear, expect: { rule: 'tables_missing' }, note: 'HTML page with the section headings but no tables' })
 
-  // missing: a gap in the middle (C5), a unit that started publishing late, one not yet published
+  // missing: a gap in the middle (C5), a unit that started publishing late, one not yet collected.
+  // The first two are declared looked for and not found in sources.csv (not_published, a finding);
+  // the third has no such row: not_collected, which is no fault of the unit and raises no finding.
   const gap = take()
   const gapYear = rng.pick(middle)
   plan.missing.add(unitYearKey(gap.name, gapYear))
-  add({ kind: 'missing', unit: gap.name, year: gapYear, expect: { rule: 'C5', level: 'info', coverage: 'missing' }, note: `no ${gapYear} report, but reports for ${gapYear - 1} and ${gapYear + 1}` })
-  for (const [unit, year, note] of [
-    [take(), first, 'the unit published its first report a year late'],
-    [take(), last, 'the latest report has not been published'],
+  add({ kind: 'missing', unit: gap.name, year: gapYear, expect: { rule: 'C5', level: 'info', coverage: 'not_published' }, note: `no ${gapYear} report, but reports for ${gapYear - 1} and ${gapYear + 1}; sources.csv says it was looked for and not found` })
+  for (const [unit, year, coverage, note] of [
+    [take(), first, 'not_published', 'the unit published its first report a year late; sources.csv says the first year was looked for and not found'],
+    [take(), last, 'not_collected', 'the latest report is not in the folder and sources.csv records no search: not collected, not the unit\'s fault'],
   ] as const) {
     plan.missing.add(unitYearKey(unit.name, year))
-    add({ kind: 'missing', unit: unit.name, year, expect: { rule: 'coverage', coverage: 'missing' }, note })
+    add({ kind: 'missing', unit: unit.name, year, expect: coverage === 'not_published' ? { rule: 'not_published', level: 'warn', coverage } : { rule: 'coverage', coverage }, note })
   }
   return plan
 }

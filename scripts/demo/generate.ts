@@ -1,5 +1,5 @@
 import type { RenderTarget } from '~/report/render'
-import { demoReadme, districtJson, unitsCsv } from './district-files'
+import { demoReadme, districtJson, sourcesCsv, unitsCsv } from './district-files'
 import { reportFileName } from './file-names'
 import type { Manifest } from './manifest'
 import { Rng } from './prng'
@@ -29,6 +29,8 @@ export interface GeneratedFile {
 export interface GeneratedDistrict {
   district: ReturnType<typeof districtJson>
   unitsCsv: string
+  /** sources.csv: the planted missing reports declared not_published. */
+  sourcesCsv: string
   /** Report files only, in year then roster order. */
   files: GeneratedFile[]
   manifest: Manifest
@@ -82,6 +84,7 @@ export function generateDistrict(opts: GenerateOptions): GeneratedDistrict {
   return {
     district: districtJson(years),
     unitsCsv: unitsCsv(content.roster),
+    sourcesCsv: sourcesCsv(manifest),
     files,
     manifest,
     readme: demoReadme(manifest, content.roster, files.length),

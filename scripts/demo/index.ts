@@ -21,6 +21,7 @@ function main(): void {
   }
   write('district.json', JSON.stringify(demo.district, null, 2) + '\n')
   write('units.csv', demo.unitsCsv)
+  write('sources.csv', demo.sourcesCsv)
   write('manifest.json', JSON.stringify(demo.manifest, null, 2) + '\n')
   write('README.md', demo.readme)
   for (const f of demo.files) write(f.path, f.bytes)

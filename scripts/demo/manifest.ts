@@ -26,8 +26,8 @@ export interface FaultExpectation {
   cells?: string[]
   /** True when the rule must NOT fire for this report (renamed_unit: the alias must still match). */
   absent?: boolean
-  /** Coverage status the unit-year must get (missing reports). */
-  coverage?: 'missing'
+  /** Coverage status the unit-year must get (missing reports: declared not_published in sources.csv, or not_collected). */
+  coverage?: 'not_published' | 'not_collected'
 }
 
 /** One planted fault. */

@@ -28,10 +28,11 @@ export const APPLICANT_COLORS: Record<string, string> = {
   'legal.other': '#8d7966',
 }
 
-/** Coverage statuses (received / missing / duplicate / not expected). */
+/** Coverage statuses: not_collected is grey (we lack the file, not the unit's fault), not_published red (the unit's failure). */
 export const STATUS_COLORS: Record<string, string> = {
   received: '#2e8b57',
-  missing: '#d9534f',
+  not_collected: '#b4bac2',
+  not_published: '#d9534f',
   duplicate: '#f0ad4e',
   not_expected: '#e4e7ed',
 }

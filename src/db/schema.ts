@@ -41,7 +41,14 @@ export type Provenance = (typeof PROVENANCES)[number]
 
 /** Report parse status: ok (no error finding), error (an error-level finding), unreadable, unmatched (no registry unit). */
 export const REPORT_STATUSES = ['ok', 'error', 'unreadable', 'unmatched'] as const
-export const COVERAGE_STATUSES = ['received', 'missing', 'duplicate', 'not_expected'] as const
+/**
+ * Coverage status of a unit × year: received (one report), duplicate (several), not_collected (no
+ * report file and no record of a search — we have not collected it; no fault of the unit),
+ * not_published (looked for and not found, per sources.csv — the unit did not publish),
+ * not_expected (a report for a year the unit is not expected to report).
+ */
+export const COVERAGE_STATUSES = ['received', 'not_collected', 'not_published', 'duplicate', 'not_expected'] as const
+export type CoverageStatus = (typeof COVERAGE_STATUSES)[number]
 export const CELL_FLAGS = ['ok', 'blank', 'zero_text', 'non_numeric'] as const
 export const LEVELS = ['error', 'warn', 'info'] as const
 export const FORMAT_VALUES = ['gov2021', 'gov2019', 'legacy', 'unknown'] as const
@@ -107,8 +114,9 @@ export const TABLES: readonly TableDef[] = [
       s('overview', '总体情况', 'Overview', '第一部分正文（纯文本）', 'Section I prose (plain text)'),
       s('problems', '主要问题及改进', 'Problems', '第五部分正文（纯文本）', 'Section V prose (plain text)'),
       s('other', '其他事项', 'Other matters', '第六部分正文（纯文本）', 'Section VI prose (plain text)'),
-      s('source_url', '原文链接', 'Source URL', '报告原文网页地址（文件自身所载，否则取 sources.csv）', "The report page's own address (as the file states it, else from sources.csv)"),
+      s('source_url', '原文链接', 'Source URL', '报告原文网页地址（文件自身所载，否则取 sources.csv 中该单位该年度的 url）', "The report page's own address (as the file states it, else the unit-year's url in sources.csv)"),
       s('published_at', '发布日期', 'Published', '发布日期 YYYY-MM-DD（文件所载，如网页的发布时间）', 'Publication date YYYY-MM-DD, as the file states it (e.g. the page header)'),
+      i('days_late', '逾期天数', 'Days late', '发布日期晚于法定期限（报告年度次年1月31日）的天数；按期发布为 0；发布日期不明为空', 'Days the report was published after its deadline (31 January of the year after the report year); 0 when on time; empty when the publication date is unknown'),
     ],
   },
   {
@@ -149,7 +157,7 @@ export const TABLES: readonly TableDef[] = [
     primaryKey: ['district', 'unit', 'year'],
     fields: [
       DISTRICT, UNIT, UNIT_CODE, UNIT_KIND, YEAR,
-      s('status', '状态', 'Status', 'received 已收到、missing 缺失、duplicate 重复、not_expected 不应有', 'received, missing, duplicate, not_expected', { enum: COVERAGE_STATUSES }),
+      s('status', '状态', 'Status', 'received 已收到；not_collected 未收录（本数据集未收集到报告，也无查找记录，不代表单位未发布）；not_published 未发布（经查找未发现该报告，见 sources.csv 的 checked_at）；duplicate 重复（同一年度多份报告）；not_expected 不应报（单位存续期外的报告）', 'received; not_collected (no report in this dataset and no record of a search — not a failure of the unit); not_published (looked for and not found, see sources.csv checked_at); duplicate (several reports for the year); not_expected (a report outside the years the unit exists)', { enum: COVERAGE_STATUSES }),
       i('n_reports', '报告数', 'Reports', '该单位该年度的报告文件数', 'Report files for the unit and year'),
     ],
   },

@@ -50,7 +50,7 @@ describe('data build on fixture districts', () => {
     expect(ids).toEqual(Array.from({ length: 11 }, (_, i) => i + 1))
   })
 
-  it('computes coverage: received, missing, duplicate and not_expected, respecting valid years', async () => {
+  it('computes coverage: received, not_collected, not_published, duplicate and not_expected, respecting valid years', async () => {
     const rows = await queryDb(db, `SELECT unit, year, status, n_reports FROM coverage WHERE district = 'alpha' ORDER BY unit, year`)
     const cov = Object.fromEntries(rows.map((r) => [`${r.unit} ${r.year}`, `${r.status}:${r.n_reports}`]))
     expect(cov).toEqual({
@@ -59,14 +59,27 @@ describe('data build on fixture districts', () => {
       '西山镇 2020': 'received:1',
       '西山镇 2021': 'received:1',
       '新区街道 2021': 'received:1', // valid_from 2021: no 2020 row
-      '旧镇 2020': 'missing:0',
+      '旧镇 2020': 'not_collected:0',
       '旧镇 2021': 'not_expected:1', // valid_to 2020
-      '甲区教育局 2020': 'missing:0',
+      '甲区教育局 2020': 'not_collected:0',
       '甲区教育局 2021': 'duplicate:2',
     })
-    // district.json "years" [2019, 2021] sets beta's grid.
+    // district.json "years" [2019, 2021] sets beta's grid; its sources.csv records 2019 as looked for and
+    // not found (not_published), and says nothing of 2020 (not_collected: no fault of the unit).
     const beta = await queryDb(db, `SELECT year, status FROM coverage WHERE district = 'beta' ORDER BY year`)
-    expect(beta).toEqual([{ year: 2019, status: 'missing' }, { year: 2020, status: 'missing' }, { year: 2021, status: 'received' }])
+    expect(beta).toEqual([{ year: 2019, status: 'not_published' }, { year: 2020, status: 'not_collected' }, { year: 2021, status: 'received' }])
+    const stats = Object.fromEntries(result.districts.map((d) => [d.id, d.coverage]))
+    expect(stats.beta).toEqual({ received: 1, not_collected: 1, not_published: 1, duplicate: 0, not_expected: 0 })
+    expect(stats.alpha).toMatchObject({ not_collected: 2, not_published: 0 })
+  })
+
+  it('raises not_published (warn) only for the unit-year looked for and not found, never for one not collected', async () => {
+    const rows = await queryDb(db, `SELECT district, unit, year, report_id, rule, level, message, message_en FROM findings WHERE rule = 'not_published'`)
+    expect(rows).toEqual([{
+      district: 'beta', unit: '南湖镇', year: 2019, report_id: null, rule: 'not_published', level: 'warn',
+      message: '南湖镇 2019 年度报告经查未发布（2024-03-01 查找未发现（searched the town site and the district portal））',
+      message_en: '南湖镇 did not publish its 2019 report: looked for on 2024-03-01 and not found (searched the town site and the district portal)',
+    }])
   })
 
   it('records build, report and cross-year findings with their file and report', async () => {
@@ -96,9 +109,11 @@ describe('data build on fixture districts', () => {
     expect(total).toBe((readable - 1) * keysOf('gov2021').length + keysOf('gov2019').length)
   })
 
-  it('applies sources.csv overrides and district provenance', async () => {
+  it('gives a report the url of its unit-year row in sources.csv, and the district provenance', async () => {
     const rows = await queryDb(db, `SELECT district, provenance FROM reports WHERE district = 'beta' OR file LIKE '%西山乡%' ORDER BY district`)
     expect(rows).toEqual([{ district: 'alpha', provenance: 'published' }, { district: 'beta', provenance: 'synthetic' }])
+    const beta = await queryDb(db, `SELECT year, source_url FROM reports WHERE district = 'beta'`)
+    expect(beta).toEqual([{ year: 2021, source_url: 'https://example.org/nanhu-2021' }])
     const pkg = readJson<{ sources: { path?: string }[] }>(join(out, 'datapackage.json'))
     expect(pkg.sources.some((s) => s.path === 'https://example.org/nanhu-2021')).toBe(true)
   })

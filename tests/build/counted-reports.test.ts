@@ -28,7 +28,7 @@ function report(id: number, unitName: string | null, year: number | null, errors
   }
 }
 
-const cov = (name: string, year: number, status: CoverageRow['status'], n: number): CoverageRow => ({ unit: unit(name), year, status, n_reports: n })
+const cov = (name: string, year: number, status: CoverageRow['status'], n: number): CoverageRow => ({ unit: unit(name), year, status, n_reports: n, source: null })
 
 const ids = (list: BuiltReport[]) => list.map((r) => r.reportId).sort((a, b) => a - b)
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { HeatmapRow, RankingRow, UnitYearRow } from '~/db/sql/compare'
-import { compareHeatmapOption, HEATMAP_SERIES, MISSING_FILL } from '~/charts/options/compare-heatmap'
+import { compareHeatmapOption, HEATMAP_SERIES, NOT_COLLECTED_FILL, NOT_PUBLISHED_FILL } from '~/charts/options/compare-heatmap'
 import { clickTarget, escapeHtml } from '~/charts/options/compare-helpers'
 import { compareRankingOption } from '~/charts/options/compare-ranking'
 import { compareUnitsOption, MAX_CHOSEN_UNITS } from '~/charts/options/compare-units'
@@ -48,21 +48,27 @@ describe('compare heatmap option', () => {
     ({ district: 'd', unit, unit_code: null, year, status, value, cells_present })
   const rows: HeatmapRow[] = [
     row('甲镇', 2020, 'received', 4), row('甲镇', 2021, 'received', 0),
-    row('乙镇', 2020, 'missing', null), row('乙镇', 2021, 'duplicate', 7),
+    row('乙镇', 2020, 'not_collected', null), row('乙镇', 2021, 'duplicate', 7),
+    row('丁镇', 2020, 'not_published', null), row('丁镇', 2021, 'received', 1),
     row('丙局', 2020, 'not_expected', null), row('丙局', 2021, 'received', null),
   ]
-  const labels = { metric: '本年新收申请', missing: '缺报', noData: '无此项', notComputable: '—', duplicate: '重复报告' }
+  const labels = { metric: '本年新收申请', notCollected: '未收录', notPublished: '未发布', noData: '无此项', notComputable: '—', duplicate: '重复报告' }
   const option: Any = compareHeatmapOption(rows, labels, { ratio: false })
   const series = (id: string) => option.series.find((s: Any) => s.id === id)
 
-  it('puts a reported zero on the value ramp and a missing report in a hatched grey layer', () => {
+  it('puts a reported zero on the value ramp, a report not collected in a hatched grey layer and one not published in red', () => {
     const zero = series(HEATMAP_SERIES.values).data.find((d: Any) => d.unit === '甲镇' && d.year === 2021)
     expect(zero.value[2]).toBe(0)
-    const missing = series(HEATMAP_SERIES.missing)
+    const missing = series(HEATMAP_SERIES.notCollected)
     expect(missing.data.map((d: Any) => [d.unit, d.year])).toEqual([['乙镇', 2020]])
-    expect(missing.itemStyle.color).toBe(MISSING_FILL)
+    expect(missing.itemStyle.color).toBe(NOT_COLLECTED_FILL)
     expect(missing.itemStyle.decal).toBeDefined()
-    expect(missing.label.formatter({ data: missing.data[0] })).toBe('缺报')
+    expect(missing.label.formatter({ data: missing.data[0] })).toBe('未收录')
+    const unpublished = series(HEATMAP_SERIES.notPublished)
+    expect(unpublished.data.map((d: Any) => [d.unit, d.year])).toEqual([['丁镇', 2020]])
+    expect(unpublished.itemStyle.color).toBe(NOT_PUBLISHED_FILL)
+    expect(unpublished.itemStyle.decal).toBeUndefined()
+    expect(unpublished.label.formatter({ data: unpublished.data[0] })).toBe('未发布')
     expect(option.visualMap.seriesIndex).toBe(0)
   })
 
@@ -89,14 +95,14 @@ describe('compare heatmap option', () => {
 
   it('lays units and years out in order and notes duplicates in the tooltip', () => {
     expect(option.xAxis.data).toEqual(['2020', '2021'])
-    expect(option.yAxis.data).toEqual(['甲镇', '乙镇', '丙局'])
+    expect(option.yAxis.data).toEqual(['甲镇', '乙镇', '丁镇', '丙局'])
     expect(option.visualMap.max).toBe(7)
     const dup = series(HEATMAP_SERIES.values).data.find((d: Any) => d.status === 'duplicate')
     expect(option.tooltip.formatter({ data: dup })).toContain('重复报告')
   })
 
   it('gives clicks the unit and year of a cell', () => {
-    const cell = series(HEATMAP_SERIES.missing).data[0]
+    const cell = series(HEATMAP_SERIES.notCollected).data[0]
     expect(clickTarget({ name: '', data: cell })).toEqual({ unit: '乙镇', year: 2020 })
     expect(clickTarget({ name: '2021' }, 'year')).toEqual({ year: 2021 })
     expect(clickTarget({ name: '甲镇' }, 'unit')).toEqual({ unit: '甲镇' })

@@ -32,14 +32,16 @@ describe('unit trend option', () => {
 })
 
 describe('coverage by year option', () => {
-  it('stacks received, duplicate and missing per year in the status colours', () => {
+  it('stacks received, duplicate, not published and not collected per year in the status colours', () => {
     const option = coverageByYearOption(
-      [{ year: 2020, received: 20, duplicate: 1, missing: 3 }, { year: 2021, received: 22, duplicate: 0, missing: 2 }],
-      { received: '已收到', duplicate: '重复', missing: '缺报' },
+      [{ year: 2020, received: 20, duplicate: 1, not_published: 3, not_collected: 4 }, { year: 2021, received: 22, duplicate: 0, not_published: 2, not_collected: 0 }],
+      { received: '已收到', duplicate: '重复', not_published: '未发布', not_collected: '未收录' },
     )
     const series = option.series as Series[]
-    expect(series.map((s) => s.name)).toEqual(['已收到', '重复', '缺报'])
+    expect(series.map((s) => s.name)).toEqual(['已收到', '重复', '未发布', '未收录'])
     expect(series.every((s) => s.stack === 'units')).toBe(true)
-    expect(series[2]).toMatchObject({ data: [3, 2], itemStyle: { color: STATUS_COLORS.missing } })
+    expect(series[2]).toMatchObject({ data: [3, 2], itemStyle: { color: STATUS_COLORS.not_published } })
+    expect(series[3]).toMatchObject({ data: [4, 0], itemStyle: { color: STATUS_COLORS.not_collected } })
+    expect(STATUS_COLORS.not_collected).not.toBe(STATUS_COLORS.not_published)
   })
 })

@@ -14,8 +14,9 @@ describe('coverage and findings SQL on DuckDB', () => {
   it('returns the unit × year grid of the district in registry order', async () => {
     const rows = await db.query<CoverageRow>(coverageGridSql({ district: D }))
     expect(rows).toHaveLength(9)
-    expect(rows[0]).toMatchObject({ unit: '乙街道', year: 2019, status: 'missing' })
-    expect(rows.filter((r) => r.unit === TRICKY_UNIT).map((r) => r.status)).toEqual(['not_expected', 'missing', 'duplicate'])
+    expect(rows[0]).toMatchObject({ unit: '乙街道', year: 2019, status: 'not_collected' })
+    expect(rows.find((r) => r.unit === '甲镇' && r.year === 2019)).toMatchObject({ status: 'not_published' })
+    expect(rows.filter((r) => r.unit === TRICKY_UNIT).map((r) => r.status)).toEqual(['not_expected', 'not_collected', 'duplicate'])
   })
 
   it('narrows the grid by kind and year range', async () => {
@@ -26,9 +27,9 @@ describe('coverage and findings SQL on DuckDB', () => {
   it('counts statuses per year; not_expected is not expected', async () => {
     const rows = await db.query<CoverageYearRow>(coverageByYearSql({ district: D }))
     expect(rows).toEqual([
-      { year: 2019, expected: 2, received: 0, missing: 2, duplicate: 0, not_expected: 1 },
-      { year: 2020, expected: 3, received: 2, missing: 1, duplicate: 0, not_expected: 0 },
-      { year: 2021, expected: 3, received: 2, missing: 0, duplicate: 1, not_expected: 0 },
+      { year: 2019, expected: 2, received: 0, not_collected: 1, not_published: 1, duplicate: 0, not_expected: 1 },
+      { year: 2020, expected: 3, received: 2, not_collected: 1, not_published: 0, duplicate: 0, not_expected: 0 },
+      { year: 2021, expected: 3, received: 2, not_collected: 0, not_published: 0, duplicate: 1, not_expected: 0 },
     ])
   })
 

@@ -15,7 +15,7 @@ import { countableOf, countedFlags } from './counted-fixture'
  *
  * District `demo`, years 2020–2022, three units:
  * - 甲镇 (镇): reports 2020 (gov2019), 2021, 2022
- * - 乙'街道 (街道, a quote in the name on purpose): reports 2021, 2022; 2020 missing
+ * - 乙'街道 (街道, a quote in the name on purpose): reports 2021, 2022; 2020 not collected
  * - 丙局 (部门): report 2022 only; not expected before 2022
  */
 export const FIXTURE_UNITS = [
@@ -78,7 +78,7 @@ export const FIXTURE_DUPLICATES: { unit: string; year: number; cells: Cells }[] 
 /** Coverage grid: unit → year → status. */
 export const FIXTURE_COVERAGE: Record<string, Record<number, string>> = {
   甲镇: { 2020: 'received', 2021: 'received', 2022: 'received' },
-  "乙'街道": { 2020: 'missing', 2021: 'received', 2022: 'received' },
+  "乙'街道": { 2020: 'not_collected', 2021: 'received', 2022: 'received' },
   丙局: { 2020: 'not_expected', 2021: 'not_expected', 2022: 'duplicate' },
 }
 

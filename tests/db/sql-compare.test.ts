@@ -25,7 +25,7 @@ const cov = (unit: string, unit_code: string | null, unit_kind: string, year: nu
   ({ district: 'hl', unit, unit_code, unit_kind, year, status })
 const COVERAGE: FixtureCoverage[] = [
   cov('甲镇', '001', '镇', 2020, 'received'), cov('甲镇', '001', '镇', 2021, 'received'),
-  cov('乙街道', '002', '街道', 2020, 'missing'), cov('乙街道', '002', '街道', 2021, 'duplicate'),
+  cov('乙街道', '002', '街道', 2020, 'not_collected'), cov('乙街道', '002', '街道', 2021, 'duplicate'),
   cov(QUOTED, null, '镇', 2020, 'not_expected'), cov(QUOTED, null, '镇', 2021, 'received'),
 ]
 
@@ -65,7 +65,7 @@ describe('compare SQL on DuckDB', () => {
     const r = await rows<HeatmapRow>(con, heatmapSql(ALL_SCOPE, metric('new')))
     const cell = (u: string, y: number) => r.find((x) => x.unit === u && x.year === y)
     expect(r).toHaveLength(6)
-    expect(cell('乙街道', 2020)).toMatchObject({ status: 'missing', value: null })
+    expect(cell('乙街道', 2020)).toMatchObject({ status: 'not_collected', value: null })
     expect(cell('乙街道', 2021)).toMatchObject({ status: 'duplicate', value: 9 })
     expect(cell(QUOTED, 2020)).toMatchObject({ status: 'not_expected', value: null })
     expect(cell(QUOTED, 2021)).toMatchObject({ status: 'received', value: 0, cells_present: 1 })

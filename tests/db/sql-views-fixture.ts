@@ -27,7 +27,7 @@ export interface FixtureCoverage {
   unit_code: string | null
   unit_kind: string
   year: number
-  status: 'received' | 'missing' | 'duplicate' | 'not_expected'
+  status: 'received' | 'not_collected' | 'not_published' | 'duplicate' | 'not_expected'
 }
 
 
@@ -58,7 +58,7 @@ export function fixtureStatements(reports: FixtureReport[], coverage: FixtureCov
   if (reportRows.length > 0) {
     out.push(`INSERT INTO reports (report_id, district, unit, unit_code, unit_kind, "year", file, format, status, counted, n_cells, n_errors, n_warnings) VALUES ${reportRows.join(',\n')}`)
   }
-  const coverageRows = coverage.map((c) => `(${[c.district, c.unit, c.unit_code, c.unit_kind, c.year, c.status, c.status === 'missing' ? 0 : 1].map(lit).join(', ')})`)
+  const coverageRows = coverage.map((c) => `(${[c.district, c.unit, c.unit_code, c.unit_kind, c.year, c.status, c.status === 'not_collected' || c.status === 'not_published' ? 0 : 1].map(lit).join(', ')})`)
   if (coverageRows.length > 0) {
     out.push(`INSERT INTO coverage (district, unit, unit_code, unit_kind, "year", status, n_reports) VALUES ${coverageRows.join(',\n')}`)
   }

@@ -62,10 +62,10 @@ function cellRows(r: R): Row[] {
 const coverageRows: Row[] = [
   ...['甲镇', '乙街道', TRICKY_UNIT].flatMap((unit, i) => [2019, 2020, 2021].map((year) => ({
     district: D, unit, unit_code: `00${i + 1}`, unit_kind: i === 1 ? '街道' : '镇', year,
-    status: year === 2019 ? (i === 2 ? 'not_expected' : 'missing') : unit === TRICKY_UNIT ? (year === 2021 ? 'duplicate' : 'missing') : 'received',
+    status: year === 2019 ? (i === 2 ? 'not_expected' : i === 0 ? 'not_published' : 'not_collected') : unit === TRICKY_UNIT ? (year === 2021 ? 'duplicate' : 'not_collected') : 'received',
     n_reports: year === 2019 ? 0 : unit === TRICKY_UNIT ? (year === 2021 ? 2 : 0) : 1,
   }))),
-  { district: 'other', unit: '甲镇', unit_code: '901', unit_kind: '镇', year: 2021, status: 'missing', n_reports: 0 },
+  { district: 'other', unit: '甲镇', unit_code: '901', unit_kind: '镇', year: 2021, status: 'not_collected', n_reports: 0 },
 ]
 
 const findingRows: Row[] = [

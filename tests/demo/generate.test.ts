@@ -33,6 +33,7 @@ describe('the committed demo district', () => {
     expect(onDisk, stale('the report list')).toEqual(demo.files.map((f) => f.path).sort())
     for (const f of demo.files) expect(Buffer.compare(readFileSync(join(DIR, f.path)), Buffer.from(f.bytes)), stale(f.path)).toBe(0)
     expect(readFileSync(join(DIR, 'units.csv'), 'utf8')).toBe(demo.unitsCsv)
+    expect(readFileSync(join(DIR, 'sources.csv'), 'utf8')).toBe(demo.sourcesCsv)
     expect(readFileSync(join(DIR, 'README.md'), 'utf8')).toBe(demo.readme)
     expect(JSON.parse(readFileSync(join(DIR, 'district.json'), 'utf8'))).toEqual(demo.district)
     expect(manifest).toEqual(demo.manifest)

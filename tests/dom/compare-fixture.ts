@@ -13,7 +13,7 @@ import { fixtureStatements, type FixtureCoverage, type FixtureReport } from '../
 
 /**
  * A small district for the mounted tests of the Compare / Outcomes / Appeal / Active views: two
- * years across the format boundary (2020 gov2019, 2021 gov2021), a missing report, a
+ * years across the format boundary (2020 gov2019, 2021 gov2021), a report not collected, a
  * not-expected year and a unit name with markup and a quote in it (untrusted text).
  */
 export const DISTRICT = 'f2'
@@ -46,7 +46,7 @@ const REPORTS: FixtureReport[] = [
 
 const COVERAGE: FixtureCoverage[] = [
   { ...JIA, year: 2020, status: 'received' }, { ...JIA, year: 2021, status: 'received' },
-  { ...YI, year: 2020, status: 'missing' }, { ...YI, year: 2021, status: 'received' },
+  { ...YI, year: 2020, status: 'not_collected' }, { ...YI, year: 2021, status: 'received' },
   { ...TR, year: 2020, status: 'not_expected' }, { ...TR, year: 2021, status: 'received' },
 ]
 

@@ -8,18 +8,20 @@ beforeAll(async () => { db = await openViewsFixture() })
 afterAll(() => db.close())
 
 describe('CompareView', { timeout: 30_000 }, () => {
-  it('ranks units by the URL metric and draws the heatmap with 缺报 apart from zeros', async () => {
+  it('ranks units by the URL metric and draws the heatmap with 未收录 apart from zeros', async () => {
     const { w } = await mountView(CompareView, `/compare?district=${DISTRICT}&year=2021&metric=new`, db)
     await until(() => expect(chartOption(w, 'compare-heatmap')).not.toBeNull())
     await until(() => expect(chartOption(w, 'compare-ranking')).not.toBeNull())
     expect(chartOption(w, 'compare-ranking').yAxis.data).toEqual(['甲镇', '乙街道', TRICKY])
     const heat = chartOption(w, 'compare-heatmap')
-    const missing = heat.series.find((s: any) => s.id === 'missing')
+    const missing = heat.series.find((s: any) => s.id === 'not-collected')
     expect(missing.data.map((d: any) => [d.unit, d.year])).toEqual([['乙街道', 2020]])
     const zero = heat.series.find((s: any) => s.id === 'values').data.find((d: any) => d.unit === TRICKY)
     expect(zero.value[2]).toBe(0)
     expect(heat.series.flatMap((s: any) => s.data).some((d: any) => d.unit === TRICKY && d.year === 2020)).toBe(false)
-    expect(w.find('[data-heatmap-legend]').text()).toContain('缺报')
+    expect(w.find('[data-heatmap-legend]').text()).toContain('未收录')
+    expect(w.find('[data-heatmap-legend]').text()).toContain('不是单位的过失')
+    expect(w.find('[data-heatmap-legend]').text()).toContain('未发布')
     expect(w.find('[data-view="compare"]').html()).not.toContain('<b>镇')
   })
 

@@ -52,10 +52,17 @@ describe('CoverageView', () => {
     // Filtered in code: the tricky unit name is not a valid CSS attribute selector value.
     const cell = (unit: string, year: number) => w.findAll('[data-coverage-grid] td[data-year]').find((td) => td.attributes('data-unit') === unit && td.attributes('data-year') === String(year))!
     expect(w.findAll('[data-coverage-grid] tbody tr')).toHaveLength(3)
-    expect(cell('甲镇', 2019).attributes('data-status')).toBe('missing')
+    expect(cell('甲镇', 2019).attributes('data-status')).toBe('not_published')
+    expect(cell('乙街道', 2019).attributes('data-status')).toBe('not_collected')
+    expect(cell('甲镇', 2019).attributes('title')).toContain('未发布')
+    expect(cell('乙街道', 2019).attributes('title')).toContain('未收录')
     expect(cell(TRICKY_UNIT, 2021).attributes('data-status')).toBe('duplicate')
     expect(cell(TRICKY_UNIT, 2021).text()).toBe('×2')
-    expect(w.find('[data-coverage-legend] [data-status="missing"]').text()).toContain('3')
+    expect(w.find('[data-coverage-legend] [data-status="not_published"]').text()).toBe('未发布 1')
+    expect(w.find('[data-coverage-legend] [data-status="not_collected"]').text()).toBe('未收录 2')
+    expect(w.find('[data-coverage-note]').text()).toContain('不是单位的过失')
+    // 4 received + 1 duplicate of 8 expected unit-years.
+    await waitFor(() => expect(w.find('[data-coverage-progress]').text()).toBe('收录进度 5/8'))
     expect(cell('甲镇', 2020).find('a').attributes('href')).toContain('/unit/%E7%94%B2%E9%95%87')
     await waitFor(() => expect(w.find('[data-chart-stub="coverage-by-year"]').exists()).toBe(true))
   })

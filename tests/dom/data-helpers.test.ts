@@ -40,7 +40,7 @@ describe('datapackage reader', () => {
 describe('data dictionary', () => {
   it('lists every field of every open-data table', () => {
     expect(fieldEntries()).toHaveLength(TABLES.reduce((n, t) => n + t.fields.length, 0))
-    expect(fieldEntries().find((f) => f.table === 'coverage' && f.name === 'status')!.values).toBe('received|missing|duplicate|not_expected')
+    expect(fieldEntries().find((f) => f.table === 'coverage' && f.name === 'status')!.values).toBe('received|not_collected|not_published|duplicate|not_expected')
   })
 
   it('lists every cell key of both formats with printed labels', () => {

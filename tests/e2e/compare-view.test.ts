@@ -15,7 +15,10 @@ describe('单位对比 Compare in Chromium', () => {
     await p.page.setViewportSize({ width: 1280, height: 800 })
     await p.waitForEngine()
     await p.waitForCharts(['compare-ranking', 'compare-heatmap'])
-    expect(await p.page.locator('[data-heatmap-legend]').textContent()).toContain('缺报')
+    const legend = await p.page.locator('[data-heatmap-legend]').textContent()
+    expect(legend).toContain('未收录')
+    expect(legend).toContain('不是单位的过失')
+    expect(legend).toContain('未发布')
     await p.screenshot('compare')
     await clickChartUntil(p.page, 'compare-ranking', (h) => h.includes('x_unit='))
     const unit = /x_unit=([^&]+)/.exec(await hashOf(p.page))![1]!

@@ -60,10 +60,11 @@ describe('平潭综合实验区 (real data) in Chromium', () => {
       await p.waitForCharts()
       await expectRendered(p, view)
       if (view === 'coverage') {
-        // received and 未收录 (missing) only: every unit-year not collected is shown as such.
+        // received and 未收录 (not_collected) only: every unit-year not collected is shown as such, none as 未发布.
         const grid = p.page.locator('[data-coverage-grid]')
         expect(await grid.locator('td[data-status="received"]').count()).toBe(109)
-        expect(await grid.locator('td[data-status="missing"]').count()).toBe(17)
+        expect(await grid.locator('td[data-status="not_collected"]').count()).toBe(17)
+        expect(await grid.locator('td[data-status="not_published"]').count()).toBe(0)
       }
       await p.screenshot(`pingtan-${view}`)
       await p.page.close()

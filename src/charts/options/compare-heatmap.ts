@@ -5,8 +5,10 @@ import { escapeHtml, formatValue, sortedYears } from './compare-helpers'
 /** Texts the heatmap shows (from i18n). */
 export interface HeatmapLabels {
   metric: string
-  /** Cell label and legend of a missing report, e.g. 缺报. */
-  missing: string
+  /** Cell label of an expected report we have not collected (未收录): not the unit's fault. */
+  notCollected: string
+  /** Cell label of a report looked for and not found (未发布): the unit's failure. */
+  notPublished: string
   /** A received report that lacks the metric's cells (other format, table not found). */
   noData: string
   /** A report with the cells whose ratio cannot be computed (denominator 0), e.g. 0 ÷ 0. */
@@ -17,13 +19,15 @@ export interface HeatmapLabels {
 
 /** Colours: a light-to-dark blue ramp for values (0 = lightest blue, never grey). */
 export const HEAT_RAMP = ['#eef5fc', '#9ecae1', '#4292c6', '#08519c']
-/** A missing report: mid grey, hatched, labelled — unmistakably not a zero. */
-export const MISSING_FILL = '#cfd3d8'
+/** A report not collected: mid grey, hatched, labelled — unmistakably not a zero, and not an alarm. */
+export const NOT_COLLECTED_FILL = '#cfd3d8'
+/** A report not published (looked for, not found): red. */
+export const NOT_PUBLISHED_FILL = '#e8a3a1'
 /** A received report without the metric's cells: white with a dashed outline. */
 export const NO_DATA_FILL = '#ffffff'
 
 /** Series ids, so the view can tell which layer was clicked. */
-export const HEATMAP_SERIES = { values: 'values', missing: 'missing', noData: 'no-data' } as const
+export const HEATMAP_SERIES = { values: 'values', notCollected: 'not-collected', notPublished: 'not-published', noData: 'no-data' } as const
 
 type Item = {
   value: [number, number, number]
@@ -38,7 +42,8 @@ type Item = {
 /**
  * Unit × year heatmap of one metric over the coverage grid:
  * - a received report's value is coloured by the ramp (a reported 0 is the lightest blue, labelled 0);
- * - a missing report (coverage `missing`) is a hatched grey cell labelled 缺报;
+ * - a report not collected (coverage `not_collected`) is a hatched grey cell labelled 未收录;
+ * - a report looked for and not found (`not_published`) is a red cell labelled 未发布;
  * - a received report without the metric's cells is a white cell with a dashed outline (无此项);
  *   one that has them but whose ratio has a zero denominator gets the same cell labelled —;
  * - a unit × year that was not expected (`not_expected`) is left blank.
@@ -48,10 +53,10 @@ export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: Heatma
   const units = [...new Set(rows.map((r) => r.unit))]
   const x = new Map(years.map((y, i) => [y, i]))
   const y = new Map(units.map((u, i) => [u, i]))
-  const layers: Record<keyof typeof HEATMAP_SERIES, Item[]> = { values: [], missing: [], noData: [] }
+  const layers: Record<keyof typeof HEATMAP_SERIES, Item[]> = { values: [], notCollected: [], notPublished: [], noData: [] }
   for (const r of rows) {
     if (r.status === 'not_expected') continue
-    const layer = r.status === 'missing' ? 'missing' : r.value === null ? 'noData' : 'values'
+    const layer = r.status === 'not_collected' ? 'notCollected' : r.status === 'not_published' ? 'notPublished' : r.value === null ? 'noData' : 'values'
     layers[layer].push({
       value: [x.get(String(r.year))!, y.get(r.unit)!, r.value ?? 0], unit: r.unit, year: r.year, status: r.status, metric: r.value, present: r.cells_present > 0,
     })
@@ -60,7 +65,7 @@ export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: Heatma
   // Dark cells get white numbers, light ones dark numbers.
   for (const i of layers.values) i.label = { color: i.value[2] / max > 0.55 ? '#ffffff' : '#1f2d3d' }
   const text = (i: Item) =>
-    i.status === 'missing' ? labels.missing : i.metric !== null ? formatValue(i.metric, opts.ratio) : i.present ? labels.notComputable : labels.noData
+    i.status === 'not_collected' ? labels.notCollected : i.status === 'not_published' ? labels.notPublished : i.metric !== null ? formatValue(i.metric, opts.ratio) : i.present ? labels.notComputable : labels.noData
   const tooltip = (p: unknown) => {
     const i = (p as { data?: Item }).data
     if (!i) return ''
@@ -90,13 +95,13 @@ export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: Heatma
     series: [
       { id: HEATMAP_SERIES.values, name: labels.metric, type: 'heatmap', data: layers.values, label, itemStyle: { borderColor: '#fff', borderWidth: 1 } },
       {
-        id: HEATMAP_SERIES.missing,
-        name: labels.missing,
+        id: HEATMAP_SERIES.notCollected,
+        name: labels.notCollected,
         type: 'heatmap',
-        data: layers.missing,
+        data: layers.notCollected,
         label: { ...label, color: '#4a4f55' },
         itemStyle: {
-          color: MISSING_FILL,
+          color: NOT_COLLECTED_FILL,
           borderColor: '#fff',
           borderWidth: 1,
           decal: { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: Math.PI / 4, color: 'rgba(255,255,255,0.6)' },
@@ -109,6 +114,14 @@ export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: Heatma
         data: layers.noData,
         label: { ...label, color: '#8a9099' },
         itemStyle: { color: NO_DATA_FILL, borderColor: '#b0b6bd', borderWidth: 1, borderType: 'dashed' },
+      },
+      {
+        id: HEATMAP_SERIES.notPublished,
+        name: labels.notPublished,
+        type: 'heatmap',
+        data: layers.notPublished,
+        label: { ...label, color: '#7a1f1c' },
+        itemStyle: { color: NOT_PUBLISHED_FILL, borderColor: '#fff', borderWidth: 1 },
       },
     ],
   }

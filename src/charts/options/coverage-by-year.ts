@@ -6,22 +6,26 @@ export interface CoverageYearPoint {
   year: number
   received: number
   duplicate: number
-  missing: number
+  not_published: number
+  not_collected: number
 }
 
 /** Translated series names. */
 export interface CoverageYearLabels {
   received: string
   duplicate: string
-  missing: string
+  not_published: string
+  not_collected: string
 }
 
-const STACKED = ['received', 'duplicate', 'missing'] as const
+const STACKED = ['received', 'duplicate', 'not_published', 'not_collected'] as const
+/** Segments whose count is printed on the bar. */
+const LABELLED: readonly string[] = ['not_published', 'not_collected']
 
 /**
- * Expected units per year as a stacked bar: received, duplicate, missing (not_expected units are
- * left out: they owe no report). The missing segment carries its count as a label so the number
- * staff look for is readable without hovering.
+ * Expected units per year as a stacked bar: received, duplicate, not published (red: looked for
+ * and not found), not collected (grey: we hold no file; no fault of the unit). not_expected units
+ * are left out: they owe no report. The two gaps carry their counts as labels.
  */
 export function coverageByYearOption(points: readonly CoverageYearPoint[], labels: CoverageYearLabels): EChartsOption {
   return {
@@ -36,7 +40,7 @@ export function coverageByYearOption(points: readonly CoverageYearPoint[], label
       stack: 'units',
       itemStyle: { color: STATUS_COLORS[status] },
       data: points.map((p) => p[status]),
-      ...(status === 'missing' ? { label: { show: true, position: 'inside' as const, formatter: (p: { value: unknown }) => (p.value ? String(p.value) : '') } } : {}),
+      ...(LABELLED.includes(status) ? { label: { show: true, position: 'inside' as const, formatter: (p: { value: unknown }) => (p.value ? String(p.value) : '') } } : {}),
     })),
   }
 }

@@ -6,7 +6,8 @@ export interface GridUnitRow {
   unit_kind: string | null
   /** Year → status cell; a year the registry has no row for is absent. */
   cells: Map<number, CoverageRow>
-  missing: number
+  /** Years looked for and not found (未发布): the unit's failures. */
+  notPublished: number
 }
 
 export interface CoverageGrid {
@@ -20,12 +21,12 @@ export interface CoverageGrid {
 export function pivotCoverage(rows: readonly CoverageRow[]): CoverageGrid {
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b)
   const byUnit = new Map<string, GridUnitRow>()
-  const totals: CoverageGrid['totals'] = { received: 0, missing: 0, duplicate: 0, not_expected: 0 }
+  const totals: CoverageGrid['totals'] = { received: 0, not_collected: 0, not_published: 0, duplicate: 0, not_expected: 0 }
   for (const r of rows) {
     let u = byUnit.get(r.unit)
-    if (!u) byUnit.set(r.unit, (u = { unit: r.unit, unit_kind: r.unit_kind, cells: new Map(), missing: 0 }))
+    if (!u) byUnit.set(r.unit, (u = { unit: r.unit, unit_kind: r.unit_kind, cells: new Map(), notPublished: 0 }))
     u.cells.set(r.year, r)
-    if (r.status === 'missing') u.missing++
+    if (r.status === 'not_published') u.notPublished++
     if (r.status in totals) totals[r.status]++
   }
   return { years, units: [...byUnit.values()], totals }

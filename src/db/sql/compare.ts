@@ -1,3 +1,4 @@
+import type { CoverageStatus } from '../schema'
 import { cellDef } from '../../report/model'
 import { METRICS, metricDef, type Metric } from '../../report/metrics'
 import { list } from './literal'
@@ -91,8 +92,8 @@ export interface HeatmapRow {
   unit: string
   unit_code: string | null
   year: number
-  /** Coverage status: received, missing (缺报), duplicate, not_expected. */
-  status: 'received' | 'missing' | 'duplicate' | 'not_expected'
+  /** Coverage status: received, not_collected (未收录), not_published (未发布), duplicate, not_expected. */
+  status: CoverageStatus
   /** Metric value; null when missing, not expected, the report lacks the metric's cells, or a ratio's denominator is 0. */
   value: number | null
   /** Cells of the metric the report(s) printed: 0 = the report has no such cells (other format, table missing). */

@@ -1,9 +1,10 @@
+import type { CoverageStatus } from '../schema'
 import { list, num, str } from './literal'
 import { scopeWhere, type Scope } from './scope'
 import { LEVEL_ORDER_SQL, type FindingRow } from './unit'
 
 /**
- * SQL for 缺报与异常: the unit × year coverage grid, missing reports per year, and the findings
+ * SQL for 缺报与异常: the unit × year coverage grid, reports not published / not collected per year, the findings
  * list with its filters. Staff use it to find missing reports and reports whose figures break.
  */
 
@@ -13,7 +14,7 @@ export interface CoverageRow {
   unit_code: string | null
   unit_kind: string | null
   year: number
-  status: 'received' | 'missing' | 'duplicate' | 'not_expected'
+  status: CoverageStatus
   n_reports: number | null
 }
 
@@ -30,7 +31,10 @@ export type CoverageYearRow = {
   /** Units expected to report (every status but not_expected). */
   expected: number
   received: number
-  missing: number
+  /** No report file and no record of a search (未收录): not the unit's fault. */
+  not_collected: number
+  /** Looked for and not found (未发布): the unit's failure. */
+  not_published: number
   duplicate: number
   not_expected: number
 }
@@ -40,10 +44,37 @@ export function coverageByYearSql(scope: Scope): string {
   return `SELECT year,
   COUNT(*) FILTER (WHERE status <> 'not_expected') AS expected,
   COUNT(*) FILTER (WHERE status = 'received') AS received,
-  COUNT(*) FILTER (WHERE status = 'missing') AS missing,
+  COUNT(*) FILTER (WHERE status = 'not_collected') AS not_collected,
+  COUNT(*) FILTER (WHERE status = 'not_published') AS not_published,
   COUNT(*) FILTER (WHERE status = 'duplicate') AS duplicate,
   COUNT(*) FILTER (WHERE status = 'not_expected') AS not_expected
 FROM coverage WHERE ${scopeWhere(scope)}
+GROUP BY year ORDER BY year`
+}
+
+/** One year of `timelinessByYearSql`. */
+export type TimelinessYearRow = {
+  year: number
+  /** Counted reports of the year. */
+  reports: number
+  /** Published by 31 January of the following year (days_late = 0). */
+  on_time: number
+  late: number
+  /** Publication date unknown (days_late empty). */
+  undated: number
+  /** Most days late of the year's reports, null when none is late. */
+  max_days_late: number | null
+}
+
+/** Publication timeliness of the counted reports per year (reports.days_late against the 31 January deadline). */
+export function timelinessByYearSql(scope: Scope): string {
+  return `SELECT year,
+  COUNT(*) AS reports,
+  COUNT(*) FILTER (WHERE days_late = 0) AS on_time,
+  COUNT(*) FILTER (WHERE days_late > 0) AS late,
+  COUNT(*) FILTER (WHERE days_late IS NULL) AS undated,
+  MAX(days_late) FILTER (WHERE days_late > 0) AS max_days_late
+FROM reports WHERE ${scopeWhere(scope)} AND counted
 GROUP BY year ORDER BY year`
 }
 

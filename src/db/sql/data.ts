@@ -87,8 +87,8 @@ export const EXAMPLE_QUERIES: readonly ExampleQuery[] = [
     sql: `SELECT year, SUM(value) AS new_applications\nFROM cells WHERE key = 'apply.new.total'\nGROUP BY year ORDER BY year`,
   },
   {
-    title: { zh: '每年缺报单位数', en: 'Missing reports per year' },
-    sql: `SELECT year, COUNT(*) FILTER (WHERE status = 'missing') AS missing, COUNT(*) AS units\nFROM coverage GROUP BY year ORDER BY year`,
+    title: { zh: '每年未发布、未收录单位数', en: 'Reports not published and not collected per year' },
+    sql: `SELECT year, COUNT(*) FILTER (WHERE status = 'not_published') AS not_published, COUNT(*) FILTER (WHERE status = 'not_collected') AS not_collected, COUNT(*) AS units\nFROM coverage GROUP BY year ORDER BY year`,
   },
   {
     title: { zh: '错误级校验发现最多的规则', en: 'Rules with most errors' },
