@@ -53,7 +53,8 @@ describe('平潭综合实验区, built from its published reports', () => {
   it('gives every file its unit (the file name) and year (the folder), page address and date from the header', async () => {
     const rows = await db(`SELECT file, unit, unit_kind, "year", status, source_url, published_at FROM reports WHERE district = 'pingtan' ORDER BY file`)
     expect(rows).toHaveLength(109)
-    const sources = new Map(readFileSync(join(SRC, 'sources.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',') as [string, string, string]).map(([f, , u]) => [f, u]))
+    // sources.csv: unit,year,url,status,checked_at,note — one row per received unit-year.
+    const sources = new Map(readFileSync(join(SRC, 'sources.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',') as [string, string, string]).map(([u, y, url]) => [`${u} ${y}`, url]))
     for (const r of rows) {
       const [, folder, name] = String(r.file).split('/') as [string, string, string]
       const stem = name.replace(/\d{4}\.txt$/, '')
@@ -65,19 +66,19 @@ describe('平潭综合实验区, built from its published reports', () => {
         url: h.url,
         date: h.date,
       })
-      expect(r.source_url).toBe(sources.get(String(r.file)))
+      expect(r.source_url).toBe(sources.get(`${r.unit} ${r.year}`))
       expect(r.status).not.toBe('unmatched')
     }
   })
 
-  it('counts the received reports per year; a unit-year not collected is missing, never a unit outside its years', async () => {
+  it('counts the received reports per year; a unit-year not collected is not_collected (never not_published: no search is recorded), never a unit outside its years', async () => {
     const rows = await db(`SELECT "year", status, count(*)::INTEGER AS n FROM coverage WHERE district = 'pingtan' GROUP BY ALL ORDER BY ALL`)
     const received = Object.fromEntries(rows.filter((r) => r.status === 'received').map((r) => [r.year, r.n]))
     expect(received).toEqual(RECEIVED_PER_YEAR)
-    expect(rows.filter((r) => r.status !== 'received' && r.status !== 'missing')).toEqual([])
-    expect(rows.filter((r) => r.status === 'missing').reduce((n, r) => n + Number(r.n), 0)).toBe(17)
+    expect(rows.filter((r) => r.status !== 'received' && r.status !== 'not_collected')).toEqual([])
+    expect(rows.filter((r) => r.status === 'not_collected').reduce((n, r) => n + Number(r.n), 0)).toBe(17)
     // 国有资产管理局 (2019–2023) and 投资促进局 (2024–) are not expected outside their years.
-    const outside = await db(`SELECT unit, "year" FROM coverage WHERE district = 'pingtan' AND status = 'missing'
+    const outside = await db(`SELECT unit, "year" FROM coverage WHERE district = 'pingtan' AND status = 'not_collected'
       AND ((unit = '平潭综合实验区国有资产管理局' AND "year" > 2023) OR (unit = '平潭综合实验区投资促进局' AND "year" < 2024))`)
     expect(outside).toEqual([])
     const summary = readJson<DistrictSummary>(join(out, 'summary/pingtan.json'))
