@@ -129,6 +129,7 @@ export const PARSE_RULES = {
   no_year: 'Report year not found',
   duplicate_row: 'A table row appears more than once; the first was kept',
   extra_row: 'A row that is not in the national format (e.g. provincial additions)',
+  row_misaligned: 'A table row has more cells than the format prints and they cannot be placed with certainty',
   legacy: 'Pre-2019 or free-form report: no national tables',
   heading_missing: 'A table section found by its table because its heading was not recognised',
   number_too_large: 'A number too long to be read exactly (non-finite, above 2^53 or over 15 significant digits): left out',

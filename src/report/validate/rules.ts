@@ -7,12 +7,14 @@ export type RuleScope = 'report' | 'series' | 'district' | 'parse'
 export interface RuleDef {
   id: string
   scope: RuleScope
-  /** Usual level (some rules vary: A8 is ERROR for a whole missing table, C1 ERROR in strict mode). */
+  /** Usual level. */
   level: Level
+  /** Every level the rule is emitted at (A8 is ERROR for a whole missing table, C1 ERROR in strict mode). */
+  levels: readonly Level[]
   title: { zh: string; en: string }
 }
 
-const r = (id: string, scope: RuleScope, level: Level, zh: string, en: string): RuleDef => ({ id, scope, level, title: { zh, en } })
+const r = (id: string, scope: RuleScope, level: Level, zh: string, en: string, also: readonly Level[] = []): RuleDef => ({ id, scope, level, levels: [level, ...also], title: { zh, en } })
 
 /** Chinese titles of the parser's finding ids (PARSE_RULES carries the English). */
 const PARSE_TITLES_ZH: Record<keyof typeof PARSE_RULES, string> = {
@@ -29,6 +31,7 @@ const PARSE_TITLES_ZH: Record<keyof typeof PARSE_RULES, string> = {
   no_year: '未找到报告年度',
   duplicate_row: '表格行重复出现，保留第一行',
   extra_row: '非国家格式的表格行（如省级增补行）',
+  row_misaligned: '表格行的单元格多于格式规定且无法确定对应列（未读取）',
   legacy: '2019年以前或自由格式报告：无国家统一表格',
   heading_missing: '未识别到章节标题，已按表格定位该节',
   number_too_large: '数字过长，无法精确读取（未读取）',
@@ -39,9 +42,9 @@ const PARSE_TITLES_ZH: Record<keyof typeof PARSE_RULES, string> = {
 
 /** Parse-level levels: what the parser uses for each id. */
 const PARSE_LEVELS: Record<keyof typeof PARSE_RULES, Level> = {
-  tables_missing: 'error', short_row: 'warn', non_numeric: 'warn', zero_text: 'info', unit_in_cell: 'info',
-  glued_ambiguous: 'warn', glued_recovered: 'info', truncated: 'error', pdf_text: 'info', no_unit: 'warn',
-  no_year: 'warn', duplicate_row: 'warn', extra_row: 'info', legacy: 'info',
+  tables_missing: 'warn', short_row: 'warn', non_numeric: 'warn', zero_text: 'info', unit_in_cell: 'info',
+  glued_ambiguous: 'warn', glued_recovered: 'info', truncated: 'warn', pdf_text: 'info', no_unit: 'warn',
+  no_year: 'warn', duplicate_row: 'warn', extra_row: 'info', row_misaligned: 'warn', legacy: 'info',
   heading_missing: 'info',
   number_too_large: 'warn',
   unit_mismatch: 'warn',
@@ -62,12 +65,12 @@ export const RULES: readonly RuleDef[] = [
   r('A5', 'report', 'error', '未经复议直接起诉总计等于各结果之和', 'Direct-lawsuit total equals its results'),
   r('A6', 'report', 'error', '复议后起诉总计等于各结果之和', 'Lawsuit-after-review total equals its results'),
   r('A7', 'report', 'error', '数值范围：件数为非负整数，增减可为负，金额不小于0', 'Value range: counts are whole numbers ≥ 0, changes may be negative, amounts ≥ 0'),
-  r('A8', 'report', 'warn', '完整性：格式规定的单元格均已找到', 'Completeness: every cell of the format was found'),
+  r('A8', 'report', 'warn', '完整性：格式规定的单元格均已找到', 'Completeness: every cell of the format was found', ['error']),
   r('A9', 'report', 'info', '现行有效件数不小于本年制发减本年废止', 'In force ≥ issued − repealed'),
   r('A10', 'report', 'info', '乡镇、街道报告了规章', 'Township or street office reports regulations'),
   r('A11', 'report', 'warn', '总体情况正文与表格不一致', 'Overview text contradicts the tables'),
   r('total_blank', 'report', 'info', '单元格空白，未做求和校验（A2/A3）', 'Cells left blank: sum not checked (A2/A3)'),
-  r('C1', 'series', 'warn', '上年结转总计等于上一年度结转下年度总计', 'Carried over (total) equals last year’s carried forward'),
+  r('C1', 'series', 'warn', '上年结转总计等于上一年度结转下年度总计', 'Carried over (total) equals last year’s carried forward', ['error']),
   r('C2', 'series', 'warn', '上年结转等于上一年度结转下年度（每列）', 'Carried over equals last year’s carried forward (per column)'),
   r('C3', 'series', 'warn', '现行有效件数 = 上年现行有效 + 本年制发 − 本年废止', 'In force = last year’s in force + issued − repealed'),
   r('C4', 'series', 'warn', '上一年项目数量 = 上一年度的上一年项目数量 + 本年增/减', 'Items last year = previous items + change'),
