@@ -35,7 +35,7 @@ it('the browser engine (duckdb-wasm 1.32 / DuckDB 1.4.3) opens the built databas
     .map((r) => r.toJSON())
   expect(rows).toEqual([
     { status: 'duplicate', n: 1 },
-    { status: 'missing', n: 2 },
+    { status: 'not_collected', n: 2 },
     { status: 'not_expected', n: 1 },
     { status: 'received', n: 5 },
   ])
