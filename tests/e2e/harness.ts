@@ -19,8 +19,12 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { startStaticServer, type StaticServer } from '../../scripts/serve-static'
 
 const ROOT = resolve(import.meta.dirname, '../..')
-/** Where the e2e build goes (inside the git-ignored .cache/), apart from the developer's dist/. */
-export const E2E_DIST = join(ROOT, '.cache', 'e2e-dist')
+/**
+ * Where the e2e build goes (inside the git-ignored .cache/), apart from the developer's dist/.
+ * `E2E_DIST=…` gives a run its own build, so two test runs in one checkout do not rebuild each
+ * other's site mid-test.
+ */
+export const E2E_DIST = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(ROOT, '.cache', 'e2e-dist')
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots')
 
 /** Chromium flags that work here as root without network (stack-notes.md). */
