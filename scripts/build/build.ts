@@ -201,13 +201,26 @@ function flagNotExpected(b: DistrictBuild): void {
 }
 
 /**
- * A `not_published` finding (warn) for each expected unit-year sources.csv records as looked for and
- * not found; a not_published row for a unit-year whose report is in reports/ is an input problem.
+ * One finding for every expected unit-year without a report, so the findings list names every gap:
+ * `not_published` (warn) where sources.csv records it as looked for and not found — the unit's
+ * failure — and `not_collected` (info) where we simply lack the file, which is no fault of the unit.
+ * A not_published row for a unit-year whose report is in reports/ is an input problem.
  */
 function notPublished(b: DistrictBuild, log: BuildLog): CrossFinding[] {
   const out: CrossFinding[] = []
   for (const c of b.coverage) {
     const s = c.source
+    if (c.status === 'not_collected') {
+      out.push({
+        unit: c.unit.name,
+        year: c.year,
+        report: null,
+        finding: buildFinding('not_collected', 'info',
+          `${c.unit.name} ${c.year} 年度报告未收录：本站没有该报告文件，也没有查找记录（不是单位的过失）`,
+          `${c.unit.name} ${c.year}: report not collected — we hold no file and no record of a search (not the unit's fault)`),
+      })
+      continue
+    }
     if (s?.status !== 'not_published') continue
     if (c.status === 'not_published') {
       const note = s.note ? `（${s.note}）` : ''

@@ -12,6 +12,7 @@ export const BUILD_RULES = {
   no_cells: 'The file was read but no table cell was located, and the parser said nothing about why',
   not_expected: 'A report for a unit outside the years it exists (units.csv valid_from/valid_to)',
   not_published: 'A unit-year looked for and not found (sources.csv status not_published): the unit did not publish',
+  not_collected: 'A unit-year expected and not collected: we hold no file and no record of a search (no fault of the unit)',
   late: 'The report was published after 31 January of the year after its report year (the deadline of the Regulations)',
 } as const
 

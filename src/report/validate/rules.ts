@@ -81,6 +81,7 @@ export const RULES: readonly RuleDef[] = [
   r('X1', 'district', 'warn', '与同年其他单位报告雷同（疑似照抄）', 'Identical to another unit’s report of the same year (possible copy)'),
   r('X2', 'district', 'warn', '新收申请数异常激增', 'Spike in new applications'),
   r('not_published', 'series', 'warn', '应报年度报告经查未发布（sources.csv 记录的查找结果）', 'Report looked for and not found: not published (as recorded in sources.csv)'),
+  r('not_collected', 'series', 'info', '应报年度报告未收录（本站没有该文件，不是单位的过失）', 'Expected report not collected: we hold no file (not the unit\u2019s fault)'),
   r('late', 'report', 'info', '年度报告晚于次年1月31日发布（《条例》第五十条）', 'Report published after 31 January of the following year (Regulations art. 50)'),
   ...(Object.keys(PARSE_RULES) as (keyof typeof PARSE_RULES)[]).map((id) =>
     r(id, 'parse', PARSE_LEVELS[id], PARSE_TITLES_ZH[id], PARSE_RULES[id]),
