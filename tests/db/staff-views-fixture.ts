@@ -5,7 +5,7 @@ import { countableOf, countedFlags } from './counted-fixture'
 
 /**
  * In-memory DuckDB (through the real Node Connector) with the open-data tables of src/db/schema.ts
- * and hand-checked rows for the 单位 / 缺报与异常 / 开放数据 SQL tests. Unit names include quotes
+ * and hand-checked rows for the 单位 / 收录与异常 / 开放数据 SQL tests. Unit names include quotes
  * and a semicolon on purpose: they are untrusted text.
  */
 

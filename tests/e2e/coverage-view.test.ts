@@ -5,7 +5,7 @@ let e2e: E2E
 beforeAll(async () => { e2e = await startE2E() })
 afterAll(async () => { await e2e?.close() })
 
-describe('缺报与异常 Coverage page in Chromium', () => {
+describe('收录与异常 Coverage page in Chromium', () => {
   it('shows the coverage grid, not published / not collected per year and the findings; a finding opens the unit page', async () => {
     const p = await e2e.open('#/coverage?district=demo')
     await p.waitForEngine()

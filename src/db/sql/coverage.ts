@@ -4,7 +4,7 @@ import { scopeWhere, type Scope } from './scope'
 import { LEVEL_ORDER_SQL, type FindingRow } from './unit'
 
 /**
- * SQL for 缺报与异常: the unit × year coverage grid, reports not published / not collected per year, the findings
+ * SQL for 收录与异常: the unit × year coverage grid, reports not published / not collected per year, the findings
  * list with its filters. Staff use it to find missing reports and reports whose figures break.
  */
 
