@@ -4,6 +4,7 @@ import Papa from 'papaparse'
 import { PROVENANCES, UNIT_KINDS, type Provenance, type UnitKind } from '~/db/schema'
 import { decodeBytes } from '~/report/parse/decode'
 import { classify, inputScope, readInputFile, shown, walkFiles, type InputScope, type SkippedEntry } from './input-fs'
+import { LEDGER_FILE, ledgerByFile, parseLedger, type LedgerRow } from './ledger'
 import type { DistrictInfo, DistrictInput, ReportFile, SourceRecord, SourceStatus, UnitRecord } from './types'
 
 /** A district folder that cannot be built at all (no usable district.json or registry); the message names the file and why. */
@@ -32,8 +33,18 @@ export function readDistrict(dir: string, id: string, scope: InputScope = inputS
     throw e
   }
   const sources = readSources(join(dir, 'sources.csv'), units, info.years, ctx)
+  const ledger = readLedger(join(dir, LEDGER_FILE), ctx)
   const { files, skipped } = listReportFiles(dir, scope)
-  return { id, dir, root: scope.boundary, fs: scope.fs, info, units, sources, files, problems, notes, skipped }
+  return { id, dir, root: scope.boundary, fs: scope.fs, info, units, sources, ledger, files, problems, notes, skipped }
+}
+
+/** fetch-ledger.csv (optional, written by `npm run fetch`): rows by stored file; its problems name the file. */
+function readLedger(file: string, ctx: ReadCtx): Map<string, LedgerRow> {
+  const text = readText(file, ctx, LEDGER_FILE, true)
+  if (text === null) return new Map()
+  const { rows, problems } = parseLedger(text)
+  for (const p of problems) ctx.problems.push(`${shown(ctx.scope, file)} ${p}`)
+  return ledgerByFile(rows)
 }
 
 /** One entry of `<data>/districts/`: a district folder to read, or one that cannot be (with the reason). */

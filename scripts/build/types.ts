@@ -1,6 +1,7 @@
 import type { ParseOutcome, ParseResult, Finding } from '~/report/types'
 import type { Provenance, UnitKind } from '~/db/schema'
 import type { InputFs, SkippedEntry } from './input-fs'
+import type { LedgerRow } from './ledger'
 
 /** district.json, normalised. */
 export interface DistrictInfo {
@@ -67,6 +68,8 @@ export interface DistrictInput {
   units: UnitRecord[]
   /** sources.csv rows by `sourceKey(unit name, year)`. */
   sources: Map<string, SourceRecord>
+  /** fetch-ledger.csv rows by stored file path (as `ReportFile.path`); absent or empty when nothing was fetched. */
+  ledger?: Map<string, LedgerRow>
   files: ReportFile[]
   problems: string[]
   /** Remarks that are not problems (e.g. units.csv read as GB18030). */
