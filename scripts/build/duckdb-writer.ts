@@ -2,12 +2,12 @@ import { createReadStream, createWriteStream, rmSync } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api'
 import { createTableSql, TABLES, type FieldDef, type TableDef } from '~/db/schema'
-import type { Value } from './rows'
+import type { Row, Value } from './rows'
 
 /** The tables in output order; each is written to the database file and to open/<name>.{parquet,csv,json}. */
 export type TableName = TableDef['name']
 
-/** The storage version duckdb-wasm 1.32 (DuckDB v1.4.3) can open (stack-notes.md). */
+/** The storage version duckdb-wasm 1.32 (DuckDB v1.4.3) can open (docs/stack-notes.md, "Database file"). */
 const STORAGE_VERSION = 'v1.4.0'
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`
@@ -44,13 +44,20 @@ export class DatabaseWriter {
     })
   }
 
-  /** Append rows (values in the TableDef's field order). */
-  append(table: TableName, rows: Iterable<Value[]>): void {
+  /**
+   * Append rows keyed by column name. Throws, naming the table and the column, when a row lacks a
+   * column of the TableDef, has a column the table does not, or holds a value of the wrong type or
+   * outside the column's enumeration: a value written under the wrong name fails here instead of
+   * landing silently in the open data.
+   */
+  append(table: TableName, rows: Iterable<Row>): void {
     const fields = TABLES.find((t) => t.name === table)!.fields
     const a = this.appenders.get(table)!
     for (const row of rows) {
-      if (row.length !== fields.length) throw new Error(`${table}: row has ${row.length} values, the table has ${fields.length} fields`)
-      for (let i = 0; i < fields.length; i++) appendValue(a, fields[i]!, row[i]!, table)
+      // The whole row is checked before its first value is appended: a bad row never leaves the appender mid-row.
+      checkColumns(table, fields, row)
+      for (const f of fields) checkValue(f, row[f.name]!, table)
+      for (const f of fields) appendValue(a, f, row[f.name]!)
       a.endRow()
     }
   }
@@ -78,20 +85,67 @@ export class DatabaseWriter {
   }
 }
 
-function appendValue(a: DuckDBAppender, f: FieldDef, v: Value, table: string): void {
-  if (v === null || v === undefined) return a.appendNull()
+/** Every column of the table present in the row, and no other. */
+function checkColumns(table: string, fields: readonly FieldDef[], row: Row): void {
+  let n = 0
+  for (const f of fields) {
+    if (!(f.name in row)) throw new Error(`${table}: the row has no column "${f.name}" (columns: ${fields.map((x) => x.name).join(', ')})`)
+    n++
+  }
+  if (Object.keys(row).length !== n) {
+    const known = new Set(fields.map((f) => f.name))
+    const extra = Object.keys(row).filter((k) => !known.has(k))
+    throw new Error(`${table}: the row has column${extra.length > 1 ? 's' : ''} ${extra.map((k) => `"${k}"`).join(', ')} the table does not have`)
+  }
+}
+
+const enums = new WeakMap<FieldDef, ReadonlySet<string>>()
+const enumOf = (f: FieldDef): ReadonlySet<string> | undefined => {
+  if (!f.enum) return undefined
+  let set = enums.get(f)
+  if (!set) enums.set(f, (set = new Set(f.enum)))
+  return set
+}
+
+/** Throws, naming table and column, when `v` does not fit the column's type, enumeration or requiredness. */
+function checkValue(f: FieldDef, v: Value, table: string): void {
+  const bad = (what: string) => new Error(`${table}.${f.name}: ${JSON.stringify(v)} is not ${what}`)
+  if (v === null || v === undefined || v === '') {
+    if (f.required) throw new Error(`${table}.${f.name}: a value is required, the row has ${v === '' ? 'an empty string' : 'none'}`)
+    if (v === '' && f.sql !== 'VARCHAR') throw bad(f.sql === 'BOOLEAN' ? 'true or false' : 'a number')
+    return
+  }
+  switch (f.sql) {
+    case 'VARCHAR': {
+      if (typeof v !== 'string') throw bad('a string')
+      const allowed = enumOf(f)
+      if (allowed && !allowed.has(v)) throw bad(`one of ${[...allowed].join(', ')}`)
+      return
+    }
+    case 'INTEGER':
+      if (typeof v !== 'number' || !Number.isInteger(v)) throw bad('an integer')
+      return
+    case 'DOUBLE':
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw bad('a finite number')
+      return
+    case 'BOOLEAN':
+      if (typeof v !== 'boolean') throw bad('true or false')
+  }
+}
+
+/** Append a value checked by checkValue. */
+function appendValue(a: DuckDBAppender, f: FieldDef, v: Value): void {
+  // The CSV cannot tell '' from NULL (missingValues [""]): store NULL so every format agrees.
+  if (v === null || v === undefined || v === '') return a.appendNull()
   switch (f.sql) {
     case 'VARCHAR':
-      // The CSV cannot tell '' from NULL (missingValues [""]): store NULL so every format agrees.
-      return v === '' ? a.appendNull() : a.appendVarchar(String(v))
+      return a.appendVarchar(v as string)
     case 'INTEGER':
-      if (typeof v !== 'number' || !Number.isInteger(v)) throw new Error(`${table}.${f.name}: ${JSON.stringify(v)} is not an integer`)
-      return a.appendInteger(v)
+      return a.appendInteger(v as number)
     case 'DOUBLE':
-      if (typeof v !== 'number') throw new Error(`${table}.${f.name}: ${JSON.stringify(v)} is not a number`)
-      return a.appendDouble(v)
+      return a.appendDouble(v as number)
     case 'BOOLEAN':
-      return a.appendBoolean(v === true)
+      return a.appendBoolean(v as boolean)
   }
 }
 

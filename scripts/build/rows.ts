@@ -4,36 +4,53 @@ import type { CrossFinding } from './cross-checks'
 import { reportDaysLate } from './timeliness'
 import type { BuiltReport, DistrictInput, Finding, UnitRecord } from './types'
 
-/** A cell value of an open-data table, in the column order of its src/db/schema.ts TableDef. */
+/** A cell value of an open-data table. */
 export type Value = string | number | boolean | null
+
+/**
+ * One row of an open-data table, keyed by the column names of its src/db/schema.ts TableDef.
+ * Rows are written by name, never by position: DatabaseWriter.append fails naming the table and
+ * column when a row lacks a column, has one the table does not, or holds a value of the wrong type,
+ * so two values swapped by mistake cannot land silently in each other's columns.
+ */
+export type Row = Readonly<Record<string, Value>>
 
 const orNull = (s: string | null | undefined): string | null => (s === undefined || s === null || s === '' ? null : s)
 
 /** districts: one row. */
-export function districtRow(input: DistrictInput): Value[] {
+export function districtRow(input: DistrictInput): Row {
   const i = input.info
-  return [input.id, i.name, orNull(i.city), orNull(i.province), orNull(i.publisher), orNull(i.license), orNull(i.contact), i.synthetic]
+  return {
+    district: input.id, name: i.name, city: orNull(i.city), province: orNull(i.province),
+    publisher: orNull(i.publisher), license: orNull(i.license), contact: orNull(i.contact), synthetic: i.synthetic,
+  }
 }
 
 /** units: registry order. */
-export function unitRows(input: DistrictInput): Value[][] {
-  return input.units.map((u) => [input.id, u.name, u.code, u.kind, orNull(u.aliases.join('|')), u.valid_from, u.valid_to])
+export function unitRows(input: DistrictInput): Row[] {
+  return input.units.map((u) => ({
+    district: input.id, unit: u.name, unit_code: u.code, unit_kind: u.kind,
+    aliases: orNull(u.aliases.join('|')), valid_from: u.valid_from, valid_to: u.valid_to,
+  }))
 }
 
 /** reports: one row per report file; `counted` says whether it is the one of `countedReports` (summary.ts) for its unit × year. */
-export function reportRow(r: BuiltReport, counted: boolean): Value[] {
+export function reportRow(r: BuiltReport, counted: boolean): Row {
   const p = r.report
   const m = p?.meta
-  return [
-    r.reportId, r.district, r.unitName, r.unit?.code ?? null, r.unit?.kind ?? null, r.year, r.file, orNull(r.sha256), r.provenance,
-    m?.format ?? null, m?.format_claimed ?? null, m?.format_sections.active ?? null, m?.format_sections.apply ?? null,
-    m?.rendering ?? null, orNull(m?.encoding), r.status, counted,
-    p ? Object.keys(p.cells).length : 0,
-    r.findings.filter((f) => f.level === 'error').length,
-    r.findings.filter((f) => f.level === 'warn').length,
-    m?.unit ?? null, orNull(p?.prose.overview), orNull(p?.prose.problems), orNull(p?.prose.other),
-    orNull(m?.source_url ?? r.url), orNull(m?.published_at), reportDaysLate(r),
-  ]
+  return {
+    report_id: r.reportId, district: r.district, unit: r.unitName, unit_code: r.unit?.code ?? null, unit_kind: r.unit?.kind ?? null,
+    year: r.year, file: r.file, sha256: orNull(r.sha256), provenance: r.provenance,
+    format: m?.format ?? null, format_claimed: m?.format_claimed ?? null,
+    format_active: m?.format_sections.active ?? null, format_apply: m?.format_sections.apply ?? null,
+    rendering: m?.rendering ?? null, encoding: orNull(m?.encoding), status: r.status, counted,
+    n_cells: p ? Object.keys(p.cells).length : 0,
+    n_errors: r.findings.filter((f) => f.level === 'error').length,
+    n_warnings: r.findings.filter((f) => f.level === 'warn').length,
+    unit_printed: m?.unit ?? null,
+    overview: orNull(p?.prose.overview), problems: orNull(p?.prose.problems), other: orNull(p?.prose.other),
+    source_url: orNull(m?.source_url ?? r.url), published_at: orNull(m?.published_at), days_late: reportDaysLate(r),
+  }
 }
 
 /**
@@ -50,14 +67,17 @@ export function orderedCellKeys(r: BuiltReport): string[] {
 }
 
 /** cells: tidy, one row per located cell. */
-export function* cellRows(r: BuiltReport): Generator<Value[]> {
+export function* cellRows(r: BuiltReport): Generator<Row> {
   const p = r.report
   if (!p) return
   for (const key of orderedCellKeys(r)) {
     const value = p.cells[key] ?? null
     const note = p.cell_notes[key]
     const flag = note?.flag ?? (value === null ? 'blank' : 'ok')
-    yield [r.district, r.unitName, r.unit?.code ?? null, r.unit?.kind ?? null, r.year, r.reportId, p.meta.format, cellDef(key)?.section ?? null, key, value, flag, orNull(note?.raw)]
+    yield {
+      district: r.district, unit: r.unitName, unit_code: r.unit?.code ?? null, unit_kind: r.unit?.kind ?? null, year: r.year,
+      report_id: r.reportId, format: p.meta.format, section: cellDef(key)?.section ?? null, key, value, flag, raw: orNull(note?.raw),
+    }
   }
 }
 
@@ -67,17 +87,21 @@ const show = (v: Finding['expected']): string | null => (v === undefined || v ==
  * findings: one row; report-level findings carry their report, cross-year ones may not. A finding
  * about no unit (district-wide) names the district in `unit`, a required field.
  */
-export function findingRow(district: string, districtName: string, f: Finding, at: { unit: string | null; unit_code: string | null; year: number | null; report_id: number | null; file: string | null }): Value[] {
-  return [district, at.unit ?? districtName, at.unit_code, at.year, at.report_id, at.file, f.rule, f.level, orNull(f.cells.join('|')), show(f.expected), show(f.actual), f.assumed_zero ?? false, f.message, f.message_en]
+export function findingRow(district: string, districtName: string, f: Finding, at: { unit: string | null; unit_code: string | null; year: number | null; report_id: number | null; file: string | null }): Row {
+  return {
+    district, unit: at.unit ?? districtName, unit_code: at.unit_code, year: at.year, report_id: at.report_id, file: at.file,
+    rule: f.rule, level: f.level, cells: orNull(f.cells.join('|')), expected: show(f.expected), actual: show(f.actual),
+    assumed_zero: f.assumed_zero ?? false, message: f.message, message_en: f.message_en,
+  }
 }
 
 /** findings of one report. */
-export function reportFindingRows(r: BuiltReport, districtName: string): Value[][] {
+export function reportFindingRows(r: BuiltReport, districtName: string): Row[] {
   return r.findings.map((f) => findingRow(r.district, districtName, f, { unit: r.unitName, unit_code: r.unit?.code ?? null, year: r.year, report_id: r.reportId, file: r.file }))
 }
 
 /** findings of the cross-year and cross-unit validators, tied back to their report when they name one. */
-export function crossFindingRows(district: string, districtName: string, list: readonly CrossFinding[], units: readonly UnitRecord[]): Value[][] {
+export function crossFindingRows(district: string, districtName: string, list: readonly CrossFinding[], units: readonly UnitRecord[]): Row[] {
   return list.map((c) => {
     const unit = c.report?.unit ?? units.find((u) => u.name === c.unit) ?? null
     return findingRow(district, districtName, c.finding, { unit: c.unit, unit_code: unit?.code ?? null, year: c.year, report_id: c.report?.reportId ?? null, file: c.report?.file ?? null })
@@ -85,6 +109,6 @@ export function crossFindingRows(district: string, districtName: string, list: r
 }
 
 /** coverage rows. */
-export function coverageRows(district: string, rows: readonly CoverageRow[]): Value[][] {
-  return rows.map((c) => [district, c.unit.name, c.unit.code, c.unit.kind, c.year, c.status, c.n_reports])
+export function coverageRows(district: string, rows: readonly CoverageRow[]): Row[] {
+  return rows.map((c) => ({ district, unit: c.unit.name, unit_code: c.unit.code, unit_kind: c.unit.kind, year: c.year, status: c.status, n_reports: c.n_reports }))
 }
