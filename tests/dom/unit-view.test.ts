@@ -71,14 +71,55 @@ describe('UnitView', () => {
 
   it('switches year with the year switcher', async () => {
     const w = await mountUnit('甲镇', 2021)
-    expect(w.findAll('[data-year-switcher] button').map((b) => b.text())).toEqual(['2020', '2021'])
+    expect(w.findAll('[data-year-switcher] button').map((b) => b.text())).toEqual(['2019未发布', '2020', '2021'])
     await w.find('[data-year-switcher] [data-report="1"]').trigger('click')
     await vi.waitFor(() => expect(w.find('td[data-key="apply.new.total"]').text()).toBe('4'), { timeout: 5000, interval: 20 })
     await vi.waitFor(() => expect(w.findAll('[data-findings] [data-rule]').map((li) => li.attributes('data-rule'))).toEqual(['C5']), { timeout: 5000, interval: 20 })
   })
 
-  it('says so when the district has no such unit', async () => {
+  it('says so when the district has no such unit, and offers a unit search', async () => {
     const w = await mountUnit('不存在的镇', null, '[data-empty]')
     expect(w.find('[data-empty]').text()).toContain('不存在的镇')
+    expect(w.find('[data-unknown-unit]').text()).toContain('登记表中没有')
+    expect(w.find('[data-unit-search]').exists()).toBe(true)
+    expect(w.find('[data-year-switcher]').exists()).toBe(false)
+  })
+
+  it('shows the chosen year’s state, never another year’s report, when that year has no report', async () => {
+    // 甲镇 has 2020 and 2021 reports; 2019 was looked for and not found (not_published).
+    const w = await mountUnit('甲镇', 2019, '[data-missing-year]')
+    expect(w.find('[data-report-year]').exists()).toBe(false)
+    expect(w.find('td[data-key="apply.new.total"]').exists()).toBe(false)
+    const missing = w.find('[data-missing-year]')
+    expect(missing.attributes('data-status')).toBe('not_published')
+    expect(missing.text()).toContain('2019 年未收到报告')
+    expect(missing.text()).toContain('未发布')
+    const greyed = w.find('[data-year-switcher] button[data-year="2019"]')
+    expect(greyed.classes()).toContain('is-missing')
+    expect(greyed.attributes('aria-pressed')).toBe('true')
+  })
+
+  it('marks the official tables with the year they show', async () => {
+    const w = await mountUnit('甲镇', 2020, '[data-report-year] td[data-key="apply.new.total"]')
+    expect(w.find('[data-report-year]').attributes('data-report-year')).toBe('2020')
+    expect(w.find('td[data-key="apply.new.total"]').text()).toBe('4')
+  })
+
+  it('shows a registered unit without any report: its registry entry and coverage row', async () => {
+    await db.exec(`INSERT INTO units (district, unit, unit_code, unit_kind, aliases) VALUES ('${FIXTURE_DISTRICT}', '丙乡', '009', '乡', '丙乡人民政府|丙')`)
+    await db.exec(`INSERT INTO coverage (district, unit, unit_code, unit_kind, year, status, n_reports) VALUES
+      ('${FIXTURE_DISTRICT}', '丙乡', '009', '乡', 2020, 'not_collected', 0), ('${FIXTURE_DISTRICT}', '丙乡', '009', '乡', 2021, 'not_published', 0)`)
+    // Reached by an alias: the page names the registered unit.
+    const w = await mountUnit('丙乡人民政府', 2020, '[data-registry]')
+    expect(w.find('h2').text()).toBe('丙乡')
+    expect(w.find('[data-alias-note]').exists()).toBe(true)
+    expect(w.find('[data-empty]').exists()).toBe(false)
+    expect(w.find('[data-registry]').text()).toContain('009')
+    expect(w.find('[data-registry-progress]').text()).toBe('0/2')
+    expect(w.findAll('[data-year-switcher] button').map((b) => [b.attributes('data-year'), b.attributes('data-status')])).toEqual([
+      ['2020', 'not_collected'], ['2021', 'not_published'],
+    ])
+    expect(w.find('[data-missing-year]').attributes('data-status')).toBe('not_collected')
+    expect(w.find('[data-missing-year]').text()).toContain('不是单位的过失')
   })
 })

@@ -1,5 +1,6 @@
 import type { ReportTableData } from '../../report/layout/cell-state'
 import type { CellFlag, CellNote, Finding, Level } from '../../report/types'
+import type { CoverageStatus } from '../schema'
 import { num, str } from './literal'
 import { metricSql } from './metric'
 
@@ -22,13 +23,49 @@ export interface UnitReportRow {
   n_errors: number | null
   n_warnings: number | null
   unit_kind: string | null
+  /** The report that stands for its unit-year in totals (reports.counted, set by the build). */
+  counted: boolean | null
 }
 
 /** The unit's reports, oldest first (duplicates of a year in file order). */
 export function unitReportsSql(district: string, unit: string): string {
-  return `SELECT report_id, year, format, status, provenance, n_errors, n_warnings, unit_kind
+  return `SELECT report_id, year, format, status, provenance, n_errors, n_warnings, unit_kind, counted
 FROM reports WHERE district = ${str(district)} AND unit = ${str(unit)}
 ORDER BY year NULLS LAST, report_id`
+}
+
+/** One row of `unitRegistrySql`: the unit's entry in the district's registry (units.csv). */
+export interface UnitRegistryRow {
+  unit: string
+  unit_code: string | null
+  unit_kind: string | null
+  aliases: string | null
+  valid_from: number | null
+  valid_to: number | null
+}
+
+/**
+ * The registry entry of a unit, found by its name or one of its aliases (a link may carry either);
+ * `unit` is then the canonical name. No row = the registry has no such unit.
+ */
+export function unitRegistrySql(district: string, unit: string): string {
+  return `SELECT unit, unit_code, unit_kind, aliases, valid_from, valid_to
+FROM units WHERE district = ${str(district)}
+  AND (unit = ${str(unit)} OR list_contains(string_split(COALESCE(aliases, ''), '|'), ${str(unit)}))
+ORDER BY unit = ${str(unit)} DESC LIMIT 1`
+}
+
+/** One row of `unitCoverageSql`: the coverage status of one year of the unit. */
+export interface UnitCoverageRow {
+  year: number
+  status: CoverageStatus
+  n_reports: number | null
+}
+
+/** The unit's coverage row: every year of the district's grid with its status, ascending. */
+export function unitCoverageSql(district: string, unit: string): string {
+  return `SELECT year, status, n_reports FROM coverage
+WHERE district = ${str(district)} AND unit = ${str(unit)} ORDER BY year`
 }
 
 /** One row of `reportDetailSql`: provenance, formats and prose of one report. */
@@ -92,12 +129,13 @@ export interface FindingRow {
  * Findings of one report, plus the unit's cross-year findings for that year (C1–C5 carry no
  * report id), most severe first.
  */
-export function reportFindingsSql(reportId: number, district: string, unit: string, year: number | null): string {
-  const crossYear = year === null ? '' : `
-   OR (report_id IS NULL AND district = ${str(district)} AND unit = ${str(unit)} AND year = ${num(year)})`
+export function reportFindingsSql(reportId: number | null, district: string, unit: string, year: number | null): string {
+  const crossYear = year === null ? 'FALSE' : `(report_id IS NULL AND district = ${str(district)} AND unit = ${str(unit)} AND year = ${num(year)})`
+  // Without a report (a year not received) only the unit-year's own findings remain: not_published / not_collected, C5.
+  const own = reportId === null ? 'FALSE' : `report_id = ${num(reportId)}`
   return `SELECT rule, level, cells, expected, actual, assumed_zero, message, message_en, report_id, year, file
 FROM findings
-WHERE report_id = ${num(reportId)}${crossYear}
+WHERE ${own} OR ${crossYear}
 ORDER BY ${LEVEL_ORDER_SQL}, rule`
 }
 
