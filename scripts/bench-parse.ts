@@ -11,7 +11,7 @@
  * (with a 0.5 s warm-up V8 was still compiling the shared extractor during the first group).
  */
 import { readdirSync, readFileSync } from 'node:fs'
-import { parseReportAsync } from '../src/report/parse/index'
+import { parseReportAsync } from '../src/report/read'
 
 const dir = new URL('../tests/fixtures/reports/', import.meta.url)
 // Real PDFs are read with pdf.js, far slower than the rest: measured as their own group only.

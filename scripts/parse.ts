@@ -7,7 +7,7 @@
  * read (a device, FIFO or socket is refused without being waited on; see readRegularFile).
  */
 import { createHash } from 'node:crypto'
-import { parseReportAsync } from '../src/report/parse/index'
+import { parseReportAsync } from '../src/report/read'
 import { readRegularFile } from './build/input-fs'
 import type { ParseResult } from '../src/report/types'
 

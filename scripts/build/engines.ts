@@ -1,4 +1,4 @@
-import { parseReportAsync } from '~/report/parse/index'
+import { parseReportAsync } from '~/report/read'
 import type { BuildEngines } from './types'
 
 /** The real parser (src/report/parse). */

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { parseReportAsync } from '~/report/parse/index'
+import { parseReportAsync } from '~/report/read'
 import type { ParseOutcome } from '~/report/types'
 import type { ParseJob } from './parse-worker'
 import type { BuildEngines } from './types'

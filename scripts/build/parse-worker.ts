@@ -1,6 +1,6 @@
 /** Worker side of the parse pool: parses files sent by parse-pool.ts with the real parser. */
 import { parentPort } from 'node:worker_threads'
-import { parseReportAsync } from '~/report/parse/index'
+import { parseReportAsync } from '~/report/read'
 import type { ParseOutcome } from '~/report/types'
 
 /** A parse job: `id` pairs the answer with its request. */

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseReportAsync } from '../../src/report/parse/index'
+import { parseReportAsync } from '../../src/report/read'
 import type { ParseResult } from '../../src/report/types'
 
 export interface ExpectedReport {

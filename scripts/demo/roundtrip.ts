@@ -3,7 +3,7 @@
  * what it reads with the figures the generator drew. A diagnostic for the parser and renderers,
  * not a gate: prints agreement per rendering and the first disagreements, exits 0.
  */
-import { parseReport } from '~/report/parse'
+import { parseReport } from '~/report/read'
 import { DEFAULT_SEED, generateDistrict } from './generate'
 import { buildDemoContent } from './reports'
 

@@ -33,8 +33,8 @@ const i = (name: string, zh: string, en: string, dzh: string, den: string, extra
   name, type: 'integer', sql: 'INTEGER', title: { zh, en }, description: { zh: dzh, en: den }, ...extra,
 })
 
-export const UNIT_KINDS = ['街道', '镇', '乡', '部门', '区本级'] as const
-export type UnitKind = (typeof UNIT_KINDS)[number]
+import { UNIT_KINDS } from '../report/types'
+export { UNIT_KINDS, type UnitKind } from '../report/types'
 
 export const PROVENANCES = ['published', 'synthetic'] as const
 export type Provenance = (typeof PROVENANCES)[number]

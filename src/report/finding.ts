@@ -1,5 +1,5 @@
-import type { Finding } from '../types'
-import { SECTION_TITLES } from './labels'
+import type { Finding } from './types'
+import { SECTION_TITLES } from './model/labels'
 
 type Scope = NonNullable<Finding['section']>
 

@@ -1,5 +1,12 @@
 import type { DetectedFormat, FormatId, SectionKey } from './model/types'
 
+/**
+ * The kinds of unit a district registry lists. Defined here, in the pure report layer, because
+ * rule A10 and the parser's name reading need them; the database schema re-exports them.
+ */
+export const UNIT_KINDS = ['街道', '镇', '乡', '部门', '区本级'] as const
+export type UnitKind = (typeof UNIT_KINDS)[number]
+
 /** Finding severity: error = the report contradicts itself; warn = likely wrong; info = a hint. */
 export type Level = 'error' | 'warn' | 'info'
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
-import { parseReport } from '~/report/parse/index'
+import { parseReport } from '~/report/read'
 import { parsePool } from '../../scripts/build/parse-pool'
 import { ROOT } from './helpers'
 

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { unzipSync, zipSync } from 'fflate'
 import { concat } from '../util/bytes'
 import { describe, expect, it } from 'vitest'
-import { parseReport } from '~/report/parse'
+import { parseReport } from '~/report/read'
 import { encodeGb18030 } from '../fixtures/gb18030'
 import { contractProblems } from './parse-contract'
 

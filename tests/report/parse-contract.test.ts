@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseReport } from '~/report/parse'
+import { parseReport } from '~/report/read'
 import type { ParseOutcome } from '~/report/types'
 import { contractProblems } from './parse-contract'
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { StructuredDoc } from '~/report/parse/doc'
-import { parseReportAsync } from '~/report/parse/index'
+import { parseReportAsync } from '~/report/read'
 import { pdfDate, readPdf } from '~/report/parse/pdf'
 import { pagesToDoc } from '~/report/parse/pdf-rows'
 

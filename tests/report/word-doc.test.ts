@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseReport, parseReportAsync } from '~/report/parse/index'
+import { parseReport, parseReportAsync } from '~/report/read'
 
 const read = (path: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${path}`, import.meta.url)))
 

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { expect } from 'vitest'
-import { parseReport } from '~/report/parse'
+import { parseReport } from '~/report/read'
 
 export const reportsDir = new URL('../fixtures/reports/', import.meta.url)
 const expectedDir = new URL('../fixtures/expected/', import.meta.url)

@@ -1,5 +1,5 @@
 import pdfWorkerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url'
-import { parseReportAsync } from '~/report/parse'
+import { parseReportAsync } from '~/report/read'
 import { setPdfAssets } from '~/report/parse/pdf-options'
 import type { ParseOutcome } from '~/report/types'
 

@@ -1,5 +1,5 @@
-import { APPLY_COLS, APPLY_ROWS, SECTION_LABELS, cellDef } from '../model'
-import type { Label } from '../model/types'
+import { APPLY_COLS, APPLY_ROWS, SECTION_LABELS, cellDef } from './index'
+import type { Label } from './types'
 
 /** Section titles as printed, for messages (二/三/四 from the model, plus report-level scopes). */
 export const SECTION_TITLES: Record<'active' | 'apply' | 'appeal' | 'meta' | 'prose', Label> = {

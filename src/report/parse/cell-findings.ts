@@ -1,6 +1,6 @@
 import { cellDef } from '../model'
 import type { CellNote, Finding } from '../types'
-import { cellLabel } from '../validate/labels'
+import { cellLabel } from '../model/labels'
 import { parseFinding, quote } from './findings'
 
 type TableScope = 'active' | 'apply' | 'appeal'

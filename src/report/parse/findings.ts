@@ -1,5 +1,5 @@
 import type { Finding, Level } from '../types'
-import { finding } from '../validate/finding'
+import { finding } from '../finding'
 
 type Scope = NonNullable<Finding['section']>
 

@@ -1,3 +1,9 @@
+/**
+ * The parser's entry points: a file's bytes or text → meta, cells, cell notes, prose and the
+ * parse's own findings. The validator's rules are not run here (the parser does not depend on the
+ * validator); src/report/read.ts offers the same functions with them — use that one unless you
+ * want the reading alone.
+ */
 import type { ParseOutcome, ParseResult } from '../types'
 import { decodeBytes } from './decode'
 import { docxToDoc } from './docx'

@@ -1,7 +1,6 @@
 import { keysOf, sectionKeysOf } from '../model'
 import type { DetectedFormat, FormatId, SectionKey } from '../model/types'
 import type { CellNote, Finding, ParseResult, Rendering, ReportProse } from '../types'
-import { validateReport } from '../validate'
 import { cellNoteFindings } from './cell-findings'
 import type { Block, StructuredDoc } from './doc'
 import { readTables } from './read-tables'
@@ -13,7 +12,6 @@ import { readPreamble } from './meta'
 import { anchorMissingSections } from './section-anchors'
 import { splitSections } from './sections'
 import { tidy } from './text-norm'
-import { unitKindOf } from './unit-kind'
 
 /** How the document was read, recorded in meta. */
 export interface DocInfo {
@@ -34,9 +32,10 @@ const TABLE_SECTIONS = [
 ] as const
 
 /**
- * The extractor: reads sections 二/三/四 of any rendering from its block form, decides the
- * format per section from the tables, and appends the validator's findings. Never throws on odd
- * input; what it cannot read it reports.
+ * The extractor: reads sections 二/三/四 of any rendering from its block form and decides the
+ * format per section from the tables. Its findings are the parse's own; the validator's rules
+ * are added by src/report/read.ts, so the parser never depends on the validator. Never throws
+ * on odd input; what it cannot read it reports.
  */
 export function parseDoc(doc: StructuredDoc, info: DocInfo, tokens?: readonly Token[]): ParseResult {
   const split = anchorMissingSections(doc, splitSections(doc))
@@ -99,7 +98,6 @@ export function parseDoc(doc: StructuredDoc, info: DocInfo, tokens?: readonly To
     source_url: info.source_url ?? doc.page?.source_url ?? pre.source_url,
     published_at: info.published_at ?? doc.page?.published_at ?? pre.published_at,
   }
-  findings.push(...validateReport({ meta, cells, prose }, { unitKind: unitKindOf(pre.unit) }))
   return { meta, cells, cell_notes, prose, findings }
 }
 

@@ -1,4 +1,4 @@
-import type { UnitKind } from '../../db/schema'
+import type { UnitKind } from '../types'
 
 /**
  * The kind of unit a report names itself as, when its name says so (…街道办事处, …镇人民政府, …乡):

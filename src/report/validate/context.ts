@@ -1,4 +1,4 @@
-import type { UnitKind } from '../../db/schema'
+import type { UnitKind } from '../types'
 import type { DetectedFormat, FormatId } from '../model/types'
 import type { ReportMeta, ReportProse } from '../types'
 

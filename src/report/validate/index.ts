@@ -1,4 +1,4 @@
-import type { UnitKind } from '../../db/schema'
+import type { UnitKind } from '../types'
 import type { Finding, ReportProse } from '../types'
 import type { ReportContext, ValidateMeta } from './context'
 import { a1Balance } from './rules/a1-balance'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { docxToDoc } from '~/report/parse/docx'
 import { htmlToDoc } from '~/report/parse/html'
-import { parseReport } from '~/report/parse/index'
+import { parseReport } from '~/report/read'
 import { MAX_TREE_DEPTH, parseMarkup, textContent } from '~/report/parse/markup-tree'
 import { parseXml } from '~/report/parse/xml-tree'
 import { buildDocx, paragraph } from '../../fixtures/docx-writer'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseReport } from '~/report/parse'
+import { parseReport } from '~/report/read'
 import { expandGrid, htmlToDoc } from '~/report/parse/html'
 
 const tables = (html: string) => htmlToDoc(html).blocks.filter((b) => b.kind === 'table').map((b) => b.rows)

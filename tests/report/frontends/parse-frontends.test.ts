@@ -1,7 +1,7 @@
 /** parseReport on the front-end fixtures: each rendering of the sample reads as the sample does. */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseReport } from '~/report/parse'
+import { parseReport } from '~/report/read'
 import type { ParseResult } from '~/report/types'
 
 const read = (path: string) => new Uint8Array(readFileSync(new URL(path, import.meta.url)))

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { PARSE_RULES } from '~/report/types'
 import { isValueLike, readCell } from '~/report/parse/cell-value'
-import { parseText } from '~/report/parse/index'
+import { parseText } from '~/report/read'
 
 /** Issue 7 item 6.1: number cells that must never become a wrong number. */
 describe('readCell: bad numbers are left out, never guessed', () => {

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseReportAsync } from '~/report/parse'
+import { parseReportAsync } from '~/report/read'
 import { ruleDef } from '~/report/validate'
 
 const dirs = ['../../fixtures/reports/', '../../corpus/raw/'].map((d) => new URL(d, import.meta.url))

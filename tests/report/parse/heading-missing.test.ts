@@ -4,7 +4,7 @@
  * and nothing read from prose that merely mentions the tables' words.
  */
 import { describe, expect, it } from 'vitest'
-import { parseText } from '~/report/parse'
+import { parseText } from '~/report/read'
 import { model2021 } from '../../fixtures/variants/model'
 import { renderDocxText, renderLines } from '../../fixtures/variants/render'
 

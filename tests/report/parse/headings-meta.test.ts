@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { headingOf } from '~/report/parse/headings'
-import { parseText } from '~/report/parse'
+import { parseText } from '~/report/read'
 
 describe('headingOf (format-spec.md §2)', () => {
   it.each([

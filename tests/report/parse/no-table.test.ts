@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseReport, parseText } from '~/report/parse/index'
+import { parseReport, parseText } from '~/report/read'
 import { PARSE_RULES } from '~/report/types'
 
 const utf8 = (s: string) => new TextEncoder().encode(s)

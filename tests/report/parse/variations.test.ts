@@ -1,7 +1,7 @@
 /** format-spec.md §8 variations on small hand-written inputs: each must be read or reported, never guessed. */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseText } from '~/report/parse'
+import { parseText } from '~/report/read'
 
 const doc = (...sections: string[][]) =>
   ['示范区某镇2020年政府信息公开工作年度报告', '一、总体情况', '正文。', ...sections.flat(), '五、存在的主要问题及改进情况', '无。', '六、其他需要报告的事项', '无。', ''].join('\n')

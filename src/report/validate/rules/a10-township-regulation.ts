@@ -1,6 +1,6 @@
-import type { UnitKind } from '../../../db/schema'
-import { finding } from '../finding'
-import { cellLabel, num } from '../labels'
+import type { UnitKind } from '../../types'
+import { finding } from '../../finding'
+import { cellLabel, num } from '../../model/labels'
 import type { ReportRule } from './types'
 
 /** Unit kinds that cannot make 规章 (only 省 and 设区的市 governments can). */

@@ -1,6 +1,6 @@
 import type { Finding } from '../../types'
-import { finding } from '../finding'
-import { num } from '../labels'
+import { finding } from '../../finding'
+import { num } from '../../model/labels'
 import type { ReportRule } from './types'
 
 /** Section 一 says no application was received ("本年度未收到政府信息公开申请"). */

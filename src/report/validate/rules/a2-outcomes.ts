@@ -1,8 +1,8 @@
 import { APPLY_COLS } from '../../model'
 import { outcomeColumnIsBlank, outcomeRowKeys } from '../blank-totals'
 import { allPresent, sumCells, tableFormat } from '../context'
-import { finding } from '../finding'
-import { applyColLabel, num, zeroNote } from '../labels'
+import { finding } from '../../finding'
+import { applyColLabel, num, zeroNote } from '../../model/labels'
 import type { ReportRule } from './types'
 
 /**

@@ -1,8 +1,8 @@
 import { APPLY_PART_COLS, applyRowsOf } from '../../model'
 import { rowTotalIsBlank } from '../blank-totals'
 import { allPresent, sumCells, tableFormat } from '../context'
-import { finding } from '../finding'
-import { applyRowLabel, num, zeroNote } from '../labels'
+import { finding } from '../../finding'
+import { applyRowLabel, num, zeroNote } from '../../model/labels'
 import type { ReportRule } from './types'
 
 /**

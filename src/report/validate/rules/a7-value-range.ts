@@ -1,8 +1,8 @@
 import { cellDef } from '../../model'
 import type { CellType } from '../../model/types'
 import type { Finding } from '../../types'
-import { finding } from '../finding'
-import { cellLabel, num } from '../labels'
+import { finding } from '../../finding'
+import { cellLabel, num } from '../../model/labels'
 import type { ReportRule } from './types'
 
 const EXPECTATION: Record<CellType, { zh: string; en: string; ok: (v: number) => boolean }> = {

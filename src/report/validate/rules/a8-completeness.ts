@@ -1,8 +1,8 @@
 import { sectionKeysOf } from '../../model'
 import type { TableSection } from '../../model/types'
 import { tableFormat } from '../context'
-import { finding } from '../finding'
-import { cellLabel } from '../labels'
+import { finding } from '../../finding'
+import { cellLabel } from '../../model/labels'
 import type { ReportRule } from './types'
 
 const SECTIONS: readonly TableSection[] = ['active', 'apply', 'appeal']

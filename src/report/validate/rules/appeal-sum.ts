@@ -1,7 +1,7 @@
 import { APPEAL_GROUPS, APPEAL_RESULTS } from '../../model'
 import { allPresent, sumCells, tableFormat } from '../context'
-import { finding } from '../finding'
-import { num, zeroNote } from '../labels'
+import { finding } from '../../finding'
+import { num, zeroNote } from '../../model/labels'
 import type { ReportRule } from './types'
 
 const PARTS = APPEAL_RESULTS.filter((r) => r.key !== 'total')

@@ -1,7 +1,7 @@
 import { APPLY_PART_COLS } from '../../model'
 import { allPresent, sumCells } from '../context'
-import { finding } from '../finding'
-import { applyColLabel, num, zeroNote } from '../labels'
+import { finding } from '../../finding'
+import { applyColLabel, num, zeroNote } from '../../model/labels'
 import type { PairRule } from './types'
 
 /**

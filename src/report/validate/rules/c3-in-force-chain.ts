@@ -1,6 +1,6 @@
 import { allPresent, sumCells } from '../context'
-import { finding } from '../finding'
-import { cellLabel, num, zeroNote } from '../labels'
+import { finding } from '../../finding'
+import { cellLabel, num, zeroNote } from '../../model/labels'
 import type { PairRule } from './types'
 
 /**

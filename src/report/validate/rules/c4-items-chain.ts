@@ -1,6 +1,6 @@
 import { allPresent, sumCells } from '../context'
-import { finding } from '../finding'
-import { cellLabel, num, zeroNote } from '../labels'
+import { finding } from '../../finding'
+import { cellLabel, num, zeroNote } from '../../model/labels'
 import type { PairRule } from './types'
 
 /** The gov2019 section 二 rows that print 上一年项目数量 and 本年增/减. */

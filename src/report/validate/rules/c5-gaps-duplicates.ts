@@ -1,4 +1,4 @@
-import { finding } from '../finding'
+import { finding } from '../../finding'
 import type { SeriesFinding, SeriesReport } from './types'
 
 /**

@@ -1,4 +1,4 @@
-import { finding } from '../finding'
+import { finding } from '../../finding'
 import type { ReportRule } from './types'
 
 const FORMAT_NAME = { gov2021: { zh: '2021年', en: 'gov2021' }, gov2019: { zh: '2019年试行', en: 'gov2019' } } as const

@@ -1,4 +1,4 @@
-import { finding } from '../finding'
+import { finding } from '../../finding'
 import type { ReportRule } from './types'
 
 const CITATION = { gov2021: '国办公开办函〔2021〕30号', gov2019: '国办公开办函〔2019〕60号' } as const

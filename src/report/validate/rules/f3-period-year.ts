@@ -1,4 +1,4 @@
-import { finding } from '../finding'
+import { finding } from '../../finding'
 import type { ReportRule } from './types'
 
 /** F3 (WARN): the title year differs from the year of "统计期限自YYYY年…". */

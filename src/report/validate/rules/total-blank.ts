@@ -2,8 +2,8 @@ import { keysOf } from '../../model'
 import type { Label } from '../../model/types'
 import { skippedColumns, skippedRows } from '../blank-totals'
 import { tableFormat } from '../context'
-import { finding } from '../finding'
-import { applyColLabel, applyRowLabel } from '../labels'
+import { finding } from '../../finding'
+import { applyColLabel, applyRowLabel } from '../../model/labels'
 import type { ReportRule } from './types'
 
 /**

@@ -1,5 +1,5 @@
 import type { Finding } from '../../types'
-import { finding } from '../finding'
+import { finding } from '../../finding'
 import type { DistrictFinding, DistrictReport } from './types'
 
 /**

@@ -1,5 +1,5 @@
-import { finding } from '../finding'
-import { num } from '../labels'
+import { finding } from '../../finding'
+import { num } from '../../model/labels'
 import type { DistrictFinding, DistrictReport } from './types'
 
 const KEY = 'apply.new.total'

@@ -1,0 +1,42 @@
+/**
+ * Reading a report = parsing it (src/report/parse) and checking it (src/report/validate). The two
+ * are joined here, one level above both, so the parser never depends on the validator (a layer
+ * rule in .dependency-cruiser.cjs). Every caller that wants a report as the project publishes it —
+ * the parse CLI, the data build, the draft check, the golden files — reads it through this file.
+ *
+ * The functions keep the parser's names and signatures; only the findings differ: the parser's
+ * own, then the within-report rules (A1–A11, F1–F3, total_blank).
+ */
+import { parseReport as parseReportOnly, parseReportAsync as parseReportAsyncOnly, parseText as parseTextOnly } from './parse/index'
+import { unitKindOf } from './parse/unit-kind'
+import type { ParseOutcome, ParseResult } from './types'
+import { validateReport } from './validate/index'
+
+export type { DocInfo } from './parse/index'
+
+/** Appends the within-report rules' findings to a parsed report (in place) and returns it. */
+export function checkReport(report: ParseResult): ParseResult {
+  const { meta, cells, prose } = report
+  report.findings.push(...validateReport({ meta, cells, prose }, { unitKind: unitKindOf(meta.unit) }))
+  return report
+}
+
+function checkOutcome(outcome: ParseOutcome): ParseOutcome {
+  if (outcome.ok) checkReport(outcome.report)
+  return outcome
+}
+
+/** {@link parseTextOnly} plus the validator's findings. */
+export function parseText(text: string, fileName: string, info: { encoding?: string; traditional?: boolean } = {}): ParseResult {
+  return checkReport(parseTextOnly(text, fileName, info))
+}
+
+/** {@link parseReportOnly} plus the validator's findings. Never throws. */
+export function parseReport(bytes: Uint8Array, fileName: string): ParseOutcome {
+  return checkOutcome(parseReportOnly(bytes, fileName))
+}
+
+/** {@link parseReportAsyncOnly} (PDF and .doc too) plus the validator's findings. Never throws. */
+export async function parseReportAsync(bytes: Uint8Array, fileName: string): Promise<ParseOutcome> {
+  return checkOutcome(await parseReportAsyncOnly(bytes, fileName))
+}
