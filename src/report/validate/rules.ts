@@ -1,7 +1,10 @@
 import { PARSE_RULES, type Level } from '../types'
 
-/** Where a rule looks: one report, one unit's years, all units of a district, or the parser. */
-export type RuleScope = 'report' | 'series' | 'district' | 'parse'
+/**
+ * Where a finding comes from: a rule on one report, on one unit's years, on all units of a
+ * district, the parser, or the data build (a file it cannot read or place, coverage, timeliness).
+ */
+export type RuleScope = 'report' | 'series' | 'district' | 'parse' | 'build'
 
 /** A rule id with its bilingual title, for the UI data dictionary and the findings table. */
 export interface RuleDef {
@@ -53,9 +56,30 @@ const PARSE_LEVELS: Record<keyof typeof PARSE_RULES, Level> = {
 }
 
 /**
- * Every finding id the project emits, with bilingual titles: the format-spec.md §7 rules
- * (A1–A11, C1–C5, F1–F3), the validator's `total_blank`, our cross-unit anomaly checks (X1, X2)
- * and the parser's ids (PARSE_RULES).
+ * The findings the data build raises itself (scripts/build/rules.ts `buildFinding` accepts only
+ * these ids, each only at a level listed here). Each id has one meaning: the parser's `no_year`
+ * (the report text gives no year) is not the build's `year_unknown` (nor does its folder).
+ */
+export const BUILD_RULE_DEFS = {
+  unreadable: { levels: ['error'], zh: '文件无法作为年度报告读取', en: 'The file could not be read as a report' },
+  unmatched: { levels: ['warn'], zh: '登记表中没有与报告对应的单位', en: 'No unit of the registry matches the report' },
+  year_folder: { levels: ['warn'], zh: '报告年度与所在年度文件夹不一致（采用报告年度）', en: 'The report year differs from the year folder it is filed in (the report year is used)' },
+  year_unknown: { levels: ['warn'], zh: '报告和所在文件夹均未给出年度（不计入任何年度）', en: 'Neither the report nor its folder gives a year (counted in no year)' },
+  no_cells: { levels: ['warn'], zh: '文件已读取但未找到任何表格单元格', en: 'The file was read but no table cell was located, and the parser said nothing about why' },
+  not_expected: { levels: ['warn'], zh: '报告年度不在单位存续期内（units.csv 的 valid_from/valid_to）', en: 'A report for a unit outside the years it exists (units.csv valid_from/valid_to)' },
+  not_published: { levels: ['warn'], zh: '应报年度报告经查未发布（sources.csv 记录的查找结果）', en: 'Report looked for and not found: not published (as recorded in sources.csv)' },
+  not_collected: { levels: ['info'], zh: '应报年度报告未收录（本站没有该文件，不是单位的过失）', en: 'Expected report not collected: we hold no file (not the unit\u2019s fault)' },
+  late: { levels: ['info'], zh: '年度报告晚于次年1月31日发布（《条例》第五十条）', en: 'Report published after 31 January of the following year (Regulations art. 50)' },
+} as const satisfies Record<string, { levels: readonly [Level, ...Level[]]; zh: string; en: string }>
+
+export type BuildRuleId = keyof typeof BUILD_RULE_DEFS
+/** The levels a build finding id may be raised at. */
+export type BuildRuleLevel<R extends BuildRuleId> = (typeof BUILD_RULE_DEFS)[R]['levels'][number]
+
+/**
+ * Every finding id the project emits, with bilingual titles: the national rules A1–A11, C1–C5,
+ * F1–F3 (docs/rules.md), the validator's `total_blank`, our cross-unit anomaly checks (X1, X2),
+ * the data build's ids (BUILD_RULE_DEFS) and the parser's ids (PARSE_RULES).
  */
 export const RULES: readonly RuleDef[] = [
   r('A1', 'report', 'error', '勾稽关系：一+二=三(七)+四（每列）', 'Balance: new + carried over = decided + carried forward (per column)'),
@@ -80,9 +104,9 @@ export const RULES: readonly RuleDef[] = [
   r('F3', 'report', 'warn', '标题年度与统计期限年度不符', 'Title year differs from the reporting period'),
   r('X1', 'district', 'warn', '与同年其他单位报告雷同（疑似照抄）', 'Identical to another unit’s report of the same year (possible copy)'),
   r('X2', 'district', 'warn', '新收申请数异常激增', 'Spike in new applications'),
-  r('not_published', 'series', 'warn', '应报年度报告经查未发布（sources.csv 记录的查找结果）', 'Report looked for and not found: not published (as recorded in sources.csv)'),
-  r('not_collected', 'series', 'info', '应报年度报告未收录（本站没有该文件，不是单位的过失）', 'Expected report not collected: we hold no file (not the unit\u2019s fault)'),
-  r('late', 'report', 'info', '年度报告晚于次年1月31日发布（《条例》第五十条）', 'Report published after 31 January of the following year (Regulations art. 50)'),
+  ...(Object.entries(BUILD_RULE_DEFS) as [BuildRuleId, (typeof BUILD_RULE_DEFS)[BuildRuleId]][]).map(([id, d]) =>
+    r(id, 'build', d.levels[0], d.zh, d.en, d.levels.slice(1)),
+  ),
   ...(Object.keys(PARSE_RULES) as (keyof typeof PARSE_RULES)[]).map((id) =>
     r(id, 'parse', PARSE_LEVELS[id], PARSE_TITLES_ZH[id], PARSE_RULES[id]),
   ),
