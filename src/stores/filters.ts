@@ -30,6 +30,17 @@ export const useFiltersStore = defineStore('filters', () => {
     set({ extra })
   }
 
+  /**
+   * Switch district: everything chosen in the previous district (year, range, units, crossfilter,
+   * view parameters naming its units or years) is dropped, so no view opens on a blank chart of
+   * units or years the new district does not have. Language, metric, kinds and tabs are kept.
+   */
+  function switchDistrict(id: string | null): void {
+    const extra = { ...state.value.extra }
+    for (const k of DISTRICT_BOUND_PARAMS) delete extra[k]
+    set({ district: id, year: null, from: null, to: null, units: [], xUnit: null, xYear: null, extra })
+  }
+
   /** Clear the crossfilter selection. */
   function clearCrossfilter(): void {
     set({ xUnit: null, xYear: null })
@@ -41,8 +52,11 @@ export const useFiltersStore = defineStore('filters', () => {
     if (stateKey(next) !== stateKey(state.value)) assignChanged(state.value, next)
   }
 
-  return { state, set, param, setParam, clearCrossfilter, fromQuery }
+  return { state, set, param, setParam, switchDistrict, clearCrossfilter, fromQuery }
 })
+
+/** View parameters that name units or years of one district (compare's picked units, unit page's report, findings filters). */
+export const DISTRICT_BOUND_PARAMS = ['pick', 'report', 'f_unit', 'f_year'] as const
 
 /** Equal filter values: scalars by identity, lists element-wise, `extra` entry-wise. */
 function sameValue(a: unknown, b: unknown): boolean {
