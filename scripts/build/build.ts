@@ -8,6 +8,7 @@ import type { BuildLog } from './log'
 import { assertReplaceable, recoverOutput, writeOutput, type DistrictBuild, type SwapHooks } from './output'
 import { readReports } from './reports'
 import { buildFinding } from './rules'
+import { flagNotExpected } from './not-expected'
 import { flagLate } from './timeliness'
 import type { BuildEngines, DistrictInput } from './types'
 
@@ -183,21 +184,6 @@ function logSummary(log: BuildLog, districts: readonly DistrictStats[], skipped:
 function assignReportIds(builds: DistrictBuild[]): void {
   let id = 1
   for (const b of builds) for (const r of b.reports) r.reportId = id++
-}
-
-/** A report filed for a unit in a year it does not exist gets a finding beside its coverage row. */
-function flagNotExpected(b: DistrictBuild): void {
-  const notExpected = new Set(b.coverage.filter((c) => c.status === 'not_expected').map((c) => `${c.unit.name}\u0000${c.year}`))
-  for (const r of b.reports) {
-    if (!r.unit || r.year === null || !notExpected.has(`${r.unit.name}\u0000${r.year}`)) continue
-    const span = `${r.unit.valid_from ?? '…'}–${r.unit.valid_to ?? '…'}`
-    r.findings.push(
-      buildFinding('not_expected', 'warn',
-        `${r.unit.name} 在 ${r.year} 年不在应报范围内（单位存续 ${span}，覆盖年度 ${b.years[0] ?? '…'}–${b.years.at(-1) ?? '…'}）：${r.file}`,
-        `${r.unit.name} is not expected to report for ${r.year} (unit exists ${span}, coverage years ${b.years[0] ?? '…'}–${b.years.at(-1) ?? '…'}): ${r.file}`,
-        { actual: r.year }),
-    )
-  }
 }
 
 /**

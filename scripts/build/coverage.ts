@@ -1,5 +1,5 @@
 import type { CoverageStatus } from '~/db/schema'
-import { sourceFor } from './district-input'
+import { sourceFor } from './source-key'
 import type { BuiltReport, DistrictInput, SourceRecord, UnitRecord } from './types'
 
 export type { CoverageStatus }

@@ -1,17 +1,16 @@
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser'
 import { join, relative, sep } from 'node:path'
 import Papa from 'papaparse'
-import { PROVENANCES, UNIT_KINDS, type Provenance, type UnitKind } from '~/db/schema'
+import { PROVENANCES, type Provenance } from '~/db/schema'
 import { decodeBytes } from '~/report/parse/decode'
 import { classify, inputScope, readInputFile, shown, walkFiles, type InputScope, type SkippedEntry } from './input-fs'
 import { LEDGER_FILE, ledgerByFile, parseLedger, type LedgerRow } from './ledger'
+import { sourceKey } from './source-key'
+import { DistrictError, unitsFromCsv } from './units-csv'
 import type { DistrictInfo, DistrictInput, ReportFile, SourceRecord, SourceStatus, UnitRecord } from './types'
 
-/** A district folder that cannot be built at all (no usable district.json or registry); the message names the file and why. */
-export class DistrictError extends Error {
-  /** Row problems found before the district was given up (they explain an empty registry). */
-  problems: string[] = []
-}
+// Shared with the browser (src/local), which reads an uploaded units.csv with the same rules.
+export { DistrictError } from './units-csv'
 
 /**
  * Read one district folder (`district.json`, `units.csv`, optional `sources.csv`, `reports/**`).
@@ -200,77 +199,17 @@ function readDistrictInfo(file: string, ctx: ReadCtx): DistrictInfo {
   }
 }
 
-/** Rows of a CSV with a header line; parse errors become problems naming file and row (= line for one-line records). */
-function parseCsv(file: string, text: string, ctx: ReadCtx): Record<string, string>[] {
-  const out = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() })
-  const name = shown(ctx.scope, file)
-  for (const e of out.errors) {
-    // A row short of trailing empty columns is fine (the column checks follow); quoting errors and extra fields are not.
-    if (e.code === 'TooFewFields') continue
-    // Line of the error from its character offset when Papa gives one; else its data row (from 0) after the header line.
-    const line = typeof e.index === 'number' ? text.slice(0, e.index).split('\n').length : typeof e.row === 'number' ? e.row + 2 : null
-    ctx.problems.push(`${line === null ? name : `${name} row ${line}`}: CSV ${e.type === 'Quotes' ? 'quoting' : 'format'} error: ${e.message}`)
-  }
-  return out.data
-}
-
-function optYear(v: string | undefined, where: string, problems: string[]): number | null {
-  const t = (v ?? '').trim()
-  if (!t) return null
-  if (/^\d{4}$/.test(t)) return Number(t)
-  problems.push(`${where}: "${t}" is not a year; left empty`)
-  return null
-}
-
-/** Columns units.csv must have. */
-const UNIT_COLUMNS = ['name', 'kind'] as const
-
 function readUnits(file: string, ctx: ReadCtx): UnitRecord[] {
-  const problems = ctx.problems
-  const name0 = shown(ctx.scope, file)
   const text = readText(file, ctx, 'the unit registry units.csv')!
-  if (text.trim() === '') throw new DistrictError(`${name0}: the unit registry is empty (no header, no rows); every report would be unmatched`)
-  const header = text.split('\n', 1)[0]!.split(',').map((h) => h.trim().replace(/^"|"$/g, ''))
-  const lacking = UNIT_COLUMNS.filter((c) => !header.includes(c))
-  if (lacking.length > 0) throw new DistrictError(`${name0} line 1: the header lacks column ${lacking.map((c) => `"${c}"`).join(', ')} (expected code,name,kind,aliases,valid_from,valid_to; got "${header.join(',').slice(0, 80)}")`)
-  const units: UnitRecord[] = []
-  const seen = new Map<string, number>()
-  const codes = new Map<string, { row: number; name: string }>()
-  parseCsv(file, text, ctx).forEach((row, i) => {
-    const where = `${name0} row ${i + 2}`
-    const name = (row.name ?? '').trim()
-    if (!name) return void problems.push(`${where}: empty unit name; row skipped`)
-    if (seen.has(name)) return void problems.push(`${where}: unit "${name}" listed twice (first in row ${seen.get(name)}); later row skipped`)
-    const kind = (row.kind ?? '').trim() as UnitKind
-    if (!UNIT_KINDS.includes(kind)) return void problems.push(`${where}: kind "${kind}" of "${name}" is not one of ${UNIT_KINDS.join('/')}; row skipped`)
-    const code = (row.code ?? '').trim() || null
-    if (code !== null && codes.has(code)) {
-      const first = codes.get(code)!
-      return void problems.push(`${where}: code "${code}" of "${name}" is already used by "${first.name}" (row ${first.row}); row skipped`)
-    }
-    seen.set(name, i + 2)
-    if (code !== null) codes.set(code, { row: i + 2, name })
-    units.push({
-      code,
-      name,
-      kind,
-      aliases: (row.aliases ?? '').split('|').map((a) => a.trim()).filter(Boolean),
-      valid_from: optYear(row.valid_from, `${where} valid_from`, problems),
-      valid_to: optYear(row.valid_to, `${where} valid_to`, problems),
-    })
-  })
-  if (units.length === 0) throw new DistrictError(`${name0}: the unit registry lists no usable unit${problems.length ? ' (see the rows above)' : ' (no data rows)'}; every report would be unmatched`)
-  return units
+  return unitsFromCsv(text, shown(ctx.scope, file), ctx.problems)
 }
 
 /** Columns of sources.csv, in order. */
 export const SOURCE_COLUMNS = ['unit', 'year', 'url', 'status', 'checked_at', 'note'] as const
 const SOURCE_STATUSES = ['published', 'not_published'] as const
 
-/** The key of a unit-year in `DistrictInput.sources`. */
-export function sourceKey(unit: string, year: number): string {
-  return `${unit}\u0000${year}`
-}
+// Pure lookups, shared with the browser (src/local); re-exported for the build's callers.
+export { sourceFor, sourceKey } from './source-key'
 
 /** True for an absolute http(s) address with a host. */
 function isHttpUrl(s: string): boolean {
@@ -362,11 +301,6 @@ function lineAt(text: string, offset: number): number {
   let n = 1
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++
   return n
-}
-
-/** The sources.csv row of a unit-year, if any. */
-export function sourceFor(input: DistrictInput, unit: string, year: number): SourceRecord | undefined {
-  return input.sources.get(sourceKey(unit, year))
 }
 
 function listReportFiles(dir: string, scope: InputScope): { files: ReportFile[]; skipped: SkippedEntry[] } {
