@@ -4,7 +4,7 @@ import type { DistrictInfo, UnitRecord } from './types'
 /** The outcome of matching: the unit and which candidate matched it, or why nothing did. */
 export type UnitMatch =
   | { ok: true; unit: UnitRecord; via: string }
-  | { ok: false; reason: string; reason_en: string }
+  | { ok: false; reason: string; reason_en: string; /** The registry units a name fits equally well (ambiguous), else absent. */ candidates?: string[] }
 
 /**
  * The district's unit registry with a name index over canonical names and aliases.
@@ -64,6 +64,7 @@ function ambiguous(name: string, units: readonly UnitRecord[]): UnitMatch {
     ok: false,
     reason: `“${name}”可对应多个登记单位：${names}`,
     reason_en: `"${name}" matches several registry units: ${units.map((u) => u.name).join(', ')}`,
+    candidates: units.map((u) => u.name),
   }
 }
 
