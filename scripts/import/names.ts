@@ -15,7 +15,7 @@ export function candidateName(name: string): string {
   let stem = dot > 0 ? safe.slice(0, dot) : safe
   const ext = dot > 0 ? safe.slice(dot) : ''
   const enc = new TextEncoder()
-  while (enc.encode(stem + ext).length > MAX_NAME_BYTES && stem.length > 1) stem = stem.slice(0, -1)
+  while (enc.encode(stem + ext).length > MAX_NAME_BYTES && stem.length > 1) stem = Array.from(stem).slice(0, -1).join('')
   return stem + ext
 }
 
