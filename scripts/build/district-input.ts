@@ -5,7 +5,7 @@ import { PROVENANCES, type Provenance } from '~/db/schema'
 import { decodeBytes } from '~/report/parse/decode'
 import { classify, inputScope, readInputFile, shown, walkFiles, type InputScope, type SkippedEntry } from './input-fs'
 import { LEDGER_FILE, ledgerByFile, parseLedger, type LedgerRow } from './ledger'
-import { sourceKey } from './source-key'
+import { SOURCE_COLUMNS, sourceKey } from './source-key'
 import { DistrictError, unitsFromCsv } from './units-csv'
 import type { DistrictInfo, DistrictInput, ReportFile, SourceRecord, SourceStatus, UnitRecord } from './types'
 
@@ -204,12 +204,10 @@ function readUnits(file: string, ctx: ReadCtx): UnitRecord[] {
   return unitsFromCsv(text, shown(ctx.scope, file), ctx.problems)
 }
 
-/** Columns of sources.csv, in order. */
-export const SOURCE_COLUMNS = ['unit', 'year', 'url', 'status', 'checked_at', 'note'] as const
 const SOURCE_STATUSES = ['published', 'not_published'] as const
 
 // Pure lookups, shared with the browser (src/local); re-exported for the build's callers.
-export { sourceFor, sourceKey } from './source-key'
+export { SOURCE_COLUMNS, sourceFor, sourceKey } from './source-key'
 
 /** True for an absolute http(s) address with a host. */
 function isHttpUrl(s: string): boolean {

@@ -1,9 +1,12 @@
 import type { DistrictInput, SourceRecord } from './types'
 
 /**
- * Looking up a unit-year's sources.csv row. Pure (no node:), so the browser's local district
+ * sources.csv's columns and looking up a unit-year's row. Pure (no node:), so the browser's local district
  * (src/local) computes coverage with the very same code as the data build.
  */
+
+/** Columns of sources.csv, in order. */
+export const SOURCE_COLUMNS = ['unit', 'year', 'url', 'status', 'checked_at', 'note'] as const
 
 /** The key of a unit-year in `DistrictInput.sources`. */
 export function sourceKey(unit: string, year: number): string {
