@@ -8,6 +8,7 @@ import type { BuildLog } from './log'
 import { assertReplaceable, recoverOutput, writeOutput, type DistrictBuild, type SwapHooks } from './output'
 import { readReports } from './reports'
 import { buildFinding } from './rules'
+import { gapFindings } from './gap-findings'
 import { flagNotExpected } from './not-expected'
 import { flagLate } from './timeliness'
 import type { BuildEngines, DistrictInput } from './types'
@@ -138,7 +139,12 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
     flagNotExpected(b)
     flagLate(b.reports)
     b.cross = crossChecks(b.reports, { strict: opts.strict })
-    b.cross.push(...notPublished(b, log))
+    const gaps = gapFindings(b)
+    b.cross.push(...gaps.findings)
+    for (const p of gaps.problems) {
+      b.input.problems.push(p)
+      log.problem(`  ${b.input.id}: ${p}`)
+    }
     reportProblems(b, log)
   }
 
@@ -184,48 +190,6 @@ function logSummary(log: BuildLog, districts: readonly DistrictStats[], skipped:
 function assignReportIds(builds: DistrictBuild[]): void {
   let id = 1
   for (const b of builds) for (const r of b.reports) r.reportId = id++
-}
-
-/**
- * One finding for every expected unit-year without a report, so the findings list names every gap:
- * `not_published` (warn) where sources.csv records it as looked for and not found — the unit's
- * failure — and `not_collected` (info) where we simply lack the file, which is no fault of the unit.
- * A not_published row for a unit-year whose report is in reports/ is an input problem.
- */
-function notPublished(b: DistrictBuild, log: BuildLog): CrossFinding[] {
-  const out: CrossFinding[] = []
-  for (const c of b.coverage) {
-    const s = c.source
-    if (c.status === 'not_collected') {
-      out.push({
-        unit: c.unit.name,
-        year: c.year,
-        report: null,
-        finding: buildFinding('not_collected', 'info',
-          `${c.unit.name} ${c.year} 年度报告未收录：本站没有该报告文件，也没有查找记录（不是单位的过失）`,
-          `${c.unit.name} ${c.year}: report not collected — we hold no file and no record of a search (not the unit's fault)`),
-      })
-      continue
-    }
-    if (s?.status !== 'not_published') continue
-    if (c.status === 'not_published') {
-      const note = s.note ? `（${s.note}）` : ''
-      out.push({
-        unit: c.unit.name,
-        year: c.year,
-        report: null,
-        finding: buildFinding('not_published', 'warn',
-          `${c.unit.name} ${c.year} 年度报告经查未发布（${s.checked_at} 查找未发现${note}）`,
-          `${c.unit.name} did not publish its ${c.year} report: looked for on ${s.checked_at} and not found${s.note ? ` (${s.note})` : ''}`,
-          { actual: s.checked_at }),
-      })
-    } else if (c.n_reports > 0) {
-      const p = `${s.where}: "${c.unit.name}" ${c.year} is marked not_published, but ${c.n_reports} report file(s) for it are in reports/; the files count`
-      b.input.problems.push(p)
-      log.problem(`  ${b.input.id}: ${p}`)
-    }
-  }
-  return out
 }
 
 const MAX_LISTED = 20
