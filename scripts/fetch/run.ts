@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { DistrictError, listDistricts, readDistrict } from '../build/district-input'
 import { sha256 } from '../build/hash'
-import type { LedgerRow } from '../build/ledger'
+import { LEDGER_FILE, type LedgerRow } from '../build/ledger'
 import type { SourceRecord } from '../build/types'
 import { UnitRegistry } from '../build/unit-registry'
 import { attachmentLinks, reportAttachments, type PageLink } from './attachments'
@@ -113,8 +113,17 @@ async function fetchDistrict(dir: string, id: string, opts: FetchOptions, gate: 
       record(ctx, { district: id, unit: src.unit.name, year: src.year, url: src.url!, outcome: 'skipped', file: byHand, error: `a report of this unit-year is already in ${byHand} (not fetched; not in the ledger)` })
       continue
     }
-    await fetchSource(ctx, src)
-    ledger.save()
+    try {
+      await fetchSource(ctx, src)
+    } catch (e) {
+      // A disk error (full, read-only) or a bug: this source fails with the reason, the others go on.
+      record(ctx, { district: id, unit: src.unit.name, year: src.year, url: src.url!, outcome: 'failed', file: '', error: `could not store it: ${(e as Error).message}` })
+    }
+    try {
+      ledger.save()
+    } catch (e) {
+      problem(`${LEDGER_FILE} could not be written: ${(e as Error).message}`)
+    }
   }
 }
 
@@ -198,7 +207,6 @@ async function download(ctx: Ctx, unit: string, year: number, url: string, paren
   const at = (ctx.opts.now?.() ?? new Date()).toISOString()
   if (!res.ok) {
     ctx.ledger.set({ ...(prev ?? blankRow(unit, year, url, parentUrl)), parent_url: parentUrl, checked_at: at, final_url: res.finalUrl, http_status: res.status === null ? '' : String(res.status), outcome: 'failed', error: res.error })
-    ctx.ledger.save()
     record(ctx, { district: ctx.id, unit, year, url, outcome: 'failed', file: prev?.file ?? '', error: res.error })
     return null
   }
