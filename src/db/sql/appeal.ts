@@ -1,7 +1,7 @@
 import { APPEAL_GROUPS, APPEAL_RESULTS } from '../../report/model'
-import { metricDef, type Metric } from '../../report/metrics'
 import { scopedCellsCte } from './compare'
-import { list, str } from './literal'
+import { str } from './literal'
+import { ratioPartsSql, ratioSql } from './metric'
 import type { Scope } from './scope'
 
 /**
@@ -49,20 +49,15 @@ export interface CorrectionRow {
   rate: number | null
 }
 
-const CORRECTION: Metric = metricDef('correction_rate')!
-
 /** Units ranked by correction rate (highest first), units with no concluded case last. */
 export function correctionRankingSql(scope: Scope): string {
-  if (CORRECTION.kind !== 'ratio') throw new Error('correction_rate must be a ratio metric')
-  const sum = (keys: readonly string[]) =>
-    keys.length === 0 ? '0' : `COALESCE(SUM(value) FILTER (WHERE "key" IN ${list(keys)}), 0)`
+  const { numerator, denominator } = ratioPartsSql('correction_rate')
   return `WITH ${scopedCellsCte(scope)},
 per_unit AS (
-  SELECT unit, ${sum(CORRECTION.numerator)}::DOUBLE AS corrected,
-         (${sum(CORRECTION.denominator)} - ${sum(CORRECTION.minus ?? [])})::DOUBLE AS concluded
+  SELECT unit, ${numerator} AS corrected, ${denominator} AS concluded
   FROM scoped_cells GROUP BY unit
 )
-SELECT unit, corrected, concluded, CASE WHEN concluded > 0 THEN corrected / concluded END AS rate
+SELECT unit, corrected, concluded, ${ratioSql('corrected', 'concluded')} AS rate
 FROM per_unit
 ORDER BY rate DESC NULLS LAST, concluded DESC, unit`
 }

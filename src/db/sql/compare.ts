@@ -1,7 +1,7 @@
 import type { CoverageStatus } from '../schema'
 import { cellDef } from '../../report/model'
-import { METRICS, metricDef, type Metric } from '../../report/metrics'
-import { list } from './literal'
+import { cellMetric, METRICS, metricDef, type Metric } from '../../report/metrics'
+import { metricOfPartsSql, metricPartsSql } from './metric'
 import { countedReportIdsSql, scopeWhere, type Scope } from './scope'
 
 /**
@@ -31,38 +31,18 @@ export function resolveMetric(key: string): Metric | undefined {
   if (derived) return derived
   const cell = cellDef(key)
   if (!cell) return undefined
-  return { key: cell.key, kind: 'sum', label: cell.label, cells: [cell.key], group: 'applications' }
+  return cellMetric(cell)
 }
 
 /** The derived metric keys, in METRICS order (the metric selector lists them before the cell keys). */
 export const DERIVED_METRIC_KEYS: readonly string[] = METRICS.map((m) => m.key)
-
-/**
- * Per-report partial sums of a metric, as SELECT items over `scoped_cells` grouped by report.
- * `p_present` counts the metric's cells the report printed, so a report whose format lacks the
- * cell (e.g. a 2019 report and the 2021 fee amount) yields NULL instead of a false 0.
- */
-function metricParts(m: Metric): string {
-  const sum = (keys: readonly string[]) =>
-    keys.length === 0 ? '0::DOUBLE' : `COALESCE(SUM(value) FILTER (WHERE "key" IN ${list(keys)}), 0)::DOUBLE`
-  const all = m.kind === 'sum' ? m.cells : [...m.numerator, ...m.denominator, ...(m.minus ?? [])]
-  const present = `(COUNT(*) FILTER (WHERE "key" IN ${list(all)}))::INTEGER AS p_present`
-  if (m.kind === 'sum') return `${sum(m.cells)} AS p_value, ${present}`
-  return `${sum(m.numerator)} AS p_num, (${sum(m.denominator)} - ${sum(m.minus ?? [])}) AS p_den, ${present}`
-}
-
-/** The metric's value over a group of per-report parts (sum of sums; ratio of sums). */
-function metricFinal(m: Metric): string {
-  if (m.kind === 'sum') return `CASE WHEN SUM(p_present) > 0 THEN SUM(p_value) END`
-  return `CASE WHEN SUM(p_present) > 0 AND SUM(p_den) > 0 THEN SUM(p_num) / SUM(p_den) END`
-}
 
 /** CTE `report_metric`: one row per report in scope with the metric's partial sums. */
 function reportMetricCte(scope: Scope, m: Metric): string {
   return `${scopedCellsCte(scope)},
 report_metric AS (
   SELECT district, unit, any_value(unit_code) AS unit_code, any_value(unit_kind) AS unit_kind, "year", report_id,
-         any_value(format) AS format, ${metricParts(m)}
+         any_value(format) AS format, ${metricPartsSql(m)}
   FROM scoped_cells GROUP BY district, unit, "year", report_id
 )`
 }
@@ -81,7 +61,7 @@ export interface RankingRow {
 /** Units ranked by a metric over the years in scope, largest first; units without a value last. */
 export function rankingSql(scope: Scope, m: Metric): string {
   return `WITH ${reportMetricCte(scope, m)}
-SELECT district, unit, any_value(unit_kind) AS unit_kind, (${metricFinal(m)})::DOUBLE AS value, COUNT(*)::INTEGER AS reports
+SELECT district, unit, any_value(unit_kind) AS unit_kind, (${metricOfPartsSql(m)})::DOUBLE AS value, COUNT(*)::INTEGER AS reports
 FROM report_metric GROUP BY district, unit
 ORDER BY value DESC NULLS LAST, unit`
 }
@@ -107,7 +87,7 @@ export interface HeatmapRow {
 export function heatmapSql(scope: Scope, m: Metric): string {
   return `WITH ${reportMetricCte(scope, m)},
 unit_year AS (
-  SELECT district, unit, "year", ${metricFinal(m)}::DOUBLE AS value, SUM(p_present)::INTEGER AS cells_present
+  SELECT district, unit, "year", ${metricOfPartsSql(m)}::DOUBLE AS value, SUM(p_present)::INTEGER AS cells_present
   FROM report_metric GROUP BY district, unit, "year"
 )
 SELECT cv.district, cv.unit, cv.unit_code, cv."year"::INTEGER AS "year", cv.status, uy.value, COALESCE(uy.cells_present, 0)::INTEGER AS cells_present
@@ -127,7 +107,7 @@ export interface UnitYearRow {
 /** The metric per unit and year for the reports in scope (the side-by-side comparison of chosen units). */
 export function unitYearSql(scope: Scope, m: Metric): string {
   return `WITH ${reportMetricCte(scope, m)}
-SELECT district, unit, "year"::INTEGER AS "year", (${metricFinal(m)})::DOUBLE AS value
+SELECT district, unit, "year"::INTEGER AS "year", (${metricOfPartsSql(m)})::DOUBLE AS value
 FROM report_metric GROUP BY district, unit, "year"
 ORDER BY unit, "year"`
 }
