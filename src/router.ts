@@ -1,47 +1,42 @@
 import OverviewView from './views/OverviewView.vue'
 import { createRouter, createWebHashHistory, type RouteComponent, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 
-/** A top-level page of the dashboard: its path, the view file it lazy-loads and its nav label key. */
+/** A top-level page of the dashboard: its path, its view component and its nav label key. */
 export interface PageDef {
   name: string
   path: string
-  /** File name under src/views/ without `.vue`. */
-  view: string
+  /**
+   * The view: a static `import()` of its file (its own chunk, fetched on first visit), so a
+   * missing or renamed view file fails the type check, the lint and the build — it can never
+   * silently drop the page from the routes and the nav.
+   */
+  component: RouteComponent | (() => Promise<RouteComponent>)
   /** i18n key of the nav tab. */
   label: string
   /** Shown in the nav bar (the unit page is reached by clicking a unit). */
   inNav: boolean
 }
 
-/** Every page, in nav order. */
+/**
+ * Every page, in nav order. The landing page (总览) is bundled with the shell: its first chart
+ * must not wait for a second round trip. Every other view is its own chunk.
+ */
 export const PAGES: readonly PageDef[] = [
-  { name: 'overview', path: '/', view: 'OverviewView', label: 'common.nav.overview', inNav: true },
-  { name: 'compare', path: '/compare', view: 'CompareView', label: 'common.nav.compare', inNav: true },
-  { name: 'outcomes', path: '/outcomes', view: 'OutcomesView', label: 'common.nav.outcomes', inNav: true },
-  { name: 'appeal', path: '/appeal', view: 'AppealView', label: 'common.nav.appeal', inNav: true },
-  { name: 'active', path: '/active', view: 'ActiveView', label: 'common.nav.active', inNav: true },
-  { name: 'unit', path: '/unit/:unit', view: 'UnitView', label: 'common.nav.unit', inNav: false },
-  { name: 'coverage', path: '/coverage', view: 'CoverageView', label: 'common.nav.coverage', inNav: true },
-  { name: 'data', path: '/data', view: 'DataView', label: 'common.nav.data', inNav: true },
-  { name: 'check', path: '/check', view: 'CheckView', label: 'common.nav.check', inNav: true },
+  { name: 'overview', path: '/', component: OverviewView, label: 'common.nav.overview', inNav: true },
+  { name: 'compare', path: '/compare', component: () => import('./views/CompareView.vue'), label: 'common.nav.compare', inNav: true },
+  { name: 'outcomes', path: '/outcomes', component: () => import('./views/OutcomesView.vue'), label: 'common.nav.outcomes', inNav: true },
+  { name: 'appeal', path: '/appeal', component: () => import('./views/AppealView.vue'), label: 'common.nav.appeal', inNav: true },
+  { name: 'active', path: '/active', component: () => import('./views/ActiveView.vue'), label: 'common.nav.active', inNav: true },
+  { name: 'unit', path: '/unit/:unit', component: () => import('./views/UnitView.vue'), label: 'common.nav.unit', inNav: false },
+  { name: 'coverage', path: '/coverage', component: () => import('./views/CoverageView.vue'), label: 'common.nav.coverage', inNav: true },
+  { name: 'data', path: '/data', component: () => import('./views/DataView.vue'), label: 'common.nav.data', inNav: true },
+  { name: 'check', path: '/check', component: () => import('./views/CheckView.vue'), label: 'common.nav.check', inNav: true },
 ]
 
-// Each view is its own chunk, fetched when first visited. Views are built by several engineers in
-// parallel; a page whose file does not exist yet is left out of the routes and the nav.
-// The landing page (总览) is bundled with the shell: its first chart must not wait for a second
-// round trip.
-const VIEW_FILES: Record<string, RouteComponent | (() => Promise<RouteComponent>)> = {
-  ...import.meta.glob<RouteComponent>('./views/*View.vue'),
-  './views/OverviewView.vue': OverviewView,
-}
-
-/** Pages whose view file exists. */
-export const AVAILABLE_PAGES: readonly PageDef[] = PAGES.filter((p) => `./views/${p.view}.vue` in VIEW_FILES)
-
-/** Route records of the available pages; unknown paths go to the overview. */
+/** Route records of every page; unknown paths go to the overview. */
 export function buildRoutes(): RouteRecordRaw[] {
   return [
-    ...AVAILABLE_PAGES.map((p) => ({ name: p.name, path: p.path, component: VIEW_FILES[`./views/${p.view}.vue`]!, props: p.name === 'unit' })),
+    ...PAGES.map((p) => ({ name: p.name, path: p.path, component: p.component, props: p.name === 'unit' })),
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ]
 }
