@@ -46,6 +46,8 @@ export interface FileResult {
   error?: string
   /** Set when the stored file does not read as an annual report. */
   notReport?: string
+  /** Set when the report prints another year than its sources.csv row. */
+  otherYear?: string
   /** Where the earlier copy went, when a changed file replaced it. */
   previous?: string
 }
@@ -165,9 +167,11 @@ async function fetchSource(ctx: Ctx, src: SourceRecord): Promise<void> {
   const published = isHtml ? pageDate(text) : ''
   const stored = store(ctx, got, storedPath(place, unit, src.year, got.ext), { published_at: published })
   const notReport = place === 'reports' && !check.report ? check.reason ?? 'not read as a report' : undefined
-  const note = place === 'pages' ? `the page holds no report tables; its report is the attachment${chosen.length > 1 ? 's' : ''}` : notReport ? `does not look like a report: ${notReport}` : ''
-  ctx.ledger.set({ ...stored.row, note })
-  record(ctx, { ...stored.result, notReport })
+  // The build goes by the year the report prints (and says so); say it here too, where the url can be fixed.
+  const otherYear = place === 'reports' && check.year !== null && check.year !== src.year ? `the report is for ${check.year}, not ${src.year} as sources.csv says` : undefined
+  const note = [place === 'pages' ? `the page holds no report tables; its report is the attachment${chosen.length > 1 ? 's' : ''}` : '', notReport ? `does not look like a report: ${notReport}` : '', otherYear ?? '']
+  ctx.ledger.set({ ...stored.row, note: note.filter(Boolean).join('; ') })
+  record(ctx, { ...stored.result, notReport, otherYear })
   const attachPlace: Place = place === 'pages' ? 'reports' : 'attachments'
   for (const [i, link] of chosen.entries()) {
     const a = await download(ctx, unit, src.year, link.url, url)
@@ -175,9 +179,10 @@ async function fetchSource(ctx: Ctx, src: SourceRecord): Promise<void> {
     const aCheck = await inspectFile(a.bytes, `${unit}-${src.year}.${a.ext}`)
     const s = store(ctx, a, storedPath(attachPlace, unit, src.year, a.ext, i + 1), { published_at: published })
     const aNot = attachPlace === 'reports' && !aCheck.report ? aCheck.reason ?? 'not read as a report' : undefined
-    const aNote = [`attachment "${link.text || link.url}" of the page`, attachPlace === 'attachments' ? 'the page itself holds the report, so this copy is kept outside reports/' : '', aNot ? `does not look like a report: ${aNot}` : '']
+    const aYear = attachPlace === 'reports' && aCheck.year !== null && aCheck.year !== src.year ? `the report is for ${aCheck.year}, not ${src.year} as sources.csv says` : undefined
+    const aNote = [`attachment "${link.text || link.url}" of the page`, attachPlace === 'attachments' ? 'the page itself holds the report, so this copy is kept outside reports/' : '', aNot ? `does not look like a report: ${aNot}` : '', aYear ?? '']
     ctx.ledger.set({ ...s.row, note: aNote.filter(Boolean).join('; ') })
-    record(ctx, { ...s.result, notReport: aNot })
+    record(ctx, { ...s.result, notReport: aNot, otherYear: aYear })
   }
 }
 
@@ -279,6 +284,7 @@ function record(ctx: Ctx, r: FileResult): void {
   const what = r.outcome === 'changed' ? `changed → ${r.file} (earlier copy kept as ${r.previous})` : `${r.outcome} → ${r.file}`
   ctx.log.info(`  ${r.outcome === 'unchanged' ? '=' : '✓'} ${at} ${r.url}: ${what}`)
   if (r.notReport) ctx.log.problem(`  ! ${at} ${r.url}: ${r.file} does not look like a report (${r.notReport}); kept, check it by hand`)
+  if (r.otherYear) ctx.log.problem(`  ! ${at} ${r.url}: ${r.file}: ${r.otherYear}; check the url`)
 }
 
 /** The closing lines: counts, then every failure and flag with its reason. */

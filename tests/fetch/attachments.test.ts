@@ -1,6 +1,8 @@
 /** Which links of a report page are its report as an attachment (fictional pages). */
 import { describe, expect, it } from 'vitest'
 import { attachmentLinks, fileNameOf, reportAttachments } from '../../scripts/fetch/attachments'
+import { pageText } from '../../scripts/fetch/inspect'
+import { encodeGb18030 } from '../fixtures/gb18030'
 
 const PAGE = 'http://127.0.0.1:9/zwgk/2022/01/t20220120_1.html'
 
@@ -16,6 +18,13 @@ describe('attachmentLinks', () => {
       { url: 'http://127.0.0.1:9/download?id=7&file=%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A.xlsx', text: '下载', ext: 'xlsx' },
     ])
     expect(fileNameOf('http://127.0.0.1:9/download?id=7&file=%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A.xlsx')).toBe('年度报告.xlsx')
+  })
+
+  it('reads a GBK page as the parser decodes it: the link text is Chinese, not mojibake', () => {
+    const bytes = encodeGb18030('<html><head><meta charset="gb2312"></head><body>附件：<a href="/u/1.doc">示范区某镇2020年政府信息公开工作年度报告</a></body></html>')
+    const links = attachmentLinks(pageText(bytes), PAGE)
+    expect(links).toEqual([{ url: 'http://127.0.0.1:9/u/1.doc', text: '示范区某镇2020年政府信息公开工作年度报告', ext: 'doc' }])
+    expect(reportAttachments(links, false)).toEqual(links)
   })
 
   it('takes the link text, or the title when the link has no text (an icon)', () => {

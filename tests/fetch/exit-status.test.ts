@@ -3,7 +3,7 @@
  * file that does not look like a report; a unit-year whose report is already in reports/ by hand
  * (not in the ledger) is skipped, not downloaded beside it; a missing district is exit 1.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../scripts/fetch'
@@ -51,6 +51,14 @@ describe('fetch exit status', () => {
     expect((await run(data)).code).toBe(0)
     expect(readdirSync(join(data, 'districts/shifan/reports/2021'))).toEqual(['司法局-2021.html'])
     expect((await run(data, '--strict')).code).toBe(1)
+  })
+
+  it('a report of another year than its sources.csv row: stored, one line saying so, noted in the ledger', async () => {
+    const data = district([['河东街道', 2021, '/zwgk/hedong-2019.html']])
+    const { code, err } = await run(data)
+    expect(code).toBe(0)
+    expect(err).toEqual([`  ! [1/1] 河东街道 2021 ${site.url}/zwgk/hedong-2019.html: reports/2021/河东街道-2021.html: the report is for 2019, not 2021 as sources.csv says; check the url`])
+    expect(readFileSync(join(data, 'districts/shifan/fetch-ledger.csv'), 'utf8')).toContain('the report is for 2019, not 2021 as sources.csv says')
   })
 
   it('a unit-year already stored by hand is skipped, not fetched beside it', async () => {
