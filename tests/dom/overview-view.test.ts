@@ -62,17 +62,24 @@ describe('OverviewView', () => {
     const { w } = await mountOverview()
     expect(useDbStore().status).toBe('idle')
     expect(kpi(w, 'new')).toBe('13') // 2022: 5 + 7 + 1
-    expect(w.find('[data-kpi="new"] [data-kpi-delta]').text()).toBe('较上年 −5')
-    expect(w.find('[data-coverage-line]').text()).toContain('应报 3 个单位，已收 3 份')
-    const before = w.find('.overview__grid').html()
+    // 丙局 reported only in 2022: the district totals (13 vs 18) compare different units, so the
+    // first paint shows no change; the live like-for-like query compares 甲镇 + 乙'街道 only.
+    expect(w.find('[data-kpi="new"] [data-kpi-delta]').exists()).toBe(false)
+    expect(w.find('[data-coverage-line]').text()).toContain('基于 3/3 份报告')
+    const values = () => w.findAll('[data-kpi-value]').map((v) => v.text())
+    const before = values()
     const draws = { ...drawCounts }
     await useDbStore().start()
     await vi.waitFor(() => expect(useDbStore().status).toBe('ready'))
     await vi.waitFor(() => expect(sqlCalls.some((q) => q.includes('FROM grid'))).toBe(true))
-    await new Promise((r) => setTimeout(r, 100))
+    await vi.waitFor(() => expect(w.find('[data-kpi="new"] [data-kpi-delta]').exists()).toBe(true), { timeout: 5000 })
     await flushPromises()
-    expect(w.find('.overview__grid').html()).toBe(before)
+    expect(values()).toEqual(before)
     expect(drawCounts).toEqual(draws)
+    expect(w.find('[data-kpi="new"] [data-kpi-delta]').text()).toBe('较上年 −6') // (5 + 7) − (6 + 12)
+    expect(w.find('[data-kpi="new"] [data-kpi-delta]').attributes('data-meaning')).toBe('neutral')
+    expect(w.find('[data-like-for-like]').text()).toContain('2 个单位')
+    expect(w.find('[data-kpi-legend]').text()).toContain('向好')
   })
 
   it('a unit-kind filter is answered by SQL (the summary is district-wide)', async () => {
