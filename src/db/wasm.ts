@@ -44,7 +44,8 @@ async function chooseMode(url: string, mode: WasmOptions['dbMode']): Promise<'bu
 }
 
 // Bundles come from our own build (no CDN): Vite copies the wasm and worker files into dist/assets.
-const BUNDLES: duckdb.DuckDBBundles = {
+// Exported for the SQL console, which starts its own instance from the same files (console-engine.ts).
+export const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
 }

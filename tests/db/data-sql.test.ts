@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NodeConnector } from '~/db/node'
 import { TABLES } from '~/db/schema'
-import { EXAMPLE_QUERIES, cappedSql, checkConsoleSql, tableCountsSql, type TableCountRow } from '~/db/sql/data'
+import { cappedSql, checkConsoleSql, tableCountsSql, type TableCountRow } from '~/db/sql/data'
 import { openStaffFixture } from './staff-views-fixture'
 
 let db: NodeConnector
@@ -40,10 +40,5 @@ describe('open-data SQL on DuckDB', () => {
     expect(await db.query(capped('SUMMARIZE reports', 2))).toHaveLength(3)
     expect(await db.query(capped('FROM coverage', 1000))).toHaveLength(10)
     expect((await db.query(capped('EXPLAIN SELECT 1', 10))).length).toBeGreaterThan(0)
-  })
-
-  it.each(EXAMPLE_QUERIES.map((q) => [q.title.en, q.sql]))('example query "%s" runs', async (_title, sql) => {
-    expect(checkConsoleSql(sql).ok).toBe(true)
-    await expect(db.query(capped(sql, 100))).resolves.toBeInstanceOf(Array)
   })
 })

@@ -4,9 +4,9 @@ import { ident, num, str } from './literal'
 
 /**
  * SQL for 开放数据: row counts of the open-data tables, and the guard and row cap of the SQL console.
- * The console runs in the visitor's own in-browser DuckDB over a read-only attached file, so the
- * guard is not a security boundary; it keeps the console a query tool (one statement that reads)
- * and turns a mistaken `DROP`/`COPY`/`ATTACH` into a clear message instead of an engine error.
+ * The guard is NOT the security boundary: the console runs in its own DuckDB instance, locked down
+ * by DuckDB's settings (src/db/console-settings.ts). The guard keeps the console a query tool (one
+ * statement that reads) and turns a mistaken `DROP`/`COPY` into a clear message.
  */
 
 /** One row of `tableCountsSql`. */
@@ -81,22 +81,34 @@ export interface ExampleQuery {
   sql: string
 }
 
-export const EXAMPLE_QUERIES: readonly ExampleQuery[] = [
-  {
-    title: { zh: '各年度新收申请数', en: 'New applications per year' },
-    sql: `SELECT year, SUM(value) AS new_applications\nFROM cells WHERE key = 'apply.new.total'\nGROUP BY year ORDER BY year`,
-  },
-  {
-    title: { zh: '每年未发布、未收录单位数', en: 'Reports not published and not collected per year' },
-    sql: `SELECT year, COUNT(*) FILTER (WHERE status = 'not_published') AS not_published, COUNT(*) FILTER (WHERE status = 'not_collected') AS not_collected, COUNT(*) AS units\nFROM coverage GROUP BY year ORDER BY year`,
-  },
-  {
-    title: { zh: '错误级校验发现最多的规则', en: 'Rules with most errors' },
-    sql: `SELECT rule, COUNT(*) AS n\nFROM findings WHERE level = 'error'\nGROUP BY rule ORDER BY n DESC`,
-  },
-  {
-    title: { zh: '报告格式与声明格式不一致', en: 'Format differs from the one cited' },
-    sql: `SELECT unit, year, format, format_claimed, file\nFROM reports WHERE format_claimed IS NOT NULL AND format <> format_claimed\nORDER BY year, unit`,
-  },
-  { title: { zh: '单元格表的字段', en: 'Columns of the cells table' }, sql: 'DESCRIBE cells' },
-]
+/**
+ * Example queries for one district. Sums over cells count each unit-year once: only reports with
+ * `counted` (a duplicate or unmatched report would otherwise be added twice), and every query is
+ * limited to the district, so two districts' figures are never added together.
+ */
+export function exampleQueries(district: string): ExampleQuery[] {
+  const d = str(district)
+  return [
+    {
+      title: { zh: '各年度新收申请数（本区县）', en: 'New applications per year (this district)' },
+      sql: `SELECT c.year, SUM(c.value) AS new_applications\nFROM cells c JOIN reports r USING (report_id)\nWHERE c.district = ${d} AND r.counted AND c.key = 'apply.new.total'\nGROUP BY c.year ORDER BY c.year`,
+    },
+    {
+      title: { zh: '每年未发布、未收录单位数（本区县）', en: 'Units not published / not collected per year (this district)' },
+      sql: `SELECT year,\n  COUNT(*) FILTER (WHERE status = 'not_published') AS not_published,\n  COUNT(*) FILTER (WHERE status = 'not_collected') AS not_collected,\n  COUNT(*) AS units_expected\nFROM coverage WHERE district = ${d}\nGROUP BY year ORDER BY year`,
+    },
+    {
+      title: { zh: '新收申请最多的单位（本区县各年度）', en: 'Units with most new applications (this district, per year)' },
+      sql: `SELECT c.year, c.unit, c.label_zh, c.value\nFROM cells c JOIN reports r USING (report_id)\nWHERE c.district = ${d} AND r.counted AND c.key = 'apply.new.total'\nQUALIFY row_number() OVER (PARTITION BY c.year ORDER BY c.value DESC NULLS LAST) <= 3\nORDER BY c.year, c.value DESC`,
+    },
+    {
+      title: { zh: '错误级校验发现最多的规则（本区县）', en: 'Rules with most errors (this district)' },
+      sql: `SELECT rule, COUNT(*) AS n\nFROM findings WHERE district = ${d} AND level = 'error'\nGROUP BY rule ORDER BY n DESC`,
+    },
+    {
+      title: { zh: '报告格式与声明格式不一致（本区县）', en: 'Format differs from the one cited (this district)' },
+      sql: `SELECT unit, year, format, format_claimed, file\nFROM reports WHERE district = ${d} AND format_claimed IS NOT NULL AND format <> format_claimed\nORDER BY year, unit`,
+    },
+    { title: { zh: '单元格表的字段', en: 'Columns of the cells table' }, sql: 'DESCRIBE cells' },
+  ]
+}
