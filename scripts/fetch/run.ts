@@ -66,7 +66,12 @@ export async function runFetch(opts: FetchOptions, log: FetchLog): Promise<Fetch
   const gate = new HostGate(opts.http.delayMs)
   const { entries } = listDistricts(opts.dataDir)
   const chosen = opts.district ? entries.filter((e) => e.id === opts.district) : entries
-  if (opts.district && chosen.length === 0) {
+  if (entries.length === 0) {
+    const p = `no district folders under ${join(opts.dataDir, 'districts')}`
+    result.failedDistricts.push(p)
+    log.problem(`✗ ${p}`)
+  }
+  if (opts.district && entries.length > 0 && chosen.length === 0) {
     const p = `no district folder "${opts.district}" under ${join(opts.dataDir, 'districts')}`
     result.failedDistricts.push(p)
     log.problem(`✗ ${p}`)
