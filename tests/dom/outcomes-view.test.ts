@@ -24,6 +24,16 @@ describe('OutcomesView', { timeout: 30_000 }, () => {
     expect(links).toContainEqual({ source: 'applicant:legal.commercial', target: 'outcome:other', value: 2 })
   })
 
+  it('draws the sankey for the header year only, and its title names that year', async () => {
+    const { w } = await mountView(OutcomesView, `/outcomes?district=${DISTRICT}&year=2020`, db)
+    await until(() => expect(chartOption(w, 'outcomes-sankey')).not.toBeNull())
+    await until(() => expect(w.find('[data-card="outcomes-sankey"] h3').text()).toContain('2020 年'))
+    // 2021's flows (乙街道's legal.commercial → other, research → partial) are not in 2020's sankey.
+    const links = chartOption(w, 'outcomes-sankey').series[0].links
+    expect(links).not.toContainEqual({ source: 'applicant:legal.commercial', target: 'outcome:other', value: 2 })
+    expect(links.length).toBeGreaterThan(0)
+  })
+
   it('switches to 100 % stacks and to the reasons of one group through the URL', async () => {
     const { w, router } = await mountView(OutcomesView, `/outcomes?district=${DISTRICT}`, db)
     await until(() => expect(chartOption(w, 'outcomes-by-year')).not.toBeNull())
