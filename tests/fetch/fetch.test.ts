@@ -126,7 +126,9 @@ describe('npm run fetch against a local fictional site', () => {
   })
 
   it('the build reads the fetched folder: the attachment with its page address and the page date, one report per unit-year', async () => {
-    const { out } = await buildInto(data, defaultEngines)
+    const { out, log } = await buildInto(data, defaultEngines)
+    // The ledger and fetched/ are no input problem (only the kept error page is: unreadable).
+    expect(log.problems.filter((l) => /ledger|fetched\//.test(l))).toEqual([])
     const db = join(out, 'gov.duckdb')
     const u = site.url
     const reports = await queryDb(db, `SELECT unit, "year", file, source_url, published_at FROM reports ORDER BY file`)
