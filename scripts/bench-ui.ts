@@ -13,7 +13,7 @@
  * The machine's load average is printed with the results: on a shared 2-core machine it moves
  * every number far more than most code changes do, so compare runs made under similar load.
  * `--breakdown` also prints where the time went, from the app's own `gov:` user-timing measures
- * (src/composables/perf.ts): engine phases per load, and per filter change the SQL time, the
+ * (src/util/perf.ts): engine phases per load, and per filter change the SQL time, the
  * setOption time and the time until ECharts reported the chart drawn.
  */
 import { readFileSync } from 'node:fs'

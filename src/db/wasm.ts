@@ -8,7 +8,7 @@ import { asDbError, DbError } from './errors'
 import { fetchWithProgress } from './fetch-progress'
 import { DB_ALIAS, DB_FILE, DB_FILE_NAME } from './data-files'
 import { OFFLINE_SETTINGS_SQL, createViewsSql } from './views'
-import { perfMeasure, perfNow } from '~/composables/perf'
+import { perfMeasure, perfNow } from '~/util/perf'
 
 /** What the engine is doing while it starts, for the status indicator. */
 export interface EngineProgress {

@@ -3,7 +3,7 @@ import { ref, shallowRef } from 'vue'
 import type { Connector } from '~/db/connector'
 import { asDbError, DbError } from '~/db/errors'
 import type { EngineProgress, WasmOptions } from '~/db/wasm'
-import { perfMeasure, perfNow } from '~/composables/perf'
+import { perfMeasure, perfNow } from '~/util/perf'
 
 /** Starts an engine and resolves to its Connector; reports progress while fetching. */
 export type EngineFactory = (onProgress: (p: EngineProgress) => void) => Promise<Connector>
