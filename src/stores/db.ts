@@ -51,13 +51,20 @@ export const useDbStore = defineStore('db', () => {
   const cache = new Map<string, unknown[]>()
   /** Queries being run, by SQL text: a second asker of the same SQL shares the first run. */
   const running = new Map<string, Promise<unknown[]>>()
+  /** Steps run on the engine after every start, before it reports ready (src/local loads the browser-local district with one). */
+  const startSteps = new Map<string, (c: Connector) => Promise<void>>()
+  /** Bumped when the tables change (`alter`): a result computed before that is never cached. */
+  let generation = 0
 
   /** Start the engine once; resolves with the Connector (rejects with a DbError). */
   function start(): Promise<Connector> {
     if (starting) return starting
     status.value = 'loading'
     error.value = null
-    starting = engineFactory((p) => (progress.value = p)).then(
+    starting = engineFactory((p) => (progress.value = p)).then(async (connector) => {
+      for (const step of startSteps.values()) await step(connector)
+      return connector
+    }).then(
       (connector) => {
         ready = connector
         status.value = 'ready'
@@ -72,6 +79,27 @@ export const useDbStore = defineStore('db', () => {
       },
     )
     return starting
+  }
+
+  /** Register (or, with null, remove) a step run on the engine after every start, before `ready`. */
+  function onStart(key: string, step: ((c: Connector) => Promise<void>) | null): void {
+    if (step) startSteps.set(key, step)
+    else startSteps.delete(key)
+  }
+
+  /**
+   * Change what the tables hold (e.g. load or remove the browser-local district): runs `change` on
+   * the started engine, then forgets every cached result, so no view shows rows from before.
+   */
+  async function alter(change: (c: Connector) => Promise<void>): Promise<void> {
+    const connector = await start()
+    generation++
+    try {
+      await change(connector)
+    } finally {
+      generation++
+      cache.clear()
+    }
   }
 
   /** Start again after a failed start (no-op while loading or ready). */
@@ -100,6 +128,7 @@ export const useDbStore = defineStore('db', () => {
 
   async function send<T>(connector: Connector, sql: string): Promise<T[]> {
     const t0 = perfNow()
+    const asked = generation
     inFlight.value++
     let rows: T[]
     try {
@@ -108,10 +137,10 @@ export const useDbStore = defineStore('db', () => {
       inFlight.value--
     }
     perfMeasure('sql', t0, { sql: sql.slice(0, 200), rows: rows.length })
-    cache.set(sql, rows)
+    if (asked === generation) cache.set(sql, rows)
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!)
     return rows
   }
 
-  return { status, progress, error, inFlight, start, retry, query }
+  return { status, progress, error, inFlight, start, retry, query, onStart, alter }
 })
