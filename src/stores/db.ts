@@ -99,6 +99,7 @@ export const useDbStore = defineStore('db', () => {
     } finally {
       generation++
       cache.clear()
+      running.clear()
     }
   }
 
