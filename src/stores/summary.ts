@@ -41,13 +41,19 @@ export const useSummaryStore = defineStore('summary', () => {
   let indexLoad: Promise<DistrictEntry[]> | null = null
   const loaded = new Map<string, DistrictSummary>()
   let wanted: string | null = null
+  /** Districts kept in this browser only (src/local), listed after index.json's with their summaries. */
+  const extras = new Map<string, { entry: DistrictEntry; summary: DistrictSummary }>()
+  /** Settles once the browser's own districts are known (a reload restores them before the first load()). */
+  let extrasKnown: Promise<unknown> = Promise.resolve()
+  let published: DistrictEntry[] = []
 
   /** Load index.json once. */
   function loadIndex(): Promise<DistrictEntry[]> {
     indexLoad ??= fetchJson<{ districts: DistrictEntry[] }>(INDEX_JSON).then(
       (idx) => {
         if (!Array.isArray(idx?.districts)) throw new Error(`${INDEX_JSON} has no "districts" list`)
-        districts.value = idx.districts
+        published = idx.districts
+        districts.value = [...published, ...[...extras.values()].map((x) => x.entry)]
         return idx.districts
       },
       (err: unknown) => {
@@ -63,12 +69,13 @@ export const useSummaryStore = defineStore('summary', () => {
     status.value = 'loading'
     error.value = null
     try {
-      const list = await loadIndex()
+      await extrasKnown
+      const list = [...(await loadIndex()), ...[...extras.values()].map((x) => x.entry)]
       const entry = list.find((d) => d.id === id) ?? list[0]
       if (!entry) throw new Error(`${INDEX_JSON} lists no district`)
       if (id && entry.id !== id) throw new Error(`Unknown district "${id}" (known: ${list.map((d) => d.id).join(', ')})`)
       wanted = entry.id
-      const s = loaded.get(entry.id) ?? (await fetchJson<DistrictSummary>(summaryUrl(entry)))
+      const s = extras.get(entry.id)?.summary ?? loaded.get(entry.id) ?? (await fetchJson<DistrictSummary>(summaryUrl(entry)))
       loaded.set(entry.id, s)
       if (wanted !== entry.id) return // a later load() superseded this one
       summary.value = s
@@ -79,5 +86,17 @@ export const useSummaryStore = defineStore('summary', () => {
     }
   }
 
-  return { districts, summary, status, error, loadIndex, load }
+  /**
+   * Add, replace or (with null) remove a district that lives in this browser only, with its summary;
+   * `known` (optional) is awaited by load() first, so a reload can restore one before it is asked for.
+   */
+  function setExtra(id: string, value: { entry: DistrictEntry; summary: DistrictSummary } | null, known?: Promise<unknown>): void {
+    if (known) extrasKnown = known.catch(() => {})
+    if (value) extras.set(id, value)
+    else extras.delete(id)
+    districts.value = [...published, ...[...extras.values()].map((x) => x.entry)]
+    if (wanted === id && value) summary.value = value.summary
+  }
+
+  return { districts, summary, status, error, loadIndex, load, setExtra }
 })
