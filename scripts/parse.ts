@@ -1,6 +1,6 @@
 /**
  * `npm run --silent parse -- FILE…`: prints one JSON document per report file (a JSON array for
- * several), per /work/shared/contract.md, with cell_notes, prose and meta.sha256 beside the
+ * several), per docs/parse-contract.md, with cell_notes, prose and meta.sha256 beside the
  * contract fields. A file that cannot be read → one line on stderr naming it, exit 1; with
  * several files the others are still printed, the unreadable one as `{"file", "error"}` in its
  * place. Never a stack trace, never a hang: only regular files up to 100 MB are
@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     else {
       const message = result.message.replace(/\s+/g, ' ')
       process.stderr.write(message + '\n')
-      // contract.md: with several files the others are still printed, this one as {file, error}.
+      // docs/parse-contract.md: with several files the others are still printed, this one as {file, error}.
       reports.push({ file, error: message })
       failed = true
     }

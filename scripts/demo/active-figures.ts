@@ -45,7 +45,7 @@ function decisions(rng: Rng, unit: DemoUnit) {
 
 /**
  * Section 二 for one report in the given format, and the state that chains into next year.
- * 规章 is 0 everywhere: only provinces and cities with districts make 规章 (format-spec.md §4.1).
+ * 规章 is 0 everywhere: only provinces and cities with districts make 规章 (docs/formats.md, “Section 二”).
  */
 export function activeFigures(rng: Rng, unit: DemoUnit, format: FormatId, state: ActiveState): { cells: Cells; next: ActiveState } {
   return format === 'gov2021' ? active2021(rng, unit, state) : active2019(rng, unit, state)

@@ -73,7 +73,7 @@ Not planted, but expected: townships with one or two applications a year often p
 tables in the same year, which is too little evidence for the X1 copy-paste check (its thresholds are
 in src/report/validate/rules/x1-copy-paste.ts), so only the planted copy raises X1; and a blank
 四、结转下年度 row (printed blank as in the real 白奎镇 2021 report) loses its cells in the flattened
-\`lines\`/\`pipe\` renderings (short_row, A8 warnings), as real flattened web pages do (format-spec.md V6).
+\`lines\`/\`pipe\` renderings (short_row, A8 warnings), as real flattened web pages do (variation “vanished empty cells” in docs/formats.md).
 
 ## Planted faults
 

@@ -122,7 +122,7 @@ export function planFaults(seed: number, roster: readonly DemoUnit[], years: rea
     plan.breaks.push({ unit: busiest, year: middle.reduce((a, y) => (volume(busiest, y) > volume(busiest, a) ? y : a)), rule: 'A3' })
   }
 
-  // tables_missing: the web page kept the headings but lost its tables (format-spec.md V3)
+  // tables_missing: the web page kept the headings but lost its tables (variation “tables missing” in docs/formats.md)
   const bare = take()
   const bareYear = rng.pick(middle)
   plan.tablesMissing.add(unitYearKey(bare.name, bareYear))

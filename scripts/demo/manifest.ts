@@ -17,7 +17,7 @@ export type FaultKind =
 /** What the build should report for a planted fault. */
 export interface FaultExpectation {
   /**
-   * Rule id (format-spec.md §7, X1/X2, the parse id `tables_missing`), or `coverage` for a report
+   * Rule id (docs/rules.md, X1/X2, the parse id `tables_missing`), or `coverage` for a report
    * that is simply absent, or `unmatched` for a unit the registry must still recognise.
    */
   rule: string

@@ -38,7 +38,7 @@ function recordOf(report: DemoReport): ReportRecord {
 
 /**
  * The bytes of one report file. A tables_missing report is the HTML page with its table blocks
- * left out — how a page looks when its tables were images or got stripped (format-spec.md V3).
+ * left out — how a page looks when its tables were images or got stripped (variation “tables missing” in docs/formats.md).
  */
 export function renderDemoReport(report: DemoReport, rendering: RenderTarget): Uint8Array {
   const record = recordOf(report)

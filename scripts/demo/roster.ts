@@ -6,7 +6,7 @@ export const DEMO_DISTRICT = { name: '示例区', city: '示例市（虚构）',
 
 /**
  * How busy a unit is. `applications` is the mean number of new disclosure applications a year;
- * the other fields scale its section 二 figures. Real ranges from format-spec.md and published
+ * the other fields scale its section 二 figures. Real ranges from docs/formats.md and published
  * reports: townships mostly receive 0–10 applications a year, land, housing and police
  * departments dozens to hundreds.
  */

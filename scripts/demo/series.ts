@@ -6,7 +6,7 @@ import { Rng } from './prng'
 import type { DemoUnit } from './roster'
 import { subSeed } from './seed'
 
-/** The national format a report of that year uses: gov2019 up to 2020, gov2021 from 2021 (format-spec.md §1). */
+/** The national format a report of that year uses: gov2019 up to 2020, gov2021 from 2021 (docs/formats.md, “Timeline”). */
 export function formatForYear(year: number): FormatId {
   return year >= 2021 ? 'gov2021' : 'gov2019'
 }

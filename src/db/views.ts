@@ -11,6 +11,6 @@ export function createViewsSql(alias: string = DB_ALIAS): string[] {
 
 /**
  * Settings applied right after connecting: extension autoloading fetches from the internet, and
- * offline it fails with a misleading error in the browser and hangs under Node (stack-notes.md).
+ * offline it fails with a misleading error in the browser and hangs under Node (docs/stack-notes.md).
  */
 export const OFFLINE_SETTINGS_SQL = ['SET autoinstall_known_extensions=false', 'SET autoload_known_extensions=false']

@@ -12,7 +12,7 @@ export type Level = 'error' | 'warn' | 'info'
 
 /**
  * One validator or parser diagnostic. Never changes a value; it only describes.
- * `rule` is a format-spec.md §7 id (A1–A11, C1–C5, F1–F3) or a parse-level id (see PARSE_RULES).
+ * `rule` is a docs/rules.md id (A1–A11, C1–C5, F1–F3) or a parse-level id (see PARSE_RULES).
  */
 export interface Finding {
   rule: string
@@ -35,7 +35,7 @@ export interface Finding {
   detail?: string
 }
 
-/** How a printed cell string was read (format-spec.md §6). */
+/** How a printed cell string was read (docs/formats.md, “Reading a cell”). */
 export type CellFlag = 'ok' | 'blank' | 'zero_text' | 'non_numeric'
 
 /**
@@ -58,7 +58,7 @@ export interface CellNote {
   problem?: CellProblem
 }
 
-/** The input layouts the parser recognises (format-spec.md §9, issue 2 a–g). */
+/** The input layouts the parser recognises (docs/parse-contract.md, “Input”, issue 2 a–g). */
 export type Rendering =
   | 'docx-text' // a. text extracted from .docx: one tab-prefixed cell per line
   | 'lines' // b. one cell per line/paragraph (web page copied as text)
@@ -79,7 +79,7 @@ export interface ReportMeta {
   format: DetectedFormat
   /** From the preamble's 国办公开办函 citation, or null. */
   format_claimed: FormatId | null
-  /** Format detected per table section (they may disagree, format-spec.md §3). */
+  /** Format detected per table section (they may disagree, docs/formats.md, “Telling the formats apart”). */
   format_sections: { active: DetectedFormat; apply: DetectedFormat }
   /** Year found in "统计期限自YYYY年…" (rule F3), or null. */
   period_year: number | null
@@ -92,7 +92,7 @@ export interface ReportMeta {
   traditional: boolean
   /** Section headings found, in order. */
   sections_found: SectionKey[]
-  /** The page's own address where the file states it (contract.md); null when it does not. */
+  /** The page's own address where the file states it (docs/parse-contract.md); null when it does not. */
   source_url?: string | null
   /** Publication date "YYYY-MM-DD" where the file states it (e.g. PDF metadata); null when it does not. */
   published_at?: string | null
@@ -105,7 +105,7 @@ export interface ReportProse {
   other?: string
 }
 
-/** What `parse` returns for one readable file; serialised as the contract.md JSON document. */
+/** What `parse` returns for one readable file; serialised as the docs/parse-contract.md JSON document. */
 export interface ParseResult {
   meta: ReportMeta
   /** Every located cell: number, or null when present but blank. An absent key = not found. */
@@ -123,8 +123,8 @@ export type ParseOutcome = { ok: true; report: ParseResult } | { ok: false; erro
  * Parse-level finding ids (beside the §7 rule ids). Stable: they appear in the open data.
  */
 export const PARSE_RULES = {
-  tables_missing: 'Section headings present but a table is missing (V3)',
-  short_row: 'A table row has fewer value cells than the format prints (V6)',
+  tables_missing: 'Section headings present but a table is missing',
+  short_row: 'A table row has fewer value cells than the format prints',
   non_numeric: 'Text in a number cell',
   zero_text: '无/—/-// in a number cell read as 0',
   unit_in_cell: 'A unit (件, 元, 万元 …) printed inside a number cell',

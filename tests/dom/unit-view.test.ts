@@ -14,7 +14,7 @@ let db: NodeConnector
 beforeAll(async () => { db = await openStaffFixture() })
 afterAll(() => db.close())
 
-// happy-dom has no canvas: the chart component is stubbed (stack-notes.md).
+// happy-dom has no canvas: the chart component is stubbed (docs/stack-notes.md).
 const EChartStub = defineComponent({ props: ['id', 'option', 'height'], setup: (p) => () => h('div', { 'data-chart-stub': p.id }) })
 
 /** Queries run on a real (native, asynchronous) DuckDB: wait until the page shows `selector`. */

@@ -27,7 +27,7 @@ const ROOT = resolve(import.meta.dirname, '../..')
 export const E2E_DIST = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(ROOT, '.cache', 'e2e-dist')
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots')
 
-/** Chromium flags that work here as root without network (stack-notes.md). */
+/** Chromium flags that work here as root without network (docs/stack-notes.md). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync',

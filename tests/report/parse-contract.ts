@@ -1,5 +1,5 @@
 /**
- * A validator for the `parse` JSON contract (/work/shared/contract.md): the shape every
+ * A validator for the `parse` JSON contract (docs/parse-contract.md): the shape every
  * ParseResult must keep whatever the input. Shape via JSON Schema (ajv), key membership via the
  * format model. Returns a list of problems, empty when the result is valid.
  */

@@ -97,7 +97,7 @@ describe.each(FORMATS)('round trip %s: render → parseReport → identical cell
       expect(got.cells).toEqual(rec.cells)
     })
 
-    // Blank cells leave no line/token the parser can place (V6, V9): by design the row is reported
+    // Blank cells leave no line/token the parser can place (variations “vanished empty cells”, “stacked PDF headers” in docs/formats.md): by design the row is reported
     // short_row and left out, never read with shifted values.
     it.each(SEEDS)('seed %i: blank cells → a finding for every cell not read, never a wrong value', (seed) => {
       const rec = recordOf(format, seed, 0.5)

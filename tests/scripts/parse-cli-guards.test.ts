@@ -46,7 +46,7 @@ describe('parse CLI: files that are not regular files, or too large', () => {
   })
 })
 
-describe('parse CLI: several files with a bad one (contract.md)', () => {
+describe('parse CLI: several files with a bad one (docs/parse-contract.md)', () => {
   it('prints the array with {file, error} in the bad file’s place, one stderr line per bad file, exit 1', () => {
     const missing = join(dir, 'missing.txt')
     const res = run(sample, missing, '/dev/zero', sample)

@@ -6,7 +6,7 @@ import { categoryAxes, type Dimension, formatValue, type Lang, sortedYears, topL
 
 /**
  * The panels of the 主动公开 view. Section 二 differs between the formats, so each panel holds
- * only keys that may be read together (format-spec §5.1): the 2021 and 2019 document columns,
+ * only keys that may be read together (docs/formats.md, “Section 二”): the 2021 and 2019 document columns,
  * 2019 item counts and 2021 fee amounts are separate panels; only the licence/penalty/coercion
  * decisions, printed in both formats, share one. Keys come from the format model.
  */

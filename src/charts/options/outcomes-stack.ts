@@ -43,7 +43,7 @@ function categoriesOf(rows: readonly OutcomeRow[], by: Dimension): string[] {
 /**
  * Outcome groups (or one group's reasons) per unit or year, stacked; in `share` mode each
  * category's bar is 100 % and segments are its shares. The 2019 single row （六）其他处理 and
- * the 2021 sub-rows stay separate series in the reasons view (format-spec §5.2).
+ * the 2021 sub-rows stay separate series in the reasons view (docs/formats.md, “Crosswalk”).
  */
 export function outcomesStackOption(
   rows: readonly OutcomeRow[],

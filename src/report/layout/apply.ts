@@ -34,7 +34,7 @@ function headerRows(): LayoutCell[][] {
 /**
  * The label cells that open a data row. Three label columns as printed: 三、本年度办理结果 spans
  * every result row; a （N） group label spans its sub-rows and shares a row with sub-row 1, which
- * is why the group labels have no cells of their own (format-spec.md §4.2).
+ * is why the group labels have no cells of their own (docs/formats.md, “Section 三”).
  */
 function labelCells(rows: ApplyRowDef[], index: number): LayoutCell[] {
   const r = rows[index]!

@@ -10,7 +10,7 @@ export interface ApplyRowDef {
   label: Label
   /**
    * Distinctive substrings (normalised: NFKC, no whitespace, unified quotes) that identify the row
-   * label. Never the numeric prefix (format-spec.md §6).
+   * label. Never the numeric prefix (docs/formats.md, “Reading a cell”).
    */
   match: readonly string[]
   /** Outcome group for charts: granted/partial/withheld/unable/not_processed/other; absent for non-result rows. */

@@ -8,7 +8,7 @@ export * from './active'
 export * from './apply'
 export * from './appeal'
 
-/** Section titles (format-spec.md §2), bilingual. */
+/** Section titles (docs/formats.md, “Six sections”), bilingual. */
 export const SECTION_LABELS: Record<'active' | 'apply' | 'appeal', Label> = {
   active: { zh: '二、主动公开政府信息情况', en: 'II. Proactive disclosure' },
   apply: { zh: '三、收到和处理政府信息公开申请情况', en: 'III. Disclosure applications received and handled' },

@@ -9,7 +9,7 @@ export const FORMATS: readonly FormatId[] = ['gov2021', 'gov2019']
 /** The three tabular sections of a report: 二 主动公开, 三 依申请公开, 四 复议诉讼. */
 export type TableSection = 'active' | 'apply' | 'appeal'
 
-/** The six sections of a report, by their machine key in format-spec.md §2. */
+/** The six sections of a report, by their machine key in docs/formats.md, “Six sections”. */
 export type SectionKey = 'sec.overview' | 'sec.active' | 'sec.apply' | 'sec.appeal' | 'sec.problems' | 'sec.other'
 
 /**
@@ -30,7 +30,7 @@ export interface Label {
 
 /** One cell of a national table: the single source for parser, validator, database and UI labels. */
 export interface CellDef {
-  /** Machine key from format-spec.md, e.g. `apply.result.withheld.state_secret.total`. */
+  /** Machine key from docs/formats.md, e.g. `apply.result.withheld.state_secret.total`. */
   key: string
   section: TableSection
   /** Row key inside the section, e.g. `result.withheld.state_secret` (apply) or `regulation` (active). */

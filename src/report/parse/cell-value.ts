@@ -2,7 +2,7 @@ import type { CellType } from '../model/types'
 import type { CellFlag, CellProblem } from '../types'
 import { memoString } from './memo'
 
-/** How one printed cell string reads (format-spec.md §6). Shared between calls: never mutate. */
+/** How one printed cell string reads (docs/formats.md, “Reading a cell”). Shared between calls: never mutate. */
 export interface CellReading {
   value: number | null
   flag: CellFlag

@@ -2,7 +2,7 @@ import type { GrammarRow } from './grammar'
 import type { Token } from './tokens'
 
 /**
- * Where a section 二 table's header puts its columns (format-spec V7/V8: headers wrapped over
+ * Where a section 二 table's header puts its columns (variations “wrapped or cut headers”, “scrambled header columns” in docs/formats.md: headers wrapped over
  * lines, scrambled, or padded with empty slots). Read from the header text between the table's
  * 信息内容 cell and its first row label:
  * - `order`: the model's column index of each printed column, in printed order, when every

@@ -27,7 +27,7 @@ export interface GrammarRow {
   sumsToLast: boolean
   /**
    * Header words of each column (section 二): a table whose header prints its columns in another
-   * order, or in other slots, is read by its header (format-spec V7/V8). Empty for section 三.
+   * order, or in other slots, is read by its header (variations “wrapped or cut headers”, “scrambled header columns” in docs/formats.md). Empty for section 三.
    */
   colMatch: readonly (readonly string[])[]
 }

@@ -1,12 +1,12 @@
 import type { SectionKey } from '../model/types'
 import { compact } from './text-norm'
 
-/** The six report sections in print order (format-spec.md §2). */
+/** The six report sections in print order (docs/formats.md, “Six sections”). */
 export const SECTION_ORDER: readonly SectionKey[] = ['sec.overview', 'sec.active', 'sec.apply', 'sec.appeal', 'sec.problems', 'sec.other']
 
 /**
- * Heading regex of format-spec.md §2, run on a compacted line (no whitespace, NFKC). The numeral is
- * optional and may be Chinese or Arabic (Word auto-numbering, V1); the title words decide.
+ * Heading regex of docs/formats.md, “Six sections”, run on a compacted line (no whitespace, NFKC). The numeral is
+ * optional and may be Chinese or Arabic (Word auto-numbering, variation “mixed heading numerals” in docs/formats.md); the title words decide.
  */
 const HEADING =
   /^(?:(?:[一二三四五六]|[1-6])[、.．]?)?(?:行政机关)?(总体情况|工作基本情况|工作总体推进情况|主动公开政府信息|收到和处理政府信息公开申请|(?:因?政府信息公开(?:工作被申请)?)?行政复议.{0,4}行政诉讼|(?:政府信息公开工作)?存在的主要问题|其他需要报告的事项)/
@@ -21,7 +21,7 @@ const KEY_BY_WORD: readonly [RegExp, SectionKey][] = [
 ]
 
 /**
- * The section a paragraph line heads, or null. Guards from format-spec.md §2: at most 40
+ * The section a paragraph line heads, or null. Guards from docs/formats.md, “Six sections”: at most 40
  * characters, not ending in 。, not a table cell (callers never pass cells).
  */
 export function headingOf(line: string): SectionKey | null {

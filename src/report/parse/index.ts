@@ -91,7 +91,7 @@ function looksLikeReport(report: ParseResult): boolean {
   return report.meta.sections_found.length > 0 || Object.keys(report.cells).length > 0 || (report.meta.year !== null && report.meta.unit !== null)
 }
 
-/** Converts a .docx document to simplified script when it is traditional (V16). */
+/** Converts a .docx document to simplified script when it is traditional (variation “traditional-script mirrors” in docs/formats.md). */
 function simplifyDoc(doc: import('./doc').StructuredDoc): { doc: import('./doc').StructuredDoc; converted: boolean } {
   const joined = doc.blocks.map((b) => (b.kind === 'para' ? b.text : b.rows.map((r) => r.join('\u0001')).join('\u0002'))).join('\u0003')
   const { text, converted } = toSimplified(joined)

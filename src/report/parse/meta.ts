@@ -3,7 +3,7 @@ import type { Block } from './doc'
 import { compact, tidy } from './text-norm'
 
 /**
- * Metadata of a real page (format-spec.md §2): unit, year, claimed format and statistics period,
+ * Metadata of a real page (docs/formats.md, “Six sections”): unit, year, claimed format and statistics period,
  * plus where a crawler or the page says it was published. Real pages wrap the report in site
  * chrome — a crawler's `标题:` header block, `当前位置:首页>…`, `登录|注册`, flipbook `Page 8 -`,
  * spam inserted into sentences — so the title is looked for line by line near the top, with that

@@ -139,7 +139,7 @@ function orderedCells(parts: Extracted[], sections: { active: DetectedFormat; ap
 /**
  * All sections' notes in one record. A plain key loop, not object spread: the per-section notes
  * records grow key by key into dictionary mode, and V8's spread of those took ~1 ms for a page
- * of blank cells (V4), a third of the whole parse.
+ * of blank cells (variation “blank instead of 0” in docs/formats.md), a third of the whole parse.
  */
 function mergeNotes(parts: Extracted[]): Record<string, CellNote> {
   const merged: Record<string, CellNote> = {}

@@ -17,7 +17,7 @@ export interface SplitDoc {
 /**
  * Cuts a document at its section headings. Sections must come in print order: a heading is
  * accepted only when its section comes after the last accepted one, so a body sentence or a
- * repeated title never reopens an earlier section (format-spec.md §2).
+ * repeated title never reopens an earlier section (docs/formats.md, “Six sections”).
  */
 export function splitSections(doc: StructuredDoc): SplitDoc {
   const preamble: Block[] = []

@@ -2,7 +2,7 @@ import type { Block, StructuredDoc } from './doc'
 import { stripArtefacts } from './text-norm'
 
 /**
- * Layout a (format-spec.md §9.1): text extracted from .docx. Every table cell is one line starting
+ * Layout a (docs/parse-contract.md, “Input”): text extracted from .docx. Every table cell is one line starting
  * with a tab; rows are separated by an empty line; a tab-less line right after a cell continues
  * that cell (a line break inside the cell); merged cells are empty tab lines. Any other line is a
  * paragraph.

@@ -4,7 +4,7 @@ import { docxTextToDoc } from './text-docx'
 import { linesToDoc, pdfTextToDoc } from './text-lines'
 import { pipeTextToDoc } from './text-pipe'
 
-/** The text layouts (format-spec.md §9; renderings a, b, c, f, g). */
+/** The text layouts (docs/parse-contract.md, “Input”; renderings a, b, c, f, g). */
 export type TextRendering = Extract<Rendering, 'docx-text' | 'lines' | 'pipe' | 'pdf-text' | 'glued'>
 
 /** docx-text: one cell per line, a single leading tab. */
@@ -12,7 +12,7 @@ const TAB_CELL = /^\t[^\t]*$/
 const PIPE_LINE = /\|/
 /** A row copied from a browser table: cells separated by tabs after some content (not docx-text's leading tab). */
 const TAB_ROW = /^[^\t]+\t|\t.*\t/
-/** A line ending in three or more space-separated numeric tokens: PDF text (V9). */
+/** A line ending in three or more space-separated numeric tokens: PDF text (variation “stacked PDF headers” in docs/formats.md). */
 const PDF_NUMBERS = /(?:^|[\s\u00a0])[-+]?\d+(?:\.\d+)?(?:[\s\u00a0\u3000]+(?:[-+]?\d+(?:\.\d+)?|[-—/]|无)){2,}\s*$/
 /** A Chinese label with a run of 3+ digits glued to its end and no separator (layout g). */
 const GLUED = /[\u4e00-\u9fff）)”"][0-9]{3,}$/

@@ -4,7 +4,7 @@ import { stripArtefacts, trimAll } from './text-norm'
 /**
  * Layouts b and g: one cell per line (a web page copied as text, or cells glued without
  * separators). Each non-empty line is a paragraph; the extractor anchors rows on labels. Empty
- * lines carry no cell (empty cells vanished when the page was flattened, V6).
+ * lines carry no cell (empty cells vanished when the page was flattened, variation “vanished empty cells” in docs/formats.md).
  */
 export function linesToDoc(lines: readonly string[]): StructuredDoc {
   const blocks: Block[] = []
@@ -21,7 +21,7 @@ const PAGE_NUMBER = /^(?:[-–—]\s*\d{1,3}\s*[-–—]|第\s*\d{1,3}\s*页(?:\
 const NUMERIC_TOKEN = /^[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|次)?$|^[-—–/]$|^无$/
 
 /**
- * Layout f: PDF-extracted text. Table structure is lost (V9): a line holds a label and then its
+ * Layout f: PDF-extracted text. Table structure is lost (variation “stacked PDF headers” in docs/formats.md): a line holds a label and then its
  * numbers separated by spaces. Each line becomes its label text (runs of non-numeric tokens) and
  * one paragraph per numeric token, so the label-anchored reader sees the same cell stream as in
  * layout b. Heading-like lines stay whole so section detection still sees them.

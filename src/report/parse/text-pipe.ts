@@ -8,7 +8,7 @@ const SEPARATOR_ROW = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/
  * Layout c: rows with `|` (or tab) separators. Handles
  * - one row per line `a | b | c` and markdown `| a | b |` (the `|---|` rule lines are skipped);
  * - tab-separated rows as copied from a browser table (`label\t0\t\t3`, blank cells kept);
- * - the V8 style, one cell per line ending in ` |`, where a lone `|` line is an empty cell: those
+ * - one cell per line ending in ` |` (as the “scrambled header columns” example in docs/formats.md), where a lone `|` line is an empty cell: those
  *   become one paragraph per cell ('' for the empty cell), like layout b.
  */
 export function pipeTextToDoc(lines: readonly string[]): StructuredDoc {

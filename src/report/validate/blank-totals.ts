@@ -3,7 +3,7 @@ import type { FormatId } from '../model/types'
 import { allPresent, type ReportContext } from './context'
 
 /**
- * Where section 三 leaves a sum's parts or its total blank (V4: 上海 2019 prints the result rows'
+ * Where section 三 leaves a sum's parts or its total blank (variation “blank instead of 0” in docs/formats.md: 上海 2019 prints the result rows'
  * 总计 cells as &nbsp; while （七）总计 = 805). Counting those blanks as 0 would turn a layout habit
  * into an arithmetic ERROR, so A2 and A3 skip these places and `total_blank` records them.
  */

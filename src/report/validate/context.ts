@@ -19,7 +19,7 @@ export function tableFormat(format: DetectedFormat): FormatId | null {
   return format === 'gov2021' || format === 'gov2019' ? format : null
 }
 
-/** The result of adding cells with blank-as-zero semantics (format-spec.md §6). */
+/** The result of adding cells with blank-as-zero semantics (docs/formats.md, “Reading a cell”). */
 export interface CellSum {
   sum: number
   /** True when at least one blank (null) cell was counted as 0. */

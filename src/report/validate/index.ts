@@ -40,7 +40,7 @@ export interface ValidateInput {
 }
 
 /**
- * Checks one report against format-spec.md §7.1 and §7.3 (A1–A11, F1–F3, plus `total_blank`: the sums A2/A3 skipped over blank cells).
+ * Checks one report against docs/rules.md, “Within one report” (A1–A11, F1–F3, plus `total_blank`: the sums A2/A3 skipped over blank cells).
  * Rules run only on cells the detected format prints; a rule whose cells were not located is
  * skipped (A8 reports what is missing). Blank cells count as 0 and the finding says so
  * (`assumed_zero`). Never changes a value and never throws on odd input.

@@ -22,7 +22,7 @@ function consecutivePairs(reports: readonly SeriesReport[]): YearPair[] {
 }
 
 /**
- * Cross-year rules C1–C5 over the reports of ONE unit (format-spec.md §7.2). Each finding is
+ * Cross-year rules C1–C5 over the reports of ONE unit (docs/rules.md, “Across one unit’s years”). Each finding is
  * attached to the later year of its pair (C1–C4) or to the year concerned (C5). Reports without a
  * year take part only in nothing; values are never changed.
  *

@@ -88,7 +88,7 @@ describe('html-2019-blank-totals.html', () => {
   })
 })
 
-describe('html-tables-missing.html (V3)', () => {
+describe('html-tables-missing.html (tables missing)', () => {
   it('is read as a report with headings, no cells and a tables_missing finding', () => {
     const report = parsed('html-tables-missing.html')
     expect(report.meta).toMatchObject({ unit: '示范区河西镇', year: 2022, format_claimed: 'gov2021', rendering: 'html' })

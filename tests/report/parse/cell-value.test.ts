@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isValueLike, readCell } from '~/report/parse/cell-value'
 
-describe('readCell (format-spec.md §6)', () => {
+describe('readCell (docs/formats.md, “Reading a cell”)', () => {
   it.each([
     ['0\u00a0', 0, 'ok'],
     ['\u00a00', 0, 'ok'],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { headingOf } from '~/report/parse/headings'
 import { parseText } from '~/report/read'
 
-describe('headingOf (format-spec.md §2)', () => {
+describe('headingOf (docs/formats.md, “Six sections”)', () => {
   it.each([
     ['1、 总体情况', 'sec.overview'],
     ['总体情况', 'sec.overview'],

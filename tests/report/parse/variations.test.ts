@@ -1,4 +1,4 @@
-/** format-spec.md §8 variations on small hand-written inputs: each must be read or reported, never guessed. */
+/** The real-world variations of docs/formats.md on small hand-written inputs: each must be read or reported, never guessed. */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseText } from '~/report/read'
@@ -9,7 +9,7 @@ const active = (cells: string[]) => ['二、主动公开政府信息情况', ...
 const rules = (r: ReturnType<typeof parseText>) => r.findings.map((f) => f.rule)
 
 describe('section 二 variations', () => {
-  it('V8: a scrambled header, one cell per line ending in " |", maps values by header label', () => {
+  it('scrambled header columns: a scrambled header, one cell per line ending in " |", maps values by header label', () => {
     const text = doc(active(['第二十条第(一)项 |', '信息内容 |', '本年新制作数量 |', '|', '对外公开总数量 |', '本年新公开数量 |', '规章 |', '1 |', '3 |', '2 |']))
     const r = parseText(text, 'v8.txt')
     expect(r.meta.rendering).toBe('pipe')
@@ -27,13 +27,13 @@ describe('section 二 variations', () => {
     })
   })
 
-  it('V7: a header wrapped over lines still decides the column order', () => {
+  it('wrapped or cut headers: a header wrapped over lines still decides the column order', () => {
     const text = doc(active(['第二十条第（一）项', '信息内容', '本年新', '制作数量', '对外公开', '总数量', '本年新', '公开数量', '规章', '7', '9', '8']))
     const r = parseText(text, 'wrapped.txt')
     expect(r.cells).toMatchObject({ 'active.regulation.new_made': 7, 'active.regulation.total_published': 9, 'active.regulation.new_published': 8 })
   })
 
-  it('V6: rows whose blank cells vanished are short_row and not read', () => {
+  it('vanished empty cells: rows whose blank cells vanished are short_row and not read', () => {
     const text = doc(active(['第二十条第(一)项', '信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量', '规章', '0', '规范性文件', '第二十条第(五)项', '信息内容', '上一年项目数量', '本年增/减', '处理决定数量', '行政许可', '3', '+1036', '5']))
     const r = parseText(text, 'v6.txt')
     expect(r.meta.format_sections.active).toBe('gov2019')
@@ -42,7 +42,7 @@ describe('section 二 variations', () => {
     expect(r.cells).toMatchObject({ 'active.license.prev_items': 3, 'active.license.delta': 1036, 'active.license.decisions': 5 })
   })
 
-  it('V10/V11: text and units in cells, an extra provincial row, a repeated row and a dash', () => {
+  it('old format in a new year, provincial extensions: text and units in cells, an extra provincial row, a repeated row and a dash', () => {
     const rows = [
       '第二十条第（九）项', '信息内容 | 采购项目数量 | 采购总金额',
       '政府集中采购 | 閻良區公務用車10輛 | 1530000元',

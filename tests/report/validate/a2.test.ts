@@ -31,7 +31,7 @@ describe('A2 （七）总计 = sum of outcomes', () => {
   })
 })
 
-describe('A2 with blank outcome cells (V4, 上海 2019)', () => {
+describe('A2 with blank outcome cells (blank instead of 0, 上海 2019)', () => {
   const run = (cells: Record<string, number | null>) => validateReport({ meta: makeMeta('gov2019'), cells })
   const outcomeKeys = (col: string) =>
     Object.keys(makeCells('gov2019')).filter((k) => k.startsWith('apply.result.') && !k.startsWith('apply.result.total.') && k.endsWith(`.${col}`))

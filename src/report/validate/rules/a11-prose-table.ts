@@ -34,7 +34,7 @@ function sentence(text: string, index: number): string {
  * A11 (WARN, [PRACTICE]): section 一 prose contradicts the tables — it says no application
  * ("未收到…申请", "零报告") or no review ("未发生…行政复议") while the table counts some, or it
  * gives a positive count while the table's totals are 0. Never an ERROR: narratives often count
- * different things (format-spec.md V14).
+ * different things (variation “prose that disagrees with the tables” in docs/formats.md).
  */
 export const a11ProseTable: ReportRule = (ctx) => {
   const text = (ctx.prose.overview ?? '').replace(/\s+/g, '')

@@ -10,7 +10,7 @@ import type { ReportRule } from './types'
  * （一）…（六） (gov2021: the three （六） sub-rows; gov2019: its single （六） row). Each
  * application is counted in exactly one outcome ("区分处理的，只计这一情形").
  *
- * A column whose outcome cells are all blank is skipped, as A3 skips a blank 总计 (V4: 上海 2019
+ * A column whose outcome cells are all blank is skipped, as A3 skips a blank 总计 (variation “blank instead of 0” in docs/formats.md: 上海 2019
  * leaves the result rows' 总计 blank under （七）总计 = 805); `total_blank` records it. A column
  * with some outcome cells filled is checked with its blanks counted as 0 (`assumed_zero`).
  */

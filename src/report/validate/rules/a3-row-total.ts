@@ -8,7 +8,7 @@ import type { ReportRule } from './types'
 /**
  * A3 (ERROR, [DERIVED]): per section 三 row, 总计 = 自然人 + the five 法人或其他组织 columns.
  *
- * A row whose 总计 is blank is skipped (real reports leave it blank, V4); `total_blank` records
+ * A row whose 总计 is blank is skipped (real reports leave it blank, variation “blank instead of 0” in docs/formats.md); `total_blank` records
  * the skipped rows that had something to check.
  */
 export const a3RowTotal: ReportRule = (ctx) => {

@@ -8,7 +8,7 @@ import type { ReportRule } from './types'
 
 /**
  * `total_blank` (INFO): one finding per report listing the sums A3 and A2 skipped because the
- * report left cells blank (V4) although the printed values there had something to check:
+ * report left cells blank (variation “blank instead of 0” in docs/formats.md) although the printed values there had something to check:
  * - A3: rows whose 总计 is blank while an applicant cell is non-zero;
  * - A2: columns whose outcome cells （一）…（六） are all blank while （七）总计 is non-zero.
  * All-blank or all-zero places are not listed: there is nothing a check could have found.
