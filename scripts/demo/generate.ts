@@ -1,4 +1,4 @@
-import type { RenderTarget } from '~/report/render'
+import type { RenderTarget } from './renderings'
 import { demoReadme, districtJson, sourcesCsv, unitsCsv } from './district-files'
 import { reportFileName } from './file-names'
 import type { Manifest } from './manifest'

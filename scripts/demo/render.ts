@@ -1,5 +1,5 @@
-import { reportBlocks, renderReport, type RenderTarget, type ReportRecord } from '~/report/render'
-import { renderHtml } from '~/report/render/html'
+import { reportBlocks, renderReport, type RenderTarget, type ReportRecord } from './renderings'
+import { renderHtml } from './renderings/html'
 import type { Rng } from './prng'
 import type { DemoReport } from './reports'
 

@@ -3,7 +3,7 @@ import { formatLayout } from '~/report/layout'
 import { keysOf } from '~/report/model'
 import type { FormatId } from '~/report/model/types'
 import { parseReport } from '~/report/read'
-import { renderReport, type RenderOptions, type RenderTarget, type ReportRecord } from '~/report/render'
+import { renderReport, type RenderOptions, type RenderTarget, type ReportRecord } from '../../scripts/demo/renderings'
 import type { ParseResult } from '~/report/types'
 import { makeCells } from './validate/make-record'
 

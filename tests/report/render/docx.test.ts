@@ -1,6 +1,6 @@
 import { unzipSync, strFromU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { renderReport } from '~/report/render'
+import { renderReport } from '../../../scripts/demo/renderings'
 import { record } from './helpers'
 
 describe('docx rendering', () => {

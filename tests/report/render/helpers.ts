@@ -1,6 +1,6 @@
 import { keysOf } from '~/report/model'
 import type { FormatId } from '~/report/model/types'
-import { renderReport, type RenderOptions, type RenderTarget, type ReportRecord } from '~/report/render'
+import { renderReport, type RenderOptions, type RenderTarget, type ReportRecord } from '../../../scripts/demo/renderings'
 
 /** The sample's values: every cell 0, the 四、结转下年度继续办理 row blank. */
 export function sampleLikeCells(format: FormatId): Record<string, number | null> {

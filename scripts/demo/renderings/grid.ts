@@ -1,4 +1,4 @@
-import type { LayoutCell, LayoutTable } from '../layout'
+import type { LayoutCell, LayoutTable } from '~/report/layout'
 
 /** A cell placed on the table grid, with its printed text as lines. */
 export interface PlacedCell {

@@ -2,7 +2,7 @@ import type { DocBlock } from './document'
 import { ownCells, placeRows, type PlacedCell } from './grid'
 import type { ReportRecord } from './types'
 
-/** Header cells this short sit in narrow columns that PDF extraction stacks vertically (V9). */
+/** Header cells this short sit in narrow columns that PDF extraction stacks vertically (variation “stacked PDF headers” in docs/formats.md). */
 const NARROW = 4
 
 const text = (p: PlacedCell) => p.lines.join('')

@@ -1,5 +1,5 @@
-import { formatLayout, type LayoutTable } from '../layout'
-import type { FormatId } from '../model/types'
+import { formatLayout, type LayoutTable } from '~/report/layout'
+import type { FormatId } from '~/report/model/types'
 import type { ReportRecord } from './types'
 
 /** A report reduced to what every renderer draws, in reading order. */
@@ -14,7 +14,7 @@ const CITATION: Record<FormatId, string> = {
   gov2019: '《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）',
 }
 
-/** The six section headings as the national format numbers them (format-spec.md §2). */
+/** The six section headings as the national format numbers them (docs/formats.md, “Six sections”). */
 export const HEADINGS = {
   overview: '一、总体情况',
   problems: '五、存在的主要问题及改进情况',

@@ -1,5 +1,5 @@
-import type { FormatId } from '../model/types'
-import type { ReportProse } from '../types'
+import type { FormatId } from '~/report/model/types'
+import type { ReportProse } from '~/report/types'
 
 /** What a renderer draws: one unit's report of one year, with its cells and optional prose. */
 export interface ReportRecord {
@@ -15,12 +15,12 @@ export interface ReportRecord {
   prose?: ReportProse
 }
 
-/** The renderings of format-spec.md §9 / the parser's `Rendering` values (minus 'none'). */
+/** The renderings of docs/parse-contract.md, “Input” / the parser's `Rendering` values (minus 'none'). */
 export type RenderTarget = 'docx-text' | 'lines' | 'pipe' | 'markdown' | 'html' | 'docx' | 'pdf-text' | 'glued'
 
 export const RENDER_TARGETS: readonly RenderTarget[] = ['docx-text', 'lines', 'pipe', 'markdown', 'html', 'docx', 'pdf-text', 'glued']
 
 export interface RenderOptions {
-  /** `lines` only: leave out empty cells entirely, as a web page flattened to text does (V6). */
+  /** `lines` only: leave out empty cells entirely, as a web page flattened to text does (variation “vanished empty cells” in docs/formats.md). */
   dropEmpty?: boolean
 }

@@ -17,7 +17,7 @@ function flatten(rec: ReportRecord, blocks: DocBlock[], row: (cells: PlacedCell[
 
 /**
  * A web page copied as text: every paragraph and every table cell on its own line, rows not
- * separated. Blank cells are empty lines, or vanish with `dropEmpty` (V6 — then positions are lost
+ * separated. Blank cells are empty lines, or vanish with `dropEmpty` (variation “vanished empty cells” in docs/formats.md — then positions are lost
  * by design and the parser must report `short_row`, never guess).
  */
 export function renderLines(rec: ReportRecord, blocks: DocBlock[], opts: RenderOptions): string {

@@ -9,7 +9,7 @@ export function escapeHtml(text: string): string {
 
 /**
  * A standalone HTML page: <h1> title, <h2> headings, <p> paragraphs and one <table> per section
- * with real rowspan/colspan. Blank cells are `&nbsp;` as on government sites (V4); lines inside a
+ * with real rowspan/colspan. Blank cells are `&nbsp;` as on government sites (variation “blank instead of 0” in docs/formats.md); lines inside a
  * cell are separated by <br>.
  */
 export function renderHtml(rec: ReportRecord, blocks: DocBlock[]): string {
