@@ -14,6 +14,8 @@ export interface OutputFile {
   /** The table the file holds, when it is one of the open-data tables. */
   table?: TableDef
   title: string
+  /** Set on a per-district file (open/<district>/…): the district and the license covering it. */
+  district?: { id: string; name: string; license: string }
 }
 
 const MEDIATYPES: Record<OutputFile['format'], string> = {
@@ -52,7 +54,7 @@ function licenseEntry(text: string): { name: string; title?: string } {
  * datapackage.json for the output folder: every file a resource with its hash and size;
  * tabular CSVs carry the Table Schema. `created` comes from the inputs (deterministic).
  */
-export async function buildDataPackage(outDir: string, files: readonly OutputFile[], districts: readonly DistrictInput[], created: string, urls: readonly string[]): Promise<Record<string, unknown>> {
+export async function buildDataPackage(outDir: string, files: readonly OutputFile[], districts: readonly DistrictInput[], created: string, urls: readonly string[], version?: string): Promise<Record<string, unknown>> {
   const resources = []
   for (const f of files) {
     const abs = join(outDir, f.path)
@@ -68,6 +70,7 @@ export async function buildDataPackage(outDir: string, files: readonly OutputFil
       bytes: statSync(abs).size,
       hash: `sha256:${await sha256File(abs)}`,
       ...(f.table ? { schema: tableSchema(f.table) } : {}),
+      ...(f.district?.license ? { licenses: [licenseEntry(f.district.license)] } : {}),
     })
   }
   const licenses = [...new Set(districts.map((d) => d.info.license).filter(Boolean))].map(licenseEntry)
@@ -83,7 +86,13 @@ export async function buildDataPackage(outDir: string, files: readonly OutputFil
       '乡镇、街道和部门政府信息公开工作年度报告的表格数据（整洁格式）、校验发现与报告覆盖情况。' +
       ' — Tables of township, street-office and department disclosure annual reports (tidy), validation findings and report coverage.',
     keywords: ['政府信息公开', 'government information disclosure', 'annual report', ...districts.map((d) => d.info.name)],
+    ...(version ? { version } : {}),
     licenses: licenses.length ? licenses : [{ name: 'other', title: 'See each district folder' }],
+    // Which license covers which district (the package-level list above is their union).
+    districts: districts.map((d) => ({
+      id: d.id, name: d.info.name, license: d.info.license, license_note: d.info.license_note,
+      publisher: d.info.publisher, provenance: d.info.provenance, synthetic: d.info.synthetic,
+    })),
     sources,
     created,
     resources,

@@ -192,6 +192,7 @@ function readDistrictInfo(file: string, ctx: ReadCtx): DistrictInfo {
     province: str(o.province),
     publisher: str(o.publisher),
     license: str(o.license),
+    license_note: str(o.license_note),
     contact: str(o.contact),
     provenance,
     synthetic: o.synthetic === true || provenance === 'synthetic',

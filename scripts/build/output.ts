@@ -5,8 +5,11 @@ import type { DistrictEntry } from '~/db/data-files'
 import { DB_FILE_NAME } from '~/db/data-files'
 import type { CoverageRow } from './coverage'
 import type { CrossFinding } from './cross-checks'
-import { buildDataPackage, tableFiles, type OutputFile } from './datapackage'
+import { nextChangelog, datasetVersion } from './changelog'
+import { buildDataPackage, type OutputFile } from './datapackage'
 import { DatabaseWriter, type TableName } from './duckdb-writer'
+import { sha256File } from './hash'
+import { writeOpenFiles } from './open-files'
 import { cellRows, coverageRows, crossFindingRows, districtRow, reportFindingRows, reportRow, unitRows } from './rows'
 import { STAMP_FILE } from './stamp'
 import { buildSummary, countedReports } from './summary'
@@ -54,10 +57,14 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, buil
       db.append('coverage', coverageRows(id, b.coverage))
     }
     await db.finishTables()
-    for (const t of OPEN_TABLES) await db.exportTable(t, join(tmp, 'open', t))
   } finally {
     await db.close()
   }
+  // The open files (all districts, then one folder per district) come from the finished database.
+  const open = await writeOpenFiles(
+    join(tmp, DB_FILE_NAME), tmp, OPEN_TABLES,
+    builds.map((b) => ({ id: b.input.id, name: b.input.info.name, license: b.input.info.license })),
+  )
 
   const entries: DistrictEntry[] = []
   const summaryFiles: OutputFile[] = []
@@ -75,13 +82,23 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, buil
   writeFileSync(join(tmp, 'index.json'), `${JSON.stringify({ districts: entries }, null, 2)}\n`)
 
   const files: OutputFile[] = [
-    ...tableFiles(OPEN_TABLES),
+    ...open.files,
     { path: DB_FILE_NAME, name: 'gov-duckdb', format: 'duckdb', title: 'DuckDB 数据库（全部表）/ DuckDB database (all tables)' },
     { path: 'index.json', name: 'index', format: 'json', title: '区县列表 / District index' },
     ...summaryFiles,
   ]
   const urls = [...new Set(builds.flatMap((b) => b.reports.map((r) => r.url).filter((u): u is string => !!u)))].sort()
-  const pkg = await buildDataPackage(tmp, files, builds.map((b) => b.input), createdStamp(builds), urls)
+  const created = createdStamp(builds)
+  const csvDigests = await Promise.all(open.files.filter((f) => f.format === 'csv').map((f) => sha256File(join(tmp, f.path))))
+  const version = datasetVersion(created, csvDigests)
+  // The changelog carries on from the output this build replaces.
+  const names = new Map(builds.map((b) => [b.input.id, b.input.info.name]))
+  const changelog = nextChangelog(readPreviousChangelog(opts.outDir), {
+    version, created, districts: open.stats.map((s) => ({ ...s, name: names.get(s.district) ?? s.district })),
+  })
+  writeFileSync(join(tmp, CHANGELOG_FILE), `${JSON.stringify(changelog, null, 2)}\n`)
+  files.push({ path: CHANGELOG_FILE, name: 'changelog', format: 'json', title: '数据集版本与更新记录 / Dataset versions and changelog' })
+  const pkg = await buildDataPackage(tmp, files, builds.map((b) => b.input), created, urls, version)
   writeFileSync(join(tmp, 'datapackage.json'), `${JSON.stringify(pkg, null, 2)}\n`)
 
   if (opts.stamp) writeFileSync(join(tmp, STAMP_FILE), `${opts.stamp}\n`)
@@ -89,12 +106,26 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, buil
   return [...files.map((f) => f.path), 'datapackage.json']
 }
 
+/** The builds of the dataset, newest first (scripts/build/changelog.ts). */
+export const CHANGELOG_FILE = 'changelog.json'
+
+/** The previous output's changelog: undefined when there is none, null when it is not JSON. */
+function readPreviousChangelog(outDir: string): unknown {
+  const file = join(outDir, CHANGELOG_FILE)
+  if (!existsSync(file)) return undefined
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown
+  } catch {
+    return null
+  }
+}
+
 /** Marker file every output folder of this build holds: only a folder with it is ever replaced. */
 export const MARKER_FILE = '.gov-data-build'
 const MARKER_TEXT = 'Written by `npm run build:data` (gov-disclosure-dashboard). The next data build replaces this folder as a whole.\n'
 
 /** Names the build writes at the top of its output folder (an unmarked leftover holding only these is ours). */
-const OUTPUT_NAMES = new Set([MARKER_FILE, STAMP_FILE, DB_FILE_NAME, `${DB_FILE_NAME}.wal`, 'open', 'summary', 'index.json', 'datapackage.json'])
+const OUTPUT_NAMES = new Set([MARKER_FILE, STAMP_FILE, DB_FILE_NAME, `${DB_FILE_NAME}.wal`, 'open', 'summary', 'index.json', 'datapackage.json', 'changelog.json'])
 
 /** The folders beside the output: the new build being written, and the old output moved aside during the swap. */
 export function sidePaths(outDir: string): { partial: string; previous: string } {

@@ -10,6 +10,8 @@ export interface DistrictInfo {
   province: string
   publisher: string
   license: string
+  /** What the license covers, in the publisher's words (district.json "license_note"); '' when absent. */
+  license_note: string
   contact: string
   /** Provenance of the district's reports. */
   provenance: Provenance

@@ -5,6 +5,7 @@ import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openTable } from '~/db/open-tables'
 import { TABLES } from '~/db/schema'
 import { OPEN_TABLES } from '../../scripts/build/build'
 import { buildInto, FIXTURE_DATA, hashTree, queryDb, readJson, ROOT, removeTemps } from './helpers'
@@ -61,7 +62,7 @@ describe('output files', () => {
       const json = readJson<Record<string, unknown>[]>(join(out, `open/${name}.json`))
       const parsed = Papa.parse<Record<string, string>>(csvBytes.toString('utf8').slice(1), { header: true, skipEmptyLines: true })
       expect(parsed.errors).toEqual([])
-      const table = TABLES.find((t) => t.name === name)!
+      const table = openTable(name)
       expect(parsed.meta.fields).toEqual(table.fields.map((f) => f.name))
       expect(parsed.data.length).toBe(json.length)
       const typed = parsed.data.map((row) =>
