@@ -11,11 +11,12 @@ const EVIL = '<img src=x onerror=alert(1)>镇'
 
 describe('compare ranking option', () => {
   const rows: RankingRow[] = [
-    { district: 'd', unit: '甲镇', unit_kind: '镇', value: 12, reports: 2 },
-    { district: 'd', unit: EVIL, unit_kind: '镇', value: 3, reports: 1 },
-    { district: 'd', unit: '丙镇', unit_kind: '镇', value: null, reports: 1 },
+    { district: 'd', unit: '甲镇', unit_kind: '镇', value: 12, reports: 2, missing: null },
+    { district: 'd', unit: EVIL, unit_kind: '镇', value: 3, reports: 1, missing: null },
+    { district: 'd', unit: '丙镇', unit_kind: '镇', value: null, reports: 1, missing: null },
   ]
-  const option: Any = compareRankingOption(rows, { metric: '本年新收申请', noValue: '无数据' }, { ratio: false, highlighted: ['甲镇'] })
+  const LABELS = { metric: '本年新收申请', noValue: '无数据', notCollected: '未收录', notPublished: '未发布' }
+  const option: Any = compareRankingOption(rows, LABELS, { ratio: false, highlighted: ['甲镇'] })
 
   it('keeps the SQL order with the largest on top and an empty bar for a unit without value', () => {
     expect(option.yAxis.data).toEqual(['甲镇', EVIL, '丙镇'])
@@ -37,9 +38,24 @@ describe('compare ranking option', () => {
   })
 
   it('formats ratio metrics as percentages with a fixed 0–100 % axis', () => {
-    const ratio: Any = compareRankingOption([{ ...rows[0]!, value: 0.5 }], { metric: '公开率', noValue: '—' }, { ratio: true, highlighted: [] })
+    const ratio: Any = compareRankingOption([{ ...rows[0]!, value: 0.5 }], { ...LABELS, metric: '公开率', noValue: '—' }, { ratio: true, highlighted: [] })
     expect(ratio.xAxis.max).toBe(1)
     expect(ratio.series[0].label.formatter({ value: 0.5 })).toBe('50%')
+  })
+
+  it('shows units without a report greyed at the end, labelled 未收录 / 未发布 — not as a 0', () => {
+    const withMissing: RankingRow[] = [
+      ...rows,
+      { district: 'd', unit: '丁镇', unit_kind: '镇', value: null, reports: 0, missing: 'not_collected' },
+      { district: 'd', unit: '戊镇', unit_kind: '镇', value: null, reports: 0, missing: 'not_published' },
+    ]
+    const o: Any = compareRankingOption(withMissing, LABELS, { ratio: false, highlighted: [] })
+    expect(o.yAxis.data.slice(3)).toEqual([{ value: '丁镇', textStyle: { color: '#a8abb2' } }, { value: '戊镇', textStyle: { color: '#a8abb2' } }])
+    const items = o.series[0].data
+    expect(o.series[0].label.formatter({ data: items[3], value: 0 })).toBe('未收录')
+    expect(o.series[0].label.formatter({ data: items[4], value: 0 })).toBe('未发布')
+    expect(o.tooltip.formatter({ dataIndex: 4 })).toContain('未发布')
+    expect(o.series[0].label.formatter({ data: items[0], value: 12 })).toBe('12')
   })
 })
 
@@ -113,14 +129,22 @@ describe('compare heatmap option', () => {
 describe('compare chosen-units option', () => {
   it('draws one series per chosen unit (at most six) with gaps for years without value', () => {
     const rows: UnitYearRow[] = [
-      { district: 'd', unit: '甲镇', year: 2020, value: 1 }, { district: 'd', unit: '甲镇', year: 2021, value: 2 },
-      { district: 'd', unit: '乙镇', year: 2021, value: 5 },
+      { district: 'd', unit: '甲镇', year: 2020, status: 'received', value: 1 }, { district: 'd', unit: '甲镇', year: 2021, status: 'received', value: 0 },
+      { district: 'd', unit: '乙镇', year: 2020, status: 'not_published', value: null }, { district: 'd', unit: '乙镇', year: 2021, status: 'received', value: 5 },
     ]
     const units = ['甲镇', '乙镇', 'c', 'd', 'e', 'f', 'g']
-    const option: Any = compareUnitsOption(rows, units, { metric: 'm' }, { ratio: false })
+    const option: Any = compareUnitsOption(rows, units, { metric: 'm', notCollected: '未收录', notPublished: '未发布', noValue: '无此项' }, { ratio: false })
     expect(option.series).toHaveLength(MAX_CHOSEN_UNITS)
     expect(option.xAxis.data).toEqual(['2020', '2021'])
-    expect(option.series[1].data.map((d: Any) => d.value)).toEqual(['-', 5])
+    // A missing report carries its reason as a label; a reported 0 is labelled 0: the two never look alike.
+    const [missing, five] = option.series[1].data
+    expect(missing).toMatchObject({ missing: '未发布', label: { show: true, formatter: '未发布' } })
+    expect(five).toMatchObject({ value: 5 })
+    expect(option.series[0].data[1]).toMatchObject({ value: 0, label: { formatter: '0' } })
+    expect(option.series[2].data[0]).toMatchObject({ missing: '无此项' })
+    const tip: string = option.tooltip.formatter([{ axisValue: '2020', seriesName: '乙镇', data: missing }, { axisValue: '2020', seriesName: '甲镇', data: option.series[0].data[0] }])
+    expect(tip).toContain('乙镇：<b>未发布</b>')
+    expect(tip).toContain('甲镇：<b>1</b>')
     expect(new Set(option.series.map((s: Any) => s.itemStyle.color)).size).toBe(MAX_CHOSEN_UNITS)
   })
 })

@@ -54,8 +54,9 @@ describe('compare SQL on DuckDB', () => {
 
   it('ranks by a single cell key and keeps the format boundary: a 2019 report lacks the 2021 fee amount', async () => {
     const r = await rows<UnitYearRow>(con, unitYearSql(ALL_SCOPE, metric('active.fee.amount_wan')))
-    expect(r.map((x) => [x.unit, x.year, x.value])).toEqual([
-      [QUOTED, 2021, null], ['乙街道', 2021, 0], ['甲镇', 2020, null], ['甲镇', 2021, 1.5],
+    // Every expected unit-year with its status: 乙街道 2020 is a year without a report (not a 0).
+    expect(r.map((x) => [x.unit, x.year, x.status, x.value])).toEqual([
+      [QUOTED, 2021, 'received', null], ['乙街道', 2020, 'not_collected', null], ['乙街道', 2021, 'duplicate', 0], ['甲镇', 2020, 'received', null], ['甲镇', 2021, 'received', 1.5],
     ])
     const heat = await rows<HeatmapRow>(con, heatmapSql(ALL_SCOPE, metric('active.fee.amount_wan')))
     expect(heat.find((x) => x.unit === '甲镇' && x.year === 2020)).toMatchObject({ value: null, cells_present: 0 })
@@ -78,6 +79,13 @@ describe('compare SQL on DuckDB', () => {
     expect(r.map((x) => [x.unit, x.value])).toEqual([['甲镇', 7], [QUOTED, 0]])
     const other = await rows<RankingRow>(con, rankingSql({ ...ALL_SCOPE, district: "x' OR '1'='1" }, metric('new')))
     expect(other).toEqual([])
+  })
+
+  it('lists expected units without any report in scope at the end of the ranking, with why they have none', async () => {
+    // 2020: 乙街道 was not collected — it stays in the ranking, last, marked not_collected.
+    const r = await rows<RankingRow>(con, rankingSql({ district: 'hl', years: [2020, 2020] }, metric('new')))
+    expect(r.map((x) => [x.unit, x.reports, x.missing])).toEqual([['甲镇', 1, null], ['乙街道', 0, 'not_collected']])
+    expect(r.at(-1)!.value).toBeNull()
   })
 
   it('resolves derived metrics and model cell keys, and nothing else', () => {

@@ -31,7 +31,8 @@ describe('CompareView', { timeout: 30_000 }, () => {
     await clickChart(w, 'compare-heatmap', { data: { unit: '甲镇', year: 2020 } })
     await until(() => expect(router.currentRoute.value.query).toMatchObject({ x_unit: '甲镇', x_year: '2020' }))
     await until(() => expect(w.find('[data-card="compare-ranking"] h3').text()).toContain('2020'))
-    await until(() => expect(chartOption(w, 'compare-ranking').yAxis.data).toEqual(['甲镇']))
+    // 乙街道 has no 2020 report: still ranked, greyed at the end.
+    await until(() => expect(chartOption(w, 'compare-ranking').yAxis.data).toEqual(['甲镇', { value: '乙街道', textStyle: { color: '#a8abb2' } }]))
     expect(w.find('[data-xf-unit]').text()).toContain('甲镇')
     expect(w.findAll('[data-table="compare-table"] .el-table__row')).toHaveLength(1)
     await w.find('[data-xf-clear]').trigger('click')
@@ -46,7 +47,8 @@ describe('CompareView', { timeout: 30_000 }, () => {
     await until(() => expect(chartOption(w2, 'compare-units')).not.toBeNull())
     const o = chartOption(w2, 'compare-units')
     expect(o.series.map((s: any) => s.name)).toEqual(['甲镇', '乙街道'])
-    expect(o.series[1].data.map((d: any) => d.value)).toEqual(['-', 2])
+    // 乙街道 2020 was not collected: labelled 未收录, not drawn as a 0 or an unexplained gap.
+    expect(o.series[1].data.map((d: any) => d.missing ?? d.value)).toEqual(['未收录', 2])
   })
 
   it('shows an error panel, not a crash, for an unknown metric in the URL', async () => {

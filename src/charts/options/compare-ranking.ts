@@ -9,11 +9,16 @@ export interface RankingLabels {
   metric: string
   /** Tooltip text for a unit without a value (no report in scope printed the cells). */
   noValue: string
+  /** Bar label of an expected unit without a report: not collected (未收录) / not published (未发布). */
+  notCollected: string
+  notPublished: string
 }
 
 const BASE = PALETTE[0]!
 const DIMMED = '#b9c8de'
 const ACCENT = '#e08a3c'
+/** Label colours of units without a report: grey for 未收录 (not the unit's fault), red for 未发布. */
+const MISSING_TEXT = { not_collected: '#8a9099', not_published: '#b03a36' } as const
 
 /**
  * Units ranked by a metric, largest at the top, as horizontal bars. Units in `highlighted` (the
@@ -25,6 +30,7 @@ export function compareRankingOption(
   labels: RankingLabels,
   opts: { ratio: boolean; highlighted: readonly string[] },
 ): EChartsOption {
+  const missingText = (m: 'not_collected' | 'not_published') => (m === 'not_published' ? labels.notPublished : labels.notCollected)
   const marked = new Set(opts.highlighted)
   const anyMarked = marked.size > 0
   return {
@@ -36,7 +42,7 @@ export function compareRankingOption(
         const { dataIndex } = p as { dataIndex: number }
         const row = rows[dataIndex]
         if (!row) return ''
-        const value = row.value === null ? labels.noValue : formatValue(row.value, opts.ratio)
+        const value = row.missing ? missingText(row.missing) : row.value === null ? labels.noValue : formatValue(row.value, opts.ratio)
         return `${escapeHtml(row.unit)}<br/>${escapeHtml(labels.metric)}：<b>${escapeHtml(value)}</b>`
       },
     },
@@ -47,18 +53,33 @@ export function compareRankingOption(
       axisLabel: { formatter: (v: number) => formatValue(v, opts.ratio) },
       position: 'top',
     },
-    yAxis: { type: 'category', inverse: true, triggerEvent: true, data: rows.map((r) => r.unit), axisLabel: { width: 120, overflow: 'truncate' } },
+    // Units without a report come last (the SQL orders them so), their names greyed.
+    yAxis: {
+      type: 'category', inverse: true, triggerEvent: true,
+      data: rows.map((r) => (r.missing ? { value: r.unit, textStyle: { color: '#a8abb2' } } : r.unit)),
+      axisLabel: { width: 120, overflow: 'truncate' },
+    },
     series: [
       {
         type: 'bar',
         name: labels.metric,
         barMaxWidth: 18,
         data: rows.map((r) => ({
-          value: r.value ?? '-',
+          // A unit without a report keeps its row with a 0-length bar that carries the 未收录/未发布 label.
+          value: r.missing ? 0 : (r.value ?? '-'),
           unit: r.unit,
+          missing: r.missing,
           itemStyle: { color: marked.has(r.unit) ? ACCENT : anyMarked ? DIMMED : BASE },
+          ...(r.missing ? { label: { color: MISSING_TEXT[r.missing] } } : {}),
         })),
-        label: { show: true, position: 'right', formatter: (p: unknown) => formatValue((p as { value: number }).value, opts.ratio) },
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: unknown) => {
+            const { data, value } = p as { data?: { missing?: 'not_collected' | 'not_published' | null }; value: number }
+            return data?.missing ? missingText(data.missing) : formatValue(value, opts.ratio)
+          },
+        },
       },
     ],
   }

@@ -56,14 +56,32 @@ export interface RankingRow {
   value: number | null
   /** Reports the value is computed from. */
   reports: number
+  /**
+   * For an expected unit without any report in scope: not_published when any of its missing years
+   * was looked for and not found (the unit's failure), else not_collected. Null when it has reports.
+   */
+  missing: 'not_collected' | 'not_published' | null
 }
 
-/** Units ranked by a metric over the years in scope, largest first; units without a value last. */
+/**
+ * Units ranked by a metric over the years in scope, largest first; units whose reports lack a value
+ * next, and units the registry expects without any report in scope last — listed, never dropped.
+ */
 export function rankingSql(scope: Scope, m: Metric): string {
-  return `WITH ${reportMetricCte(scope, m)}
-SELECT district, unit, any_value(unit_kind) AS unit_kind, (${metricOfPartsSql(m)})::DOUBLE AS value, COUNT(*)::INTEGER AS reports
-FROM report_metric GROUP BY district, unit
-ORDER BY value DESC NULLS LAST, unit`
+  return `WITH ${reportMetricCte(scope, m)},
+ranked AS (
+  SELECT district, unit, any_value(unit_kind) AS unit_kind, (${metricOfPartsSql(m)})::DOUBLE AS value, COUNT(*)::INTEGER AS reports
+  FROM report_metric GROUP BY district, unit
+),
+expected AS (
+  SELECT district, unit, any_value(unit_kind) AS unit_kind, bool_or(status = 'not_published') AS any_not_published
+  FROM coverage WHERE ${scopeWhere(scope)} AND status <> 'not_expected' GROUP BY district, unit
+)
+SELECT COALESCE(r.district, e.district) AS district, COALESCE(r.unit, e.unit) AS unit, COALESCE(r.unit_kind, e.unit_kind) AS unit_kind,
+  r.value, COALESCE(r.reports, 0)::INTEGER AS reports,
+  CASE WHEN r.unit IS NULL THEN CASE WHEN e.any_not_published THEN 'not_published' ELSE 'not_collected' END END AS missing
+FROM ranked r FULL OUTER JOIN expected e ON e.district = r.district AND e.unit = r.unit
+ORDER BY r.unit IS NULL, r.value DESC NULLS LAST, COALESCE(r.unit, e.unit)`
 }
 
 /** A cell of the unit × year heatmap. */
@@ -101,13 +119,23 @@ export interface UnitYearRow {
   district: string
   unit: string
   year: number
+  /** Coverage status of the unit-year (received, not_collected, not_published, duplicate). */
+  status: CoverageStatus
+  /** Null when there is no report (status says why), or the report lacks the metric's cells. */
   value: number | null
 }
 
-/** The metric per unit and year for the reports in scope (the side-by-side comparison of chosen units). */
+/**
+ * The metric per unit and year over the coverage grid in scope (the side-by-side comparison of
+ * chosen units): every expected unit-year with its status, so a missing report is told apart from 0.
+ */
 export function unitYearSql(scope: Scope, m: Metric): string {
-  return `WITH ${reportMetricCte(scope, m)}
-SELECT district, unit, "year"::INTEGER AS "year", (${metricOfPartsSql(m)})::DOUBLE AS value
-FROM report_metric GROUP BY district, unit, "year"
-ORDER BY unit, "year"`
+  return `WITH ${reportMetricCte(scope, m)},
+unit_year AS (
+  SELECT district, unit, "year", (${metricOfPartsSql(m)})::DOUBLE AS value FROM report_metric GROUP BY district, unit, "year"
+)
+SELECT cv.district, cv.unit, cv."year"::INTEGER AS "year", cv.status, uy.value
+FROM coverage cv LEFT JOIN unit_year uy ON uy.district = cv.district AND uy.unit = cv.unit AND uy."year" = cv."year"
+WHERE ${scopeWhere(scope, 'cv')} AND (cv.status <> 'not_expected' OR uy.value IS NOT NULL)
+ORDER BY cv.unit, cv."year"`
 }
