@@ -6,10 +6,13 @@ import App from './App.vue'
 import { createAppRouter } from './router'
 import { i18n } from './i18n'
 import { bindFiltersToRouter } from './stores/filters'
+import { useLocalStore } from './local/local-store'
 
 const app = createApp(App)
 const pinia = createPinia()
 const router = createAppRouter()
 app.use(pinia).use(router).use(i18n)
 bindFiltersToRouter(router)
+// The browser-local district (我的报告), restored from this browser's storage before the first summary load.
+useLocalStore(pinia).install()
 app.mount('#app')

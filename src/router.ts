@@ -31,6 +31,7 @@ export const PAGES: readonly PageDef[] = [
   { name: 'coverage', path: '/coverage', component: () => import('./views/CoverageView.vue'), label: 'common.nav.coverage', inNav: true },
   { name: 'data', path: '/data', component: () => import('./views/DataView.vue'), label: 'common.nav.data', inNav: true },
   { name: 'check', path: '/check', component: () => import('./views/CheckView.vue'), label: 'common.nav.check', inNav: true },
+  { name: 'my-reports', path: '/my-reports', component: () => import('./views/MyReportsView.vue'), label: 'common.nav.myReports', inNav: true },
 ]
 
 /** Route records of every page; unknown paths go to the overview. */

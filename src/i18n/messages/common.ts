@@ -5,7 +5,7 @@ export default {
       appTitle: '政务公开年报看板',
       nav: {
         overview: '总览', compare: '单位对比', outcomes: '办理结果', appeal: '复议诉讼', active: '主动公开',
-        unit: '单位', coverage: '收录与异常', data: '开放数据', check: '草稿检查',
+        unit: '单位', coverage: '收录与异常', data: '开放数据', check: '草稿检查', myReports: '我的报告',
       },
       district: '区县', year: '年度', years: '年度范围', kinds: '单位类型', units: '单位', allKinds: '全部类型',
       engine: { idle: '分析引擎未启动', loading: '正在加载分析引擎', ready: '分析引擎就绪', error: '分析引擎加载失败', retry: '重试' },
@@ -27,7 +27,7 @@ export default {
       appTitle: 'Government Disclosure Annual Reports',
       nav: {
         overview: 'Overview', compare: 'Compare', outcomes: 'Outcomes', appeal: 'Review & litigation', active: 'Proactive',
-        unit: 'Unit', coverage: 'Coverage & anomalies', data: 'Open data', check: 'Draft check',
+        unit: 'Unit', coverage: 'Coverage & anomalies', data: 'Open data', check: 'Draft check', myReports: 'My reports',
       },
       district: 'District', year: 'Year', years: 'Years', kinds: 'Unit kinds', units: 'Units', allKinds: 'All kinds',
       engine: { idle: 'Engine not started', loading: 'Loading the analysis engine', ready: 'Engine ready', error: 'Engine failed to load', retry: 'Retry' },
