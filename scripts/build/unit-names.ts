@@ -21,7 +21,7 @@ const TITLE_NOISE = [
 
 /** Unicode-normalise and remove whitespace and punctuation used as separators. */
 export function clean(name: string): string {
-  return name.normalize('NFKC').replace(/[\s\u00a0\u3000"'“”‘’《》〈〉【】\[\]]/g, '')
+  return name.normalize('NFKC').replace(/[\s\u00a0\u3000"'“”‘’《》〈〉【】[\]]/g, '')
 }
 
 /** Place names to strip from the front: province, city and district, in their full printed forms. */

@@ -25,7 +25,7 @@ async function fetchJson<T>(url: string): Promise<T> {
   try {
     return (await res.json()) as T
   } catch (err) {
-    throw new Error(`${url} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`)
+    throw new Error(`${url} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`, { cause: err })
   }
 }
 

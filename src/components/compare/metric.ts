@@ -31,7 +31,10 @@ export function parsePicked(value: string | null): string[] {
   for (let i = 0; i < value.length; i++) {
     const c = value[i]!
     if (c === '\\' && i + 1 < value.length) cur += value[++i]
-    else if (c === '|') (out.push(cur), (cur = ''))
+    else if (c === '|') {
+      out.push(cur)
+      cur = ''
+    }
     else cur += c
   }
   out.push(cur)

@@ -51,11 +51,10 @@ export function columnHeader(tokens: readonly Token[], from: number, labelAt: nu
 function headerSlots(tokens: readonly Token[], start: number, end: number, found: readonly number[], texts: readonly { s: string; at: number }[]): number[] | null {
   const slots: number[] = []
   let row: number | undefined
-  let textIndex = 0
   const cells: Token[] = []
   for (let i = start; i < end; i++) if (tokens[i]!.k === 'text') cells.push(tokens[i]!)
   for (const at of found) {
-    textIndex = texts.findIndex((t) => at >= t.at && at < t.at + t.s.length)
+    const textIndex = texts.findIndex((t) => at >= t.at && at < t.at + t.s.length)
     const cell = cells[textIndex]
     if (!cell || cell.col === undefined) return null
     if (row !== undefined && cell.row !== row) return null

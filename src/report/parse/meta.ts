@@ -31,8 +31,8 @@ const TITLE_YEAR_AFTER = new RegExp(`^(.*?)政府信息公开工作${YEAR}年度
 const TITLE_YEAR_FIRST = new RegExp(`^${YEAR}年度?(.{2,40}?)(?:关于)?政府信息公开(?:工作)?(?:年度)?报告`)
 const CONTACT = /请(?:与|向)?联系([^，,。；;：:（(\s]{2,30}?)(?:，|,|。|；|联系电话|电话|（|\(|$)/
 const PERIOD = new RegExp(`统计期限[^。]{0,12}?${YEAR}年`)
-const CLAIM_2021 = /[〔\[［(（【]\s*2021\s*[〕\]］)）】]\s*30\s*号/
-const CLAIM_2019 = /[〔\[［(（【]\s*2019\s*[〕\]］)）】]\s*60\s*号/
+const CLAIM_2021 = /[〔[［(（【]\s*2021\s*[〕\]］)）】]\s*30\s*号/
+const CLAIM_2019 = /[〔[［(（【]\s*2019\s*[〕\]］)）】]\s*60\s*号/
 /** A title is short; longer lines are prose, where a title is only taken inside 《…》 or after 现公布. */
 const MAX_TITLE_LINE = 80
 const HEAD_LINES = 40
@@ -164,7 +164,7 @@ function sourceUrl(head: string): string | null {
 }
 
 /** Chrome a page puts before the title: labels, navigation, spam; the unit is what follows it. */
-const CHROME_SEPARATOR = /^.*[:：>＞|｜@》《“”"「」【】\]\[、，,。；;·•-]/
+const CHROME_SEPARATOR = /^.*[:：>＞|｜@》《“”"「」【】\][、，,。；;·•-]/
 const LEADING_WORDS = /^(?:现公布|现将|特公布|现予公布|公布|印发|关于|转发|标题|名称)+/
 /** A government's own office compiles its report: 两城镇人民政府党政办公室 → 两城镇人民政府. */
 const COMPILING_OFFICE = /(人民政府)(?:党政综合办公室|党政办公室|党政办|办公室)$/
@@ -174,7 +174,7 @@ export function cleanUnit(raw: string): string | null {
   let text = tidy(raw).replace(/\s+/g, '')
   text = text.replace(/\((?:[a-zà-ÿĀ-ſǍ-ǜ]+)\)/g, '')
   text = text.replace(CHROME_SEPARATOR, '')
-  text = text.replace(/^[A-Za-z0-9_.\-]+/, '')
+  text = text.replace(/^[A-Za-z0-9_.-]+/, '')
   text = text.replace(LEADING_WORDS, '').replace(/关于$/, '')
   text = text.replace(COMPILING_OFFICE, '$1')
   if (PRONOUN.test(text) || text.startsWith('我') || text.startsWith('本')) return null
