@@ -27,6 +27,7 @@ export const PAGES: readonly PageDef[] = [
   { name: 'outcomes', path: '/outcomes', component: () => import('./views/OutcomesView.vue'), label: 'common.nav.outcomes', inNav: true },
   { name: 'appeal', path: '/appeal', component: () => import('./views/AppealView.vue'), label: 'common.nav.appeal', inNav: true },
   { name: 'active', path: '/active', component: () => import('./views/ActiveView.vue'), label: 'common.nav.active', inNav: true },
+  { name: 'units', path: '/units', component: () => import('./views/UnitsView.vue'), label: 'common.nav.unit', inNav: true },
   { name: 'unit', path: '/unit/:unit', component: () => import('./views/UnitView.vue'), label: 'common.nav.unit', inNav: false },
   { name: 'coverage', path: '/coverage', component: () => import('./views/CoverageView.vue'), label: 'common.nav.coverage', inNav: true },
   { name: 'data', path: '/data', component: () => import('./views/DataView.vue'), label: 'common.nav.data', inNav: true },

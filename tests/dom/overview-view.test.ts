@@ -46,7 +46,12 @@ async function mountOverview(query = ''): Promise<{ w: ReturnType<typeof mount>;
   stubData()
   sqlCalls.length = 0
   setEngineFactory(async () => ({ query: <T,>(sql: string) => (sqlCalls.push(sql), db.query<T>(sql)), exec: (sql: string) => db.exec(sql) }))
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: OverviewView }] })
+  const router = createRouter({ history: createMemoryHistory(), routes: [
+    { path: '/', component: OverviewView },
+    // The 需要关注 panel links to the unit page and the findings list.
+    { name: 'unit', path: '/unit/:unit', component: { render: () => null } },
+    { name: 'coverage', path: '/coverage', component: { render: () => null } },
+  ] })
   await router.push(`/${query}`)
   bindFiltersToRouter(router)
   await useSummaryStore().load(null)
@@ -89,6 +94,20 @@ describe('OverviewView', () => {
     await vi.waitFor(() => expect(w.find('[data-kpi="new"]').exists()).toBe(true), { timeout: 5000 })
     expect(kpi(w, 'new')).toBe('12')
     expect(kpi(w, 'granted_share')).toBe('66.7%') // 8 of 12 decided
+  })
+
+  it('lists what needs attention in the year, each linked to its view', { timeout: 15_000 }, async () => {
+    const { w } = await mountOverview('?year=2021')
+    await useDbStore().start()
+    // 乙'街道 2020 was not collected; in 2021 both 甲镇 and 乙'街道 reported — nothing missing.
+    await vi.waitFor(() => expect(w.find('[data-attention="not_collected"] h4').text()).toContain('· 0'), { timeout: 5000 })
+    const { w: w2 } = await mountOverview('?year=2020')
+    await useDbStore().start()
+    await vi.waitFor(() => expect(w2.find('[data-attention="not_collected"] a').exists()).toBe(true), { timeout: 5000 })
+    const link = w2.find('[data-attention="not_collected"] a')
+    expect(link.text()).toBe("乙'街道")
+    expect(link.attributes('href')).toContain('/unit/')
+    expect(link.attributes('href')).toContain('year=2020')
   })
 
   it('clicking a year in the trend sets the crossfilter year in the URL, clicking again clears it', async () => {

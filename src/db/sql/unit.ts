@@ -55,6 +55,33 @@ FROM units WHERE district = ${str(district)}
 ORDER BY unit = ${str(unit)} DESC LIMIT 1`
 }
 
+/** One row of `districtUnitsSql`: a registered unit with its aliases and collection progress. */
+export interface DistrictUnitRow {
+  unit: string
+  unit_code: string | null
+  unit_kind: string | null
+  aliases: string | null
+  /** Unit-years expected (coverage rows other than not_expected) and received (or duplicate). */
+  expected: number
+  received: number
+  not_published: number
+  /** Latest year with a report, or null. */
+  latest: number | null
+}
+
+/** Every registered unit of a district in registry order (kind, code, name), for the search and the units directory. */
+export function districtUnitsSql(district: string): string {
+  return `SELECT u.unit, u.unit_code, u.unit_kind, u.aliases,
+  COUNT(c.year) FILTER (WHERE c.status <> 'not_expected')::INTEGER AS expected,
+  COUNT(c.year) FILTER (WHERE c.status IN ('received', 'duplicate'))::INTEGER AS received,
+  COUNT(c.year) FILTER (WHERE c.status = 'not_published')::INTEGER AS not_published,
+  max(c.year) FILTER (WHERE c.status IN ('received', 'duplicate')) AS latest
+FROM units u LEFT JOIN coverage c ON c.district = u.district AND c.unit = u.unit
+WHERE u.district = ${str(district)}
+GROUP BY u.unit, u.unit_code, u.unit_kind, u.aliases
+ORDER BY u.unit_kind, u.unit_code NULLS LAST, u.unit`
+}
+
 /** One row of `unitCoverageSql`: the coverage status of one year of the unit. */
 export interface UnitCoverageRow {
   year: number

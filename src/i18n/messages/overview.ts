@@ -13,6 +13,15 @@ export default {
       legend: { good: '绿色：向好（如公开率上升、纠错率下降）', bad: '红色：变差', neutral: '灰色：数量变化，不分好坏', like: '变化按同口径（两年都有报告的单位）计算' },
       crossfilter: '已选年度 {year}',
       noData: '该范围内没有报告',
+      attention: {
+        title: '{year} 年需要关注',
+        notPublished: '未发布（单位应报未报）· {n}',
+        notCollected: '未收录（本站缺文件）· {n}',
+        errors: '有错误级校验发现的单位 · {n}',
+        changes: '变化最大（本年新收申请，同口径）与异常激增',
+        spike: '激增',
+        none: '无',
+      },
     },
   },
   en: {
@@ -28,6 +37,15 @@ export default {
       legend: { good: 'green: better (e.g. granted share up, correction rate down)', bad: 'red: worse', neutral: 'grey: a volume, neither better nor worse', like: 'changes compare the units with a report in both years' },
       crossfilter: 'Selected year {year}',
       noData: 'No reports in this scope',
+      attention: {
+        title: 'Needs attention in {year}',
+        notPublished: 'Not published (the unit failed to publish) · {n}',
+        notCollected: 'Not collected (we lack the file) · {n}',
+        errors: 'Units with error-level findings · {n}',
+        changes: 'Largest changes (new applications, like for like) and spikes',
+        spike: 'spike',
+        none: 'none',
+      },
     },
   },
 }
