@@ -7,8 +7,8 @@ import { evaluateMetric, metricDef, type Metric } from '~/report/metrics'
  * and {@link overviewRowsFromSums} evaluates the metrics on those sums in JavaScript with
  * `evaluateMetric`, the definition the summary build uses.
  *
- * Why not one query: `overviewByYearSql` spells every metric as `SUM(CASE WHEN key IN (…))` in
- * SQL, and DuckDB-WASM spends most of such a query planning those twenty-odd wide expressions —
+ * Why not one query: spelling every metric as `SUM(CASE WHEN key IN (…))` in SQL (metricColumns)
+ * makes DuckDB-WASM spend most of such a query planning those twenty-odd wide expressions —
  * measured in headless Chromium here, ≈ 70 ms per new kind filter against ≈ 20 ms for the sums
  * alone. Same numbers either way (tests/composables/overview-sums.test.ts compares them).
  */
@@ -26,7 +26,7 @@ export interface OverviewSumRow {
 /**
  * Per year of the coverage grid: units expected and reports received, and the sum of each overview
  * cell key over the counted report of every unit (`countedReportIdsSql`: `reports.counted`, set by the build).
- * Same scope rules and grid as `overviewByYearSql`.
+ * Of a unit's duplicate reports only the counted one is summed.
  */
 export function overviewSumsSql(scope: Scope): string {
   return `${gridAndKeySumsCte(scope)}
@@ -42,8 +42,7 @@ const METRIC_DEFS: readonly Metric[] = OVERVIEW_METRICS.map((k) => {
 })
 
 /**
- * Rows shaped like `overviewByYearSql`'s (year, expected, received and one column per overview
- * metric), one per year ascending, from the rows of {@link overviewSumsSql}.
+ * Overview rows (year, expected, received and one column per overview metric), one per year ascending, from the rows of {@link overviewSumsSql}.
  */
 export function overviewRowsFromSums(rows: readonly OverviewSumRow[]): Record<string, number | null>[] {
   const years = new Map<number, { expected: number; received: number; sums: Record<string, number> }>()

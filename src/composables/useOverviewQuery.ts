@@ -7,7 +7,7 @@ import { useQuery, type QueryHandle } from './useQuery'
 export type DerivedQueryHandle<T> = Omit<QueryHandle<T>, 'rows'> & { rows: Readonly<Ref<T[] | null>> }
 
 /**
- * The 总览 numbers of a scope, live: rows shaped like `overviewByYearSql`'s (year, expected,
+ * The 总览 numbers of a scope, live: rows of overviewRowsFromSums (year, expected,
  * received, one column per overview metric), computed from per-key sums (see overview-sums.ts:
  * a new filter costs DuckDB-WASM a third of the planning time of the one-query form).
  */

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NodeConnector } from '~/db/node'
 import { DbError } from '~/db/errors'
-import { countedReportIdsSql, metricSql, overviewByYearSql, OVERVIEW_METRICS, scopeWhere, str, list } from '~/db/sql'
+import { countedReportIdsSql, metricSql, OVERVIEW_METRICS, scopeWhere, str, list } from '~/db/sql'
 import { evaluateMetric, metricDef } from '~/report/metrics'
 import { FIXTURE_CELLS, openFixtureDb } from './fixture-db'
+import { overviewRows } from './overview-rows'
 
 let db: NodeConnector
 let close: () => void
@@ -57,9 +58,9 @@ describe('metricSql on DuckDB agrees with evaluateMetric (one source for summary
   })
 })
 
-describe('overviewByYearSql', () => {
+describe('overview rows (per-key sums, metrics evaluated on them)', () => {
   it('returns one row per coverage year with expected/received and sums', async () => {
-    const rows = await db.query<Record<string, number>>(overviewByYearSql({ district: 'demo' }))
+    const rows = await overviewRows(db, { district: 'demo' })
     expect(rows.map((r) => r.year)).toEqual([2020, 2021, 2022])
     expect(rows.map((r) => [r.expected, r.received])).toEqual([[2, 1], [2, 2], [3, 3]])
     expect(rows.map((r) => r.new)).toEqual([5, 18, 13])
@@ -67,19 +68,19 @@ describe('overviewByYearSql', () => {
     expect(rows[0]!.other).toBe(1) // gov2019 result.other.subtotal counts as 其他处理
   })
   it('narrows by unit kind and by unit (quote in the name)', async () => {
-    const byKind = await db.query<Record<string, number>>(overviewByYearSql({ district: 'demo', kinds: ['街道'] }))
+    const byKind = await overviewRows(db, { district: 'demo', kinds: ['街道'] })
     expect(byKind.map((r) => r.new)).toEqual([0, 12, 7])
-    const byUnit = await db.query<Record<string, number>>(overviewByYearSql({ district: 'demo', units: ["乙'街道"], years: [2021, 2022] }))
+    const byUnit = await overviewRows(db, { district: 'demo', units: ["乙'街道"], years: [2021, 2022] })
     expect(byUnit.map((r) => [r.year, r.new, r.decided])).toEqual([[2021, 12, 12], [2022, 7, 7]])
     expect(byUnit[0]!.granted_share).toBeCloseTo(expectedFor('granted_share', 2021, ["乙'街道"])!, 10)
   })
   it('counts only the primary report of a unit-year published twice (fewest errors, not lowest id)', async () => {
-    const rows = await db.query<Record<string, number>>(overviewByYearSql({ district: 'demo', units: ['丙局'], years: [2022, 2022] }))
+    const rows = await overviewRows(db, { district: 'demo', units: ['丙局'], years: [2022, 2022] })
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ year: 2022, new: 1, decided: 1, expected: 1, received: 1 })
   })
   it('a year without reports has zero sums and a NULL ratio', async () => {
-    const rows = await db.query<Record<string, number | null>>(overviewByYearSql({ district: 'demo', units: ['丙局'] }))
+    const rows = await overviewRows(db, { district: 'demo', units: ['丙局'] })
     expect(rows[0]).toMatchObject({ year: 2020, new: 0, granted_share: null })
   })
   it('every scope condition is valid SQL', async () => {

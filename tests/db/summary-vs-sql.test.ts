@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openNodeConnector, type NodeConnector } from '~/db/node'
-import { overviewByYearSql, OVERVIEW_METRICS } from '~/db/sql/overview'
+import { OVERVIEW_METRICS } from '~/db/sql/overview'
+import { overviewRows } from './overview-rows'
 import type { DistrictSummary } from '~/db/summary'
 import type { DistrictEntry } from '~/db/data-files'
 import { buildDataIntoTemp } from '../util/built-data'
@@ -30,7 +31,7 @@ describe('summary JSON and overview SQL agree on the built data', () => {
     expect(index.districts.length).toBeGreaterThan(0)
     for (const d of index.districts) {
       const summary = JSON.parse(readFileSync(join(out, d.summary), 'utf8')) as DistrictSummary
-      const rows = await db.query<Record<string, number | null>>(overviewByYearSql({ district: d.id }))
+      const rows = await overviewRows(db, { district: d.id })
       expect(rows.map((r) => r.year), d.id).toEqual(summary.by_year.map((y) => y.year))
       for (const [i, y] of summary.by_year.entries()) {
         const row = rows[i]!

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NodeConnector } from '~/db/node'
 import { rankingSql, resolveMetric } from '~/db/sql/compare'
-import { overviewByYearSql, OVERVIEW_METRICS } from '~/db/sql/overview'
+import { OVERVIEW_METRICS } from '~/db/sql/overview'
+import { overviewRows } from '../db/overview-rows'
 import { deriveLocal } from '~/local/derive'
 import { loadLocalSql, removeLocalSql } from '~/local/local-sql'
 import { parseDropped } from '~/local/parse-files'
@@ -44,7 +45,7 @@ describe('the local district in DuckDB beside the published ones', () => {
 
   it('the dashboard SQL gives the local summary numbers (overview) and ranks its units (compare)', async () => {
     for (const sql of loadLocalSql(local.tables)) await db.exec(sql)
-    const rows = await db.query<Record<string, number | null>>(overviewByYearSql({ district: 'local' }))
+    const rows = await overviewRows(db, { district: 'local' })
     expect(rows.map((r) => r.year)).toEqual(local.summary.by_year.map((y) => y.year))
     for (const [i, y] of local.summary.by_year.entries()) {
       expect([rows[i]!.expected, rows[i]!.received]).toEqual([y.expected, y.received])

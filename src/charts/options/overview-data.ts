@@ -27,7 +27,7 @@ export function yearsFromSummary(summary: DistrictSummary, range: readonly [numb
     .sort((a, b) => a.year - b.year)
 }
 
-/** Overview years from rows of `overviewByYearSql` (live). */
+/** Overview years from the live rows of overviewRowsFromSums (src/composables/overview-sums.ts). */
 export function yearsFromRows(rows: readonly Record<string, unknown>[]): OverviewYear[] {
   return rows.map((r) => ({ year: Number(r.year), expected: Number(r.expected ?? 0), received: Number(r.received ?? 0), metrics: pick(r) }))
 }

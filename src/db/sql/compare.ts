@@ -1,6 +1,6 @@
 import type { CoverageStatus } from '../schema'
 import { cellDef } from '../../report/model'
-import { cellMetric, METRICS, metricDef, type Metric } from '../../report/metrics'
+import { cellMetric, metricDef, type Metric } from '../../report/metrics'
 import { metricOfPartsSql, metricPartsSql } from './metric'
 import { countedReportIdsSql, scopeWhere, type Scope } from './scope'
 
@@ -33,9 +33,6 @@ export function resolveMetric(key: string): Metric | undefined {
   if (!cell) return undefined
   return cellMetric(cell)
 }
-
-/** The derived metric keys, in METRICS order (the metric selector lists them before the cell keys). */
-export const DERIVED_METRIC_KEYS: readonly string[] = METRICS.map((m) => m.key)
 
 /** CTE `report_metric`: one row per report in scope with the metric's partial sums. */
 function reportMetricCte(scope: Scope, m: Metric): string {

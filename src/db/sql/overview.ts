@@ -1,5 +1,4 @@
 import { countedReportIdsSql, scopeWhere, type Scope } from './scope'
-import { metricColumns } from './metric'
 import { list } from './literal'
 import { metricCells, metricDef } from '../../report/metrics'
 import { APPLY_COLS, OUTCOME_GROUPS } from '../../report/model/apply'
@@ -22,26 +21,10 @@ export const OVERVIEW_METRICS: readonly string[] = [...new Set([...OVERVIEW_KPIS
 export const OVERVIEW_CELLS: readonly string[] = [...new Set(OVERVIEW_METRICS.flatMap((k) => metricCells(metricDef(k)!)))]
 
 /**
- * District totals per year for the 总览 view: every overview metric, plus units expected and
- * reports received (from `coverage`). Of a unit's duplicate reports only the primary one counts
- * (countedReportIdsSql, the summary build's rule). One row per year of the coverage grid,
- * ascending; a year without reports has zero sums and NULL ratios, like the summary JSON.
- */
-export function overviewByYearSql(scope: Scope): string {
-  // Sum each needed cell key per year first (a few hundred rows), then evaluate the metrics over
-  // those sums: sums of sums are the same numbers, and the wide CASE list runs on few rows.
-  return `${gridAndKeySumsCte(scope)}
-SELECT g.year, g.expected, g.received,
-  ${metricColumns(OVERVIEW_METRICS, 'c')}
-FROM grid g LEFT JOIN per_key c ON c.year = g.year
-GROUP BY g.year, g.expected, g.received
-ORDER BY g.year`
-}
-
-/**
  * The CTEs `grid` (per year of the coverage grid: units expected, reports received) and `per_key`
  * (per year and overview cell key: the sum over the counted report of every unit in scope).
- * Shared by `overviewByYearSql` and the browser's per-key variant (composables/overview-sums.ts).
+ * Of a unit's duplicate reports only the counted one is summed (countedReportIdsSql, the summary
+ * build's rule). Read by the browser's per-key overview (composables/overview-sums.ts).
  */
 export function gridAndKeySumsCte(scope: Scope): string {
   return `WITH grid AS (

@@ -27,11 +27,6 @@ export function scopeWhere(scope: Scope, alias = ''): string {
   return parts.join(' AND ')
 }
 
-/** True when the scope narrows nothing but the district (the district summary JSON then applies). */
-export function isWholeDistrict(scope: Scope): boolean {
-  return !scope.kinds?.length && !scope.units?.length
-}
-
 /**
  * A subquery of the report ids that count in the scope: one per unit and year. Which report counts
  * is decided once by the data build (scripts/build/summary.ts `countedReports`, stored as
