@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
-import { TABLES, type TableDef } from '~/db/schema'
+import type { TableDef } from '~/db/schema'
 import { sha256File } from './hash'
 import type { DistrictInput } from './types'
 
@@ -97,17 +97,4 @@ export async function buildDataPackage(outDir: string, files: readonly OutputFil
     created,
     resources,
   }
-}
-
-/** The table files the build writes: CSV is the primary resource of each table, Parquet and JSON follow. */
-export function tableFiles(tables: readonly TableDef['name'][]): OutputFile[] {
-  return tables.flatMap((name) => {
-    const table = TABLES.find((t) => t.name === name)!
-    const title = `${table.title.zh} / ${table.title.en}`
-    return [
-      { path: `open/${name}.csv`, name, format: 'csv' as const, table, title },
-      { path: `open/${name}.parquet`, name: `${name}-parquet`, format: 'parquet' as const, table, title },
-      { path: `open/${name}.json`, name: `${name}-json`, format: 'json' as const, table, title },
-    ]
-  })
 }

@@ -19,12 +19,7 @@ import { BUNDLES, RANGE_READ_THRESHOLD } from './wasm'
 /** How long a cancelled query may take to stop before its worker is terminated. */
 const STOP_GRACE_MS = 1500
 
-interface Instance {
-  db: duckdb.AsyncDuckDB
-  conn: duckdb.AsyncDuckDBConnection
-}
-
-async function startInstance(dbUrl: string): Promise<Instance> {
+async function startInstance(dbUrl: string): Promise<ConsoleInstance> {
   const bundle = await duckdb.selectBundle(BUNDLES)
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker!))
   try {
@@ -49,7 +44,7 @@ async function startInstance(dbUrl: string): Promise<Instance> {
   }
 }
 
-async function collect(conn: duckdb.AsyncDuckDBConnection, sql: string): Promise<ConsoleResult> {
+async function collect(conn: ConsoleInstance['conn'], sql: string): Promise<ConsoleResult> {
   const reader = await conn.send(sql)
   // send() returns nothing when the worker was terminated under it.
   if (!reader) throw new Error('The console engine was stopped')
@@ -63,15 +58,30 @@ async function collect(conn: duckdb.AsyncDuckDBConnection, sql: string): Promise
   return { columns, rows }
 }
 
-/** A console engine over the data file at `dbUrl` (default: the site's own data/gov.duckdb). */
-export function createConsoleEngine(dbUrl: string = new URL(DB_FILE, document.baseURI).href): ConsoleEngine {
-  let instance: Promise<Instance> | null = null
+/** The parts of DuckDB-WASM the console uses (a seam for tests of cancel and time limit). */
+export interface ConsoleInstance {
+  db: Pick<duckdb.AsyncDuckDB, 'terminate'>
+  conn: Pick<duckdb.AsyncDuckDBConnection, 'send' | 'cancelSent'>
+}
+
+/**
+ * A console engine over the data file at `dbUrl` (default: the site's own data/gov.duckdb).
+ * `start` and `graceMs` are for tests: how an instance is started, and how long a stopped query
+ * may take to end before its worker is terminated.
+ */
+export function createConsoleEngine(
+  dbUrl: string = new URL(DB_FILE, document.baseURI).href,
+  opts: { start?: (url: string) => Promise<ConsoleInstance>; graceMs?: number } = {},
+): ConsoleEngine {
+  const start = opts.start ?? startInstance
+  const graceMs = opts.graceMs ?? STOP_GRACE_MS
+  let instance: Promise<ConsoleInstance> | null = null
   let stop: ((why: ConsoleStopped['why']) => void) | null = null
   /** Settles when the previous query has really finished (or its worker was terminated). */
   let idle: Promise<void> = Promise.resolve()
 
   const ensure = () => {
-    instance ??= startInstance(dbUrl).catch((err: unknown) => {
+    instance ??= start(dbUrl).catch((err: unknown) => {
       instance = null
       throw err
     })
@@ -91,7 +101,7 @@ export function createConsoleEngine(dbUrl: string = new URL(DB_FILE, document.ba
       idle = new Promise<void>((resolve) => (release = resolve))
       await previous
       let timer: ReturnType<typeof setTimeout> | undefined
-      let conn: duckdb.AsyncDuckDBConnection | null = null
+      let conn: ConsoleInstance['conn'] | null = null
       let work: Promise<ConsoleResult> | null = null
       let stoppedWhy: ConsoleStopped['why'] | null = null
       // Stoppable from the start: a Cancel while the engine is still starting stops the query too.
@@ -103,7 +113,7 @@ export function createConsoleEngine(dbUrl: string = new URL(DB_FILE, document.ba
           if (!conn || !work) return release()
           // Ask DuckDB to interrupt; if it has not stopped within the grace period, kill the worker.
           void conn.cancelSent().catch(() => false)
-          const grace = setTimeout(() => void terminate().then(release), STOP_GRACE_MS)
+          const grace = setTimeout(() => void terminate().then(release), graceMs)
           void work.then(() => clearTimeout(grace), () => clearTimeout(grace))
         }
       })

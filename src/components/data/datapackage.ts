@@ -14,6 +14,19 @@ export interface DownloadFile {
   bytes: number | null
   /** Hex SHA-256 digest, or null when the package does not say. */
   sha256: string | null
+  /** The district a per-district file (open/<district>/…) holds; null for files of all districts. */
+  district: string | null
+}
+
+/** One district of the package and the license covering its data. */
+export interface PackageDistrict {
+  id: string
+  name: string
+  license: string
+  /** What the license covers, in the publisher's words. */
+  licenseNote: string
+  publisher: string
+  synthetic: boolean
 }
 
 export interface PackageLink {
@@ -25,6 +38,9 @@ export interface DataPackageInfo {
   title: string
   description: string
   created: string | null
+  /** Dataset version (date of the data + digest of its files), or null. */
+  version: string | null
+  districts: PackageDistrict[]
   licenses: PackageLink[]
   sources: PackageLink[]
   files: DownloadFile[]
@@ -54,7 +70,7 @@ function links(v: unknown): PackageLink[] {
 export function readDataPackage(json: unknown, source = 'datapackage.json'): DataPackageInfo {
   const problems: string[] = []
   if (!isRecord(json)) {
-    return { title: '', description: '', created: null, licenses: [], sources: [], files: [], problems: [`${source}: not a JSON object`] }
+    return { title: '', description: '', created: null, version: null, districts: [], licenses: [], sources: [], files: [], problems: [`${source}: not a JSON object`] }
   }
   const files: DownloadFile[] = []
   const resources = Array.isArray(json.resources) ? json.resources : []
@@ -74,12 +90,24 @@ export function readDataPackage(json: unknown, source = 'datapackage.json'): Dat
       format: (text(r.format) ?? path.split('.').pop() ?? '').toLowerCase(),
       bytes: typeof r.bytes === 'number' && Number.isFinite(r.bytes) && r.bytes >= 0 ? r.bytes : null,
       sha256: sha && /^[0-9a-f]{64}$/i.test(sha) ? sha.toLowerCase() : null,
+      district: path.match(/^open\/([^/]+)\//)?.[1] ?? null,
+    })
+  })
+  const districts: PackageDistrict[] = []
+  ;(Array.isArray(json.districts) ? json.districts : []).forEach((d, i) => {
+    const id = isRecord(d) ? text(d.id) : null
+    if (!isRecord(d) || !id) return void problems.push(`${source}: districts[${i}] has no "id"`)
+    districts.push({
+      id, name: text(d.name) ?? id, license: text(d.license) ?? '', licenseNote: text(d.license_note) ?? '',
+      publisher: text(d.publisher) ?? '', synthetic: d.synthetic === true,
     })
   })
   return {
     title: text(json.title) ?? '',
     description: text(json.description) ?? '',
     created: text(json.created),
+    version: text(json.version),
+    districts,
     licenses: links(json.licenses),
     sources: links(json.sources),
     files,

@@ -1,11 +1,12 @@
-import { TABLES } from '~/db/schema'
+import { openTables } from '~/db/open-tables'
 import { CELLS, type FormatId } from '~/report/model'
+import { METRICS } from '~/report/metrics'
 import { RULES } from '~/report/validate/rules'
 
 /**
- * The data dictionary of 开放数据, from the single sources: the open-data tables
- * (src/db/schema.ts), every cell key of both formats (src/report/model) and every finding id
- * (src/report/validate/rules.ts). Nothing is typed twice.
+ * The data dictionary of 开放数据, from the single sources: the open-data tables as published
+ * (src/db/open-tables.ts), every cell key of both formats (src/report/model), every derived metric
+ * (src/report/metrics.ts) and every finding id (src/report/validate/rules.ts). Nothing is typed twice.
  */
 
 /** One field of an open-data table. (Entries are type aliases so they fit TableCard rows.) */
@@ -43,7 +44,7 @@ export type RuleEntry = {
 }
 
 export function fieldEntries(): FieldEntry[] {
-  return TABLES.flatMap((t) =>
+  return openTables().flatMap((t) =>
     t.fields.map((f) => ({
       table: t.name, name: f.name, type: f.type, title_zh: f.title.zh, title_en: f.title.en,
       description_zh: f.description.zh, description_en: f.description.en, values: f.enum?.join('|') ?? '',
@@ -60,4 +61,24 @@ export function cellEntries(format?: FormatId): CellEntry[] {
 
 export function ruleEntries(): RuleEntry[] {
   return RULES.map((r) => ({ id: r.id, scope: r.scope, level: r.level, title_zh: r.title.zh, title_en: r.title.en }))
+}
+
+/** One derived metric: its key, name and definition in cell keys. */
+export type MetricEntry = {
+  key: string
+  label_zh: string
+  label_en: string
+  kind: 'sum' | 'ratio'
+  /** `a + b` for a sum; `(a + b) ÷ (c − d)` for a ratio. */
+  formula: string
+}
+
+export function metricEntries(): MetricEntry[] {
+  const sum = (keys: readonly string[]) => keys.join(' + ')
+  return METRICS.map((m) => ({
+    key: m.key, label_zh: m.label.zh, label_en: m.label.en, kind: m.kind,
+    formula: m.kind === 'sum'
+      ? sum(m.cells)
+      : `(${sum(m.numerator)}) ÷ (${sum(m.denominator)}${m.minus?.length ? ` − ${m.minus.join(' − ')}` : ''})`,
+  }))
 }
