@@ -3,7 +3,7 @@
  * report files, folders and .zip archives → `<data>/districts/<ID>/reports/<year>/`, with a review
  * of every file (see docs/import.md).
  * Exit 0: every file is placed, already present, a duplicate or skipped by design (hidden).
- * Exit 1: some files were not placed (unmatched, ambiguous, no year, not a report, unreadable, refused).
+ * Exit 1: some files were not placed (unmatched, ambiguous, no year, not a report, unreadable, refused, not written).
  * Exit 2: a bad command line (unknown option or district, missing path, --review folder missing).
  */
 import { availableParallelism } from 'node:os'

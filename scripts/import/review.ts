@@ -14,6 +14,7 @@ const LABEL: Record<Outcome, string> = {
   unreadable: 'unreadable',
   refused: 'refused',
   hidden: 'skipped (hidden)',
+  write_failed: 'not written',
 }
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */

@@ -34,6 +34,7 @@ export type Outcome =
   | 'unreadable' // the file itself could not be read
   | 'refused' // an unsafe or oversized archive entry
   | 'hidden' // a hidden file or macOS metadata: skipped by design, as the build does
+  | 'write_failed' // matched, but the copy could not be written (disk full, permissions)
 
 /** Outcomes that leave nothing behind: the file is in the district, or its content is, or it is skipped by design. */
 export const SETTLED: ReadonlySet<Outcome> = new Set(['placed', 'already_present', 'duplicate', 'hidden'])
@@ -70,7 +71,7 @@ export interface ImportResult {
   district: string
   dryRun: boolean
   rows: ReviewRow[]
-  /** Rows not placed for a reason (unmatched, ambiguous, no year, not a report, unreadable, refused). */
+  /** Rows not placed for a reason (unmatched, ambiguous, no year, not a report, unreadable, refused, write failed). */
   unplaced: number
 }
 
@@ -107,10 +108,13 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
   const toParse = [...firstOf.values()]
   const outcomes = new Map<number, ParseOutcome>()
   let next = 0
+  let parsed = 0
+  const step = Math.max(1, Math.ceil(toParse.length / 10))
   const lane = async () => {
     while (next < toParse.length) {
       const i = toParse[next++]!
       outcomes.set(i, await parseSafely(o.engines, candidates[i]!.bytes!, candidateName(candidates[i]!.name)))
+      if (++parsed % step === 0 || parsed === toParse.length) log(`  ${parsed}/${toParse.length} new files parsed`)
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, o.engines.concurrency ?? 1) }, lane))
@@ -217,17 +221,27 @@ function assess(
     if (claimed.has(rel) || existsSync(join(input.dir, rel))) continue
     const there = builtReport(input, registry, { path: rel, folderYear: year }, digest, outcome)
     if (there.unit !== first.unit || there.year !== year) continue
+    if (!dryRun) {
+      const failed = (e: unknown): ReviewRow => ({ ...described, outcome: 'write_failed', unit: first.unit!.name, year, note: `could not be written to ${rel}: ${(e as Error).message}` })
+      try {
+        mkdirSync(join(input.dir, 'reports', String(year)), { recursive: true })
+      } catch (e) {
+        return failed(e)
+      }
+      try {
+        // 'wx': never overwrite, even a file that appeared since the check above (then the next name).
+        writeFileSync(join(input.dir, rel), c.bytes!, { flag: 'wx' })
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue
+        return failed(e)
+      }
+    }
     built = there
     placed = rel
     if (n > 1) notes.push(`renamed: a different file named ${name} is already in reports/${year}/`)
   }
-  if (!built) return { ...described, outcome: 'unreadable', unit: first.unit.name, year, note: `no free file name for ${name} in reports/${year}/` }
+  if (!built) return { ...described, outcome: 'write_failed', unit: first.unit.name, year, note: `no free file name for ${name} in reports/${year}/` }
   claimed.add(placed)
-  if (!dryRun) {
-    mkdirSync(join(input.dir, 'reports', String(year)), { recursive: true })
-    // 'wx': never overwrite, even a file that appeared since the check above.
-    writeFileSync(join(input.dir, placed), c.bytes!, { flag: 'wx' })
-  }
 
   if (meta.year !== null && c.folderYear !== null && meta.year !== c.folderYear) notes.push(`the report says ${meta.year}, its folder ${c.folderYear}: placed under ${meta.year}`)
   const others = byUnitYear.get(`${built.unit!.name}\u0000${year}`) ?? []

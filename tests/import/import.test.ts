@@ -118,7 +118,7 @@ describe('npm run import: a mixed folder', () => {
     const dir = join(tempDir('gov-pile-'), 'pile')
     writePile(dir)
     result = await runImport({ dataDir: data, district: 't', paths: [dir], dryRun: false, engines: defaultEngines })
-  })
+  }, 120_000) // parses 9 real reports (one a PDF) on a shared machine: more than the 10 s hook default
 
   it('places matched reports by unit and year, never overwriting, and says why each other file was not placed', () => {
     expectMixedReview(result)
@@ -241,6 +241,16 @@ describe('npm run import: dry run, exit status, usage errors', () => {
     expect(await main(['--district', 't', '--data', data, '--review', review, join(RAW, 'c009.txt'), join(RAW, 'c001.txt')], { engines: defaultEngines })).toBe(1)
     expect(readFileSync(review, 'utf8')).toMatch(/c009\.txt,unmatched,红升乡,/)
     expect(readFileSync(review, 'utf8')).toMatch(/c001\.txt,already_present,/)
+  })
+
+  it('a copy that cannot be written is listed as not written, and the other files are still placed', async () => {
+    const { data, district } = makeData()
+    writeFileSync(join(district, 'reports/2021'), 'a file where the 2021 folder should be')
+    const result = await runImport({ dataDir: data, district: 't', paths: [join(RAW, 'c001.txt'), join(RAW, 'c007.txt')], dryRun: false, engines: defaultEngines })
+    expect(result.rows.map((r) => r.outcome)).toEqual(['write_failed', 'placed'])
+    expect(result.rows[0]!.note).toMatch(/could not be written to reports\/2021\/c001\.txt: E(EXIST|NOTDIR)/)
+    expect(result.unplaced).toBe(1)
+    expect(readFileSync(join(district, 'reports/2021'), 'utf8')).toBe('a file where the 2021 folder should be')
   })
 
   it('exits 2 with a clear message for an unknown district, a missing path, a missing --district or an unknown option', async () => {
