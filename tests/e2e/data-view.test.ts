@@ -21,6 +21,31 @@ describe('开放数据 Open data page in Chromium', () => {
     await p.page.close()
   })
 
+  it('per-district files download with their rows only; cells.csv says what each row is; the page names each district\'s license, the version and the local time', async () => {
+    const pkg = JSON.parse(readFileSync(join(E2E_DIST, 'data', 'datapackage.json'), 'utf8')) as { version: string; districts: { id: string; license: string }[] }
+    const p = await e2e.open('#/data')
+    await p.page.waitForSelector('[data-downloads] [data-version]')
+    expect(await p.page.locator('[data-version]').textContent()).toBe(pkg.version)
+    expect(await p.page.locator('[data-created]').textContent()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/)
+    expect(await p.page.locator('[data-cite]').textContent()).toContain(pkg.version)
+    for (const d of pkg.districts) {
+      expect(await p.page.locator(`[data-district-files="${d.id}"] [data-district-license]`).textContent()).toBe(d.license)
+    }
+    await p.page.waitForSelector('[data-changelog] [data-build]')
+    const demo = pkg.districts.find((d) => d.id === 'demo')!
+    await p.page.locator(`[data-district-files="${demo.id}"] summary`).click()
+    const href = await p.page.locator(`[data-file="open/${demo.id}/cells.csv"] a`).getAttribute('href')
+    const text = await (await p.page.request.get(new URL(href!, p.page.url()).href)).text()
+    const [header, ...rows] = text.replace(/^\uFEFF/, '').trim().split('\n')
+    expect(header).toContain('label_zh')
+    expect(header).toContain('provenance')
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.every((r) => r.startsWith('demo,'))).toBe(true)
+    expect(rows.some((r) => /,synthetic\r?$/.test(r))).toBe(true)
+    p.expectClean()
+    await p.page.close()
+  })
+
   it('runs SQL in the browser engine and shows the result; errors come with their SQL', async () => {
     const p = await e2e.open('#/data')
     await p.waitForEngine()
