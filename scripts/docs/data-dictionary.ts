@@ -1,11 +1,12 @@
-import { TABLES } from '~/db/schema'
+import { openTables } from '~/db/open-tables'
 import { METRICS, metricFormula } from '~/report/metrics'
 import { generatedNote, table } from './markdown'
 
 /** docs/data-dictionary.md: every table and column of the open dataset, and the derived metrics. */
 export function renderDataDictionary(): string {
+  const TABLES = openTables()
   const out: string[] = [
-    generatedNote('src/db/schema.ts (TABLES) and src/report/metrics.ts (METRICS)'),
+    generatedNote('src/db/schema.ts (TABLES), src/db/open-tables.ts and src/report/metrics.ts (METRICS)'),
     '',
     '# Data dictionary',
     '',
@@ -13,6 +14,23 @@ export function renderDataDictionary(): string {
     '`open/<table>.parquet` (zstd), `open/<table>.csv` (UTF-8 with BOM, header row) and `open/<table>.json`',
     '(an array of objects), described again in `datapackage.json` (Frictionless Table Schemas). An empty',
     'CSV field is NULL everywhere: the build stores an empty string as NULL so every format agrees.',
+    '',
+    'Each district also has its own files, `open/<district>/<table>.csv` and `.parquet`, holding its rows',
+    'only; `datapackage.json` gives each of them the license of its district (`licenses`) and lists every',
+    'district with its license and what the license covers (`districts`). `cells` is published with two',
+    'columns more than `gov.duckdb` stores: `label_zh` (the printed label of the key) and `provenance`',
+    '(of its report: published or synthetic); the SQL console of the 开放数据 page sees them too.',
+    '',
+    '**CSV conventions** (the files people open in a spreadsheet): UTF-8 with a byte-order mark; whole',
+    "numbers print as integers (`5`, not `5.0`); a text field starting with `=`, `+`, `-`, `@`, a tab or a",
+    "carriage return gets a leading apostrophe `'` so Excel, WPS or LibreOffice never run report text as a",
+    'formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`). Numbers are never changed; Parquet and JSON keep the',
+    'text exactly as read. Written by scripts/build/open-files.ts.',
+    '',
+    '**Version and changelog.** `datapackage.json` `version` is `YYYY.MM.DD+<8 hex>`: the date of the data',
+    '(`created`) and a digest of the open CSV files, so the same inputs give the same version and any',
+    'changed value a new one. `changelog.json` lists the builds, newest first, with what changed per',
+    'district (reports, cells, findings); a rebuild of the same data adds no entry.',
     '',
     'Cell keys (`cells.key`) are listed in [keys.md](keys.md); finding ids (`findings.rule`) in',
     '[rules.md](rules.md). The data path from a report file to these tables: [architecture.md](architecture.md).',

@@ -100,7 +100,7 @@ describe('derived metrics in the dictionary', () => {
   it('lists every metric with its definition in cell keys', () => {
     const list = metricEntries()
     expect(list.map((m) => m.key)).toEqual(METRICS.map((m) => m.key))
-    expect(list.find((m) => m.key === 'litigation')!.formula).toBe('litigation.direct.total + litigation.after_review.total')
-    expect(list.find((m) => m.key === 'correction_rate')!.formula).toMatch(/^\(review\.corrected \+ .*\) ÷ \(review\.total \+ .* − review\.pending − /)
+    expect(list.find((m) => m.key === 'litigation')!.formula).toBe('(litigation.direct.total + litigation.after_review.total)')
+    expect(list.find((m) => m.key === 'correction_rate')!.formula).toMatch(/^\(review\.corrected \+ .*\) ÷ \(\(review\.total \+ .*\) − \(review\.pending \+ /)
   })
 })

@@ -1,6 +1,6 @@
 import { openTables } from '~/db/open-tables'
 import { CELLS, type FormatId } from '~/report/model'
-import { METRICS } from '~/report/metrics'
+import { METRICS, metricFormula } from '~/report/metrics'
 import { RULES } from '~/report/validate/rules'
 
 /**
@@ -69,16 +69,11 @@ export type MetricEntry = {
   label_zh: string
   label_en: string
   kind: 'sum' | 'ratio'
-  /** `a + b` for a sum; `(a + b) ÷ (c − d)` for a ratio. */
+  /** The definition in cell keys, e.g. `(a + b)` for a sum, `a ÷ (b − c)` for a ratio. */
   formula: string
 }
 
 export function metricEntries(): MetricEntry[] {
-  const sum = (keys: readonly string[]) => keys.join(' + ')
-  return METRICS.map((m) => ({
-    key: m.key, label_zh: m.label.zh, label_en: m.label.en, kind: m.kind,
-    formula: m.kind === 'sum'
-      ? sum(m.cells)
-      : `(${sum(m.numerator)}) ÷ (${sum(m.denominator)}${m.minus?.length ? ` − ${m.minus.join(' − ')}` : ''})`,
-  }))
+  // The same definition text as docs/data-dictionary.md, without its Markdown code marks.
+  return METRICS.map((m) => ({ key: m.key, label_zh: m.label.zh, label_en: m.label.en, kind: m.kind, formula: metricFormula(m).replaceAll('`', '') }))
 }
