@@ -88,6 +88,16 @@ describe('compare SQL on DuckDB', () => {
     expect(r.at(-1)!.value).toBeNull()
   })
 
+  it('does not call a received report without tables missing: no value, but not 未收录', async () => {
+    await con.run(`INSERT INTO coverage (district, unit, unit_code, unit_kind, year, status, n_reports) VALUES ('hl', '丁镇', '009', '镇', 2020, 'received', 1)`)
+    try {
+      const r = await rows<RankingRow>(con, rankingSql({ district: 'hl', years: [2020, 2020] }, metric('new')))
+      expect(r.find((x) => x.unit === '丁镇')).toMatchObject({ value: null, reports: 0, missing: null })
+    } finally {
+      await con.run(`DELETE FROM coverage WHERE unit = '丁镇'`)
+    }
+  })
+
   it('resolves derived metrics and model cell keys, and nothing else', () => {
     expect(resolveMetric('correction_rate')!.kind).toBe('ratio')
     expect(resolveMetric('apply.result.withheld.state_secret.total')!.label.zh).toContain('国家秘密')

@@ -71,12 +71,14 @@ ranked AS (
   FROM report_metric GROUP BY district, unit
 ),
 expected AS (
-  SELECT district, unit, any_value(unit_kind) AS unit_kind, bool_or(status = 'not_published') AS any_not_published
+  SELECT district, unit, any_value(unit_kind) AS unit_kind, bool_or(status = 'not_published') AS any_not_published,
+    bool_or(status IN ('received', 'duplicate')) AS any_received
   FROM coverage WHERE ${scopeWhere(scope)} AND status <> 'not_expected' GROUP BY district, unit
 )
 SELECT COALESCE(r.district, e.district) AS district, COALESCE(r.unit, e.unit) AS unit, COALESCE(r.unit_kind, e.unit_kind) AS unit_kind,
   r.value, COALESCE(r.reports, 0)::INTEGER AS reports,
-  CASE WHEN r.unit IS NULL THEN CASE WHEN e.any_not_published THEN 'not_published' ELSE 'not_collected' END END AS missing
+  -- A received report without the metric's cells (a table not found) is no value, not a missing report.
+  CASE WHEN r.unit IS NULL AND NOT e.any_received THEN CASE WHEN e.any_not_published THEN 'not_published' ELSE 'not_collected' END END AS missing
 FROM ranked r FULL OUTER JOIN expected e ON e.district = r.district AND e.unit = r.unit
 ORDER BY r.unit IS NULL, r.value DESC NULLS LAST, COALESCE(r.unit, e.unit)`
 }
