@@ -99,8 +99,14 @@ export function listZip(bytes: Uint8Array): ZipListing {
     for (let x = extra; x + 4 <= extra + extraLen; x += 4 + u16(bytes, x + 2)) {
       if (u16(bytes, x) !== 1) continue
       let p = x + 4
-      if (size === 0xffffffff) (size = u64(bytes, p)), (p += 8)
-      if (compressedSize === 0xffffffff) (compressedSize = u64(bytes, p)), (p += 8)
+      if (size === 0xffffffff) {
+        size = u64(bytes, p)
+        p += 8
+      }
+      if (compressedSize === 0xffffffff) {
+        compressedSize = u64(bytes, p)
+        p += 8
+      }
       if (localOffset === 0xffffffff) localOffset = u64(bytes, p)
     }
     const { name, encoding } = decodeEntryName(bytes.subarray(o + 46, o + 46 + nameLen), (flags & 0x800) !== 0)
