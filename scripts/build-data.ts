@@ -1,19 +1,21 @@
 /**
- * `npm run build:data [-- --data DIR --out DIR --strict --jobs N]`: district folders in, the open dataset out.
+ * `npm run build:data [-- --data DIR --out DIR --strict --jobs N --no-cache]`: district folders in, the open dataset out.
+ * Parsed reports are cached in .cache/parse/ by content hash (build/parse-cache.ts); `--no-cache` parses every file.
  * Exit 1 when nothing could be built, when a district could not be built (no usable district.json
  * or registry; the others are still written), when the output folder is refused, or with --strict
  * when any input was bad (a skipped file, a registry row, an error finding). Exit 2: bad arguments.
  */
 import { availableParallelism } from 'node:os'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildData } from './build/build'
 import { defaultEngines } from './build/engines'
 import { terminalLog } from './build/log'
+import { DEFAULT_PARSE_CACHE, withParseCache } from './build/parse-cache'
 import { parsePool } from './build/parse-pool'
 import type { InputFs } from './build/input-fs'
 import type { BuildEngines } from './build/types'
-import { inputStamp } from './build/stamp'
+import { inputStamp, parserCodeHash } from './build/stamp'
 
 const ROOT = resolve(import.meta.dirname, '..')
 
@@ -24,6 +26,8 @@ export interface BuildArgs {
   strict: boolean
   /** Parser worker threads (default: one per core); 0 parses on the main thread. */
   jobs: number
+  /** Read parse results of unchanged files from .cache/parse/ (off with --no-cache). */
+  cache: boolean
 }
 
 /** Read `--data`, `--out`, `--strict` (paths relative to the working directory). */
@@ -35,12 +39,13 @@ export function readArgs(argv: string[]): BuildArgs {
       out: { type: 'string', default: 'public/data' },
       strict: { type: 'boolean', default: false },
       jobs: { type: 'string', default: String(availableParallelism()) },
+      'no-cache': { type: 'boolean', default: false },
     },
     strict: true,
   })
   const jobs = Number(values.jobs)
   if (!Number.isInteger(jobs) || jobs < 0) throw new Error(`--jobs must be a whole number ≥ 0, got "${values.jobs}"`)
-  return { dataDir: resolve(values.data), outDir: resolve(values.out), strict: values.strict, jobs }
+  return { dataDir: resolve(values.data), outDir: resolve(values.out), strict: values.strict, jobs, cache: !values['no-cache'] }
 }
 
 /** A pool of parser workers as parse-pool.ts makes it (injected by tests to count workers). */
@@ -70,12 +75,12 @@ export async function withEngines<T>(jobs: number, fn: (engines: BuildEngines) =
 }
 
 /** Run the build from the command line; returns the exit code. */
-export async function main(argv: string[], options: { fs?: InputFs; makePool?: PoolFactory } = {}): Promise<number> {
+export async function main(argv: string[], options: { fs?: InputFs; makePool?: PoolFactory; parseCacheDir?: string | null } = {}): Promise<number> {
   let args: BuildArgs
   try {
     args = readArgs(argv)
   } catch (e) {
-    console.error(`build:data: ${(e as Error).message}\nusage: npm run build:data -- [--data DIR] [--out DIR] [--strict] [--jobs N]`)
+    console.error(`build:data: ${(e as Error).message}\nusage: npm run build:data -- [--data DIR] [--out DIR] [--strict] [--jobs N] [--no-cache]`)
     return 2
   }
   const log = terminalLog()
@@ -83,7 +88,16 @@ export async function main(argv: string[], options: { fs?: InputFs; makePool?: P
   log.info(`data build: ${args.dataDir} → ${args.outDir}${args.strict ? ' (strict)' : ''}`)
   try {
     const stamp = inputStamp(ROOT, args.dataDir, options.fs)
-    const result = await withEngines(args.jobs, (engines) => buildData({ ...args, log, stamp, fs: options.fs }, engines), options.makePool)
+    // A test's stand-in pool must never fill the cache the real parser reads.
+    const cacheDir = !args.cache ? null : options.parseCacheDir !== undefined ? options.parseCacheDir : options.makePool ? null : join(ROOT, DEFAULT_PARSE_CACHE)
+    const result = await withEngines(args.jobs, async (engines) => {
+      if (!cacheDir) return buildData({ ...args, log, stamp, fs: options.fs }, engines)
+      const cached = withParseCache(engines, { dir: cacheDir, codeHash: parserCodeHash(ROOT) })
+      const built = await buildData({ ...args, log, stamp, fs: options.fs }, cached)
+      const { hits, misses } = cached.stats()
+      log.info(`parse cache: ${hits} files unchanged (read from ${DEFAULT_PARSE_CACHE}), ${misses} parsed`)
+      return built
+    }, options.makePool)
     if (result.districts.length === 0) {
       log.problem('build:data: nothing could be built')
       return 1

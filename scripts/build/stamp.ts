@@ -63,6 +63,20 @@ export function inputStamp(root: string, dataDir: string, fs: InputFs = nodeInpu
   return sha256(lines.sort().join('\n'))
 }
 
+/**
+ * Code a parse result depends on: the parser and the validator it runs (src/report), and the locked
+ * dependencies (pdf.js, the .doc reader, OpenCC). The key of the parse cache (parse-cache.ts).
+ */
+const PARSER_CODE = ['src/report', 'package-lock.json']
+
+/** Hash of the parser's code under `root` (path + content of every file, as for the stamp). */
+export function parserCodeHash(root: string): string {
+  const lines: string[] = []
+  const code = inputScope(root)
+  for (const c of PARSER_CODE) stampLines(join(root, c), code, root, lines)
+  return sha256(lines.sort().join('\n'))
+}
+
 /** The stamp a previous build left in `outDir`, or null. */
 export function readStamp(outDir: string): string | null {
   const f = join(outDir, STAMP_FILE)
