@@ -69,7 +69,7 @@ export interface DistrictUnitRow {
   latest: number | null
 }
 
-/** Every registered unit of a district in registry order (kind, code, name), for the search and the units directory. */
+/** Every registered unit of a district in registry order (code, then name), for the search and the units directory. */
 export function districtUnitsSql(district: string): string {
   return `SELECT u.unit, u.unit_code, u.unit_kind, u.aliases,
   COUNT(c.year) FILTER (WHERE c.status <> 'not_expected')::INTEGER AS expected,
@@ -79,7 +79,7 @@ export function districtUnitsSql(district: string): string {
 FROM units u LEFT JOIN coverage c ON c.district = u.district AND c.unit = u.unit
 WHERE u.district = ${str(district)}
 GROUP BY u.unit, u.unit_code, u.unit_kind, u.aliases
-ORDER BY u.unit_kind, u.unit_code NULLS LAST, u.unit`
+ORDER BY u.unit_code NULLS LAST, u.unit`
 }
 
 /** One row of `unitCoverageSql`: the coverage status of one year of the unit. */
