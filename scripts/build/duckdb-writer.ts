@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream, rmSync } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api'
 import { createTableSql, TABLES, type FieldDef, type TableDef } from '~/db/schema'
+import { str as sqlString } from '~/db/sql/literal'
 import type { Row, Value } from './rows'
 
 /** The tables in output order; each is written to the database file and to open/<name>.{parquet,csv,json}. */
@@ -10,7 +11,6 @@ export type TableName = TableDef['name']
 /** The storage version duckdb-wasm 1.32 (DuckDB v1.4.3) can open (docs/stack-notes.md, "Database file"). */
 const STORAGE_VERSION = 'v1.4.0'
 
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`
 
 /**
  * Note on reproducibility: the Parquet/CSV/JSON files are byte-identical for the same input, the

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises'
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 import { openTable, openTableSelect } from '~/db/open-tables'
 import type { FieldDef, TableDef } from '~/db/schema'
+import { str as sqlString } from '~/db/sql/literal'
 import type { OutputFile } from './datapackage'
 
 /**
@@ -35,7 +36,6 @@ export interface OpenStats {
   findings: number
 }
 
-const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`
 
 /** The CSV form of a column: formula-safe text, whole numbers as integers. */
 function csvColumn(f: FieldDef, ref: string): string {

@@ -1,12 +1,10 @@
+import { BODY_WORDS, stripBodySuffix } from '~/report/unit-name'
 import type { DistrictInfo } from './types'
 
 /**
  * Name normalisation for matching report names to registry units. A report may call itself
  * 哈尔滨市呼兰区白奎镇人民政府, the registry says 白奎镇: both reduce to the same key.
  */
-
-/** Government-body suffixes dropped from the end of a name (the shorter form stays meaningful). */
-const BODY_SUFFIXES = ['人民政府', '办事处'] as const
 
 /** Boilerplate in report titles and file names that is not part of the unit name. */
 const TITLE_NOISE = [
@@ -41,8 +39,7 @@ export function nameKey(name: string, prefixes: readonly string[]): string {
       }
     }
   }
-  for (const s of BODY_SUFFIXES) if (key.endsWith(s) && key.length > s.length) key = key.slice(0, -s.length)
-  return key
+  return stripBodySuffix(key)
 }
 
 /** A file name or title reduced to the unit part: extension, years and report boilerplate removed. */
@@ -55,6 +52,6 @@ export function titleToName(title: string): string {
 /** The key with all body words removed, for substring search inside longer titles. */
 export function coreKey(key: string): string {
   let k = key
-  for (const s of BODY_SUFFIXES) k = k.split(s).join('')
+  for (const word of BODY_WORDS) k = k.split(word).join('')
   return k
 }

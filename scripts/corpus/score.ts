@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseReportAsync } from '../../src/report/read'
 import type { ParseResult } from '../../src/report/types'
+import { stripBodySuffix } from '../../src/report/unit-name'
 
 export interface ExpectedReport {
   file: string
@@ -58,8 +59,7 @@ export function sameUnit(expected: string | null, actual: string | null): boolea
   const e = expectedUnitName(expected)
   if (e === null) return true // not scored: the text does not say
   if (actual === null) return false
-  const norm = (s: string): string => s.replace(/(人民政府|办事处)$/, '')
-  return norm(e) === norm(actual)
+  return stripBodySuffix(e) === stripBodySuffix(actual)
 }
 
 export function scoreReport(id: string, exp: ExpectedReport, report: ParseResult | null, error: string | null): FileScore {

@@ -1,6 +1,7 @@
 import { TABLES } from './schema'
 import { openTableSelect } from './open-tables'
 import { OFFLINE_SETTINGS_SQL } from './views'
+import { str } from './sql/literal'
 
 /**
  * How the SQL console's own DuckDB database is set up. The console runs visitors' SQL in a
@@ -20,7 +21,7 @@ export function consoleSetupSql(fileName: string, alias: string): string[] {
   return [
     ...OFFLINE_SETTINGS_SQL,
     'SET allow_community_extensions=false',
-    `ATTACH '${fileName.replaceAll("'", "''")}' AS "${alias}" (READ_ONLY)`,
+    `ATTACH ${str(fileName)} AS "${alias}" (READ_ONLY)`,
     // The console's views carry the download columns too (cells.label_zh, cells.provenance).
     ...TABLES.map((t) => `CREATE OR REPLACE VIEW ${t.name} AS ${openTableSelect(t.name, `"${alias}".main`, { ordered: false })}`),
     'SET enable_external_access=false',

@@ -3,6 +3,7 @@ import { toPlain, type Connector } from './connector'
 import { asDbError } from './errors'
 import { OFFLINE_SETTINGS_SQL, createViewsSql } from './views'
 import { DB_ALIAS } from './data-files'
+import { str } from './sql/literal'
 
 /** A Connector over native DuckDB (@duckdb/node-api), for tests and Node scripts. */
 export interface NodeConnector extends Connector {
@@ -40,12 +41,8 @@ export async function openNodeConnector(dbFile?: string): Promise<NodeConnector>
   }
   for (const sql of OFFLINE_SETTINGS_SQL) await connector.exec(sql)
   if (dbFile) {
-    await connector.exec(`ATTACH ${quoteLiteral(dbFile)} AS "${DB_ALIAS}" (READ_ONLY)`)
+    await connector.exec(`ATTACH ${str(dbFile)} AS "${DB_ALIAS}" (READ_ONLY)`)
     for (const sql of createViewsSql()) await connector.exec(sql)
   }
   return connector
-}
-
-function quoteLiteral(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`
 }

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { parseReport } from '~/report/read'
 import { encodeGb18030 } from '../fixtures/gb18030'
 import { contractProblems } from './parse-contract'
+import { mulberry32 } from '../../scripts/demo/prng'
 
 const CASES_PER_FIXTURE = 90
 
@@ -22,16 +23,9 @@ const fixtures: [string, Uint8Array][] = [
     .map((name): [string, Uint8Array] => [name, new Uint8Array(readFileSync(new URL(name, reportsDir)))]),
 ]
 
-/** mulberry32: a tiny seeded PRNG, so every run fuzzes the same cases. */
+/** Seeded draws (the demo's PRNG), so every run fuzzes the same cases. */
 function prng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = mulberry32(seed)
   const int = (n: number) => Math.floor(next() * n)
   return { int, pick: <T>(xs: readonly T[]): T => xs[int(xs.length)]! }
 }

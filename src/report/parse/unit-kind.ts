@@ -1,4 +1,5 @@
 import type { UnitKind } from '../types'
+import { stripBodySuffix } from '../unit-name'
 
 /**
  * The kind of unit a report names itself as, when its name says so (…街道办事处, …镇人民政府, …乡):
@@ -6,7 +7,7 @@ import type { UnitKind } from '../types'
  */
 export function unitKindOf(unit: string | null): UnitKind | null {
   if (!unit) return null
-  const name = unit.replace(/(人民政府|政府|党委|办事处|党工委)+$/, '')
+  const name = stripBodySuffix(unit)
   if (/街道$/.test(name)) return '街道'
   if (/镇$/.test(name)) return '镇'
   if (/乡$/.test(name)) return '乡'

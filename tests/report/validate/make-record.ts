@@ -1,18 +1,7 @@
 import { APPEAL_GROUPS, APPLY_PART_COLS, applyRowsOf, keysOf } from '~/report/model'
 import type { FormatId } from '~/report/model/types'
 import type { ReportMeta } from '~/report/types'
-
-/** A small seeded PRNG (mulberry32) so generated records are reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { mulberry32 } from '../../../scripts/demo/prng'
 
 export interface RecordOptions {
   /** 0 gives an all-zero record (like the sample); otherwise values are drawn from this seed. */
@@ -29,7 +18,8 @@ export interface RecordOptions {
  * 本年增/减 may be negative.
  */
 export function makeCells(format: FormatId, opts: RecordOptions = {}): Record<string, number | null> {
-  const rand = opts.seed ? rng(opts.seed) : () => 0
+  // Seeded (the demo's PRNG) so generated records are reproducible.
+  const rand = opts.seed ? mulberry32(opts.seed) : () => 0
   const max = opts.max ?? 9
   // Skewed towards 0 like real reports: most cells of a township report are 0.
   const small = () => (rand() < 0.5 ? 0 : Math.floor(rand() * (max + 1)))
