@@ -1,5 +1,6 @@
 import { createI18n, useI18n, type LocaleMessages } from 'vue-i18n'
 import type { Label } from '~/report/model/types'
+import { warnMissingMessage } from './missing'
 
 /** The UI languages. Chinese is the default; every label of the format model has both. */
 export type Locale = 'zh' | 'en'
@@ -42,6 +43,9 @@ export const i18n = createI18n({
   fallbackLocale: 'zh',
   // Message files are plain nested string objects; vue-i18n's index type cannot see that through `unknown`.
   messages: mergeMessages(modules) as unknown as LocaleMessages<Record<string, string>>,
+  // A key without a message would show as the raw key: say so, in every build. The browser tests
+  // treat this warning as an error (tests/e2e/harness.ts), and tests/i18n/ checks zh/en parity.
+  missing: warnMissingMessage,
   missingWarn: false,
   fallbackWarn: false,
 })

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { startStaticServer, type StaticServer } from '../../scripts/serve-static'
+import { MISSING_MESSAGE_PREFIX } from '~/i18n/missing'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 /**
@@ -99,7 +100,8 @@ export async function track(page: Page, base: string): Promise<TrackedPage> {
   const foreignRequests: string[] = []
   const origin = new URL(base).origin
   page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text())
+    // A missing translation warns (src/i18n/missing.ts); on screen it would be a raw key.
+    if (m.type() === 'error' || m.text().startsWith(MISSING_MESSAGE_PREFIX)) consoleErrors.push(m.text())
   })
   page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`))
   await page.route('**/*', (route) => {
