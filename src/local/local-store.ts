@@ -96,7 +96,8 @@ export const useLocalStore = defineStore('local', () => {
       lastMs.value = Math.round(performance.now() - startedAt)
       status.value = 'ready'
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
+      console.warn('local district not built:', e)
+      error.value = (e instanceof Error ? e.message : '') || String(e)
       status.value = build.value ? 'ready' : 'error'
     }
   }

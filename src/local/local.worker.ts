@@ -26,6 +26,12 @@ export type WorkerMessage =
 
 const post = (m: WorkerMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m)
 
+// A failure outside the awaited chain (e.g. inside pdf.js) still ends the build with its reason, never a silent stop.
+self.addEventListener('unhandledrejection', (e) => {
+  const reason: unknown = (e as PromiseRejectionEvent).reason
+  post({ type: 'error', message: reason instanceof Error ? `${reason.name}: ${reason.message} ${reason.stack ?? ''}` : String(reason) })
+})
+
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   const { files, skipped: unread, spec, pdfWorkerSrc } = e.data
   setPdfAssets({ workerSrc: pdfWorkerSrc })
@@ -34,6 +40,6 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
     post({ type: 'deriving' })
     post({ type: 'done', build: deriveLocal(parsed, spec, [...unread, ...skipped]) })
   } catch (err) {
-    post({ type: 'error', message: err instanceof Error ? err.message : String(err) })
+    post({ type: 'error', message: err instanceof Error ? err.message || `${err.name}: ${err.stack ?? ''}` : String(err) })
   }
 }
