@@ -16,7 +16,7 @@ const CONTRACT = new RegExp(`(?<![\\w-])${'contract'}\\.md`)
 const NOTES = new RegExp(`(?<!docs/)${'stack'}-notes\\.md`)
 const WORK_SHARED = new RegExp(['/work', 'shared'].join('/'))
 const UP_SHARED = /((?:\.\.\/)+)shared\b/g
-/** The old variation codes V1–V16 (V8 is left alone: it is also the JavaScript engine's name). */
+/** The old variation codes, "V" and a number up to 16 (V8 is left alone: it is also the JavaScript engine’s name). */
 const VCODE = /\bV(?:[1-79]|1[0-6])\b/
 
 const files = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' })
