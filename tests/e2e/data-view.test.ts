@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { officialSheet } from '~/components/data/official-sheet'
+import { openNodeConnector } from '~/db/node'
 import { E2E_DIST, startE2E, type E2E } from './harness'
 
 let e2e: E2E
@@ -42,6 +46,36 @@ describe('开放数据 Open data page in Chromium', () => {
     expect(rows.length).toBeGreaterThan(0)
     expect(rows.every((r) => r.startsWith('demo,'))).toBe(true)
     expect(rows.some((r) => /,synthetic\r?$/.test(r))).toBe(true)
+    p.expectClean()
+    await p.page.close()
+  })
+
+  it('exports a unit\'s tables in the official layout as .xlsx and .docx, with the values of the database', async () => {
+    const file = await openNodeConnector(join(E2E_DIST, 'data', 'gov.duckdb'))
+    const [truth] = await file.query<{ value: number; format: string }>(
+      "SELECT c.value, r.format FROM cells c JOIN reports r USING (report_id) WHERE c.district = 'demo' AND c.unit = '河滨街道' AND c.year = 2022 AND r.counted AND c.key = 'apply.new.total'",
+    )
+    file.close()
+    const p = await e2e.open('#/data?district=demo')
+    await p.waitForEngine()
+    await p.page.waitForSelector('[data-official-unit] option[value="河滨街道"]', { state: 'attached' })
+    await p.page.locator('[data-official-unit]').selectOption('河滨街道')
+    await p.page.locator('[data-official-year]').selectOption('2022')
+    const [xlsx] = await Promise.all([p.page.waitForEvent('download'), p.page.locator('[data-official="xlsx"]').click()])
+    expect(xlsx.suggestedFilename()).toBe('河滨街道-2022.xlsx')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(readFileSync((await xlsx.path())!).buffer as ArrayBuffer)
+    const ws = wb.worksheets[0]!
+    expect(String(ws.getCell(1, 1).value)).toContain('河滨街道 2022年')
+    expect(String(ws.getCell(1, 1).value)).toContain('合成示例数据')
+    const sheet = officialSheet(truth!.format as 'gov2021', new Map([['apply.new.total', truth!.value]]), '')
+    const r = sheet.rows.findIndex((row) => row.some((c) => c?.key === 'apply.new.total'))
+    const c = sheet.rows[r]!.findIndex((x) => x?.key === 'apply.new.total')
+    expect(ws.getCell(r + 1, c + 1).value).toBe(truth!.value)
+    const [docx] = await Promise.all([p.page.waitForEvent('download'), p.page.locator('[data-official="docx"]').click()])
+    const xml = strFromU8(unzipSync(readFileSync((await docx.path())!))['word/document.xml']!)
+    expect(xml).toContain('河滨街道 2022年')
+    expect(await p.page.locator('[data-official-note]').textContent()).toContain(truth!.format)
     p.expectClean()
     await p.page.close()
   })

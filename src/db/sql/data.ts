@@ -112,3 +112,33 @@ export function exampleQueries(district: string): ExampleQuery[] {
     { title: { zh: '单元格表的字段', en: 'Columns of the cells table' }, sql: 'DESCRIBE cells' },
   ]
 }
+
+/** One cell of an official-format export: its key, value and the format of the report(s) it comes from. */
+export interface OfficialCellRow {
+  key: string
+  value: number | null
+  format: string
+}
+
+/** The cells of the report that counts for a unit and year (`reports.counted`), for the official-format export. */
+export function officialUnitCellsSql(district: string, unit: string, year: number): string {
+  return `SELECT c.key, c.value, r.format FROM cells c JOIN reports r USING (report_id)
+WHERE c.district = ${str(district)} AND c.unit = ${str(unit)} AND c.year = ${num(year)} AND r.counted`
+}
+
+/** Counted reports of a district and year per national format, most first: the district sum is taken within one format. */
+export function officialFormatsSql(district: string, year: number): string {
+  return `SELECT format, COUNT(*) AS reports FROM reports
+WHERE district = ${str(district)} AND year = ${num(year)} AND counted AND format IN ('gov2021', 'gov2019')
+GROUP BY format ORDER BY reports DESC, format`
+}
+
+/**
+ * The district sum of every cell over the counted reports of one format (sections 二 differ between
+ * formats, so reports of another format are never added in). A cell blank in every report stays blank.
+ */
+export function officialDistrictCellsSql(district: string, year: number, format: string): string {
+  return `SELECT c.key, SUM(c.value) AS value, ${str(format)} AS format FROM cells c JOIN reports r USING (report_id)
+WHERE c.district = ${str(district)} AND c.year = ${num(year)} AND r.counted AND r.format = ${str(format)}
+GROUP BY c.key`
+}
