@@ -126,6 +126,21 @@ describe('compare heatmap option', () => {
   })
 })
 
+describe('compare heatmap log scale', () => {
+  it('colours on a log scale so one spike does not wash out the rest, keeping real values in labels', () => {
+    const r = (unit: string, value: number): HeatmapRow => ({ district: 'd', unit, unit_code: null, year: 2021, status: 'received', value, cells_present: 1 })
+    const rows = [r('甲镇', 1), r('乙镇', 9), r('丙镇', 999)]
+    const labels = { metric: 'm', notCollected: '未收录', notPublished: '未发布', noData: '无此项', notComputable: '—', duplicate: '重复' }
+    const linear: Any = compareHeatmapOption(rows, labels, { ratio: false })
+    const log: Any = compareHeatmapOption(rows, labels, { ratio: false, scale: 'log' })
+    const share = (o: Any, u: string) => o.series[0].data.find((d: Any) => d.unit === u).value[2] / o.visualMap.max
+    expect(share(linear, '乙镇')).toBeLessThan(0.01)
+    expect(share(log, '乙镇')).toBeCloseTo(1 / 3)
+    expect(log.series[0].label.formatter({ data: log.series[0].data[2] })).toBe('999')
+    expect(log.visualMap.formatter(log.visualMap.max)).toBe('999')
+  })
+})
+
 describe('compare chosen-units option', () => {
   it('draws one series per chosen unit (at most six) with gaps for years without value', () => {
     const rows: UnitYearRow[] = [

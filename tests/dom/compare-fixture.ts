@@ -75,7 +75,7 @@ export async function mountView(view: Component, path: string, db: NodeConnector
   const pinia = createPinia()
   setActivePinia(pinia)
   setEngineFactory(async () => db)
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: path.split('?')[0]!, component: view }] })
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: path.split('?')[0]!, component: view }, { name: 'unit', path: '/unit/:unit', component: { render: () => null } }] })
   bindFiltersToRouter(router, useFiltersStore())
   await router.push(path)
   useSummaryStore().summary = SUMMARY

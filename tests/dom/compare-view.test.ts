@@ -51,6 +51,26 @@ describe('CompareView', { timeout: 30_000 }, () => {
     expect(o.series[1].data.map((d: any) => d.missing ?? d.value)).toEqual(['未收录', 2])
   })
 
+  it('has a sortable ranking table with every main metric, total and median rows, and units without a report last', async () => {
+    const { w, router } = await mountView(CompareView, `/compare?district=${DISTRICT}&year=2020`, db)
+    await until(() => expect(w.findAll('[data-table="ranking-table"] tbody tr').length).toBeGreaterThan(1))
+    const units = () => w.findAll('[data-table="ranking-table"] tbody [data-unit-name]').map((r) => r.text())
+    // 乙街道 was not collected in 2020: listed last, greyed, with its status instead of values;
+    // the tricky unit is not expected in 2020 and not ranked.
+    expect(units()).toEqual(['甲镇', '乙街道'])
+    const last = w.findAll('[data-table="ranking-table"] tbody tr').at(-1)!
+    expect(last.attributes('data-missing')).toBe('not_collected')
+    expect(last.text()).toContain('未收录')
+    expect(w.find('[data-table="ranking-table"] tfoot [data-row="total"]').exists()).toBe(true)
+    expect(w.find('[data-table="ranking-table"] tfoot [data-row="median"]').exists()).toBe(true)
+    expect(w.findAll('[data-table="ranking-table"] thead [data-sort]').length).toBeGreaterThanOrEqual(10)
+    // Sorting keeps the unit without a report last.
+    await w.find('[data-table="ranking-table"] [data-sort="unit"]').trigger('click')
+    expect(units().at(-1)).toBe('乙街道')
+    await w.find('[data-table="ranking-table"] tbody tr').trigger('click')
+    await until(() => expect(router.currentRoute.value.path).toMatch(/^\/unit\//))
+  })
+
   it('shows an error panel, not a crash, for an unknown metric in the URL', async () => {
     const { w } = await mountView(CompareView, `/compare?district=${DISTRICT}&metric=apply.nope`, db)
     await until(() => expect(w.find('[data-error-panel]').exists()).toBe(true))

@@ -26,6 +26,9 @@ export const NOT_PUBLISHED_FILL = '#e8a3a1'
 /** A received report without the metric's cells: white with a dashed outline. */
 export const NO_DATA_FILL = '#ffffff'
 
+/** Colour scale of the values: linear, or logarithmic so one spike does not wash out the rest. */
+export type HeatScale = 'linear' | 'log'
+
 /** Series ids, so the view can tell which layer was clicked. */
 export const HEATMAP_SERIES = { values: 'values', notCollected: 'not-collected', notPublished: 'not-published', noData: 'no-data' } as const
 
@@ -48,7 +51,11 @@ type Item = {
  *   one that has them but whose ratio has a zero denominator gets the same cell labelled —;
  * - a unit × year that was not expected (`not_expected`) is left blank.
  */
-export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: HeatmapLabels, opts: { ratio: boolean }): EChartsOption {
+export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: HeatmapLabels, opts: { ratio: boolean; scale?: HeatScale }): EChartsOption {
+  // Log scale: one spike (e.g. 251 among values of 1–10) no longer washes every other cell out to
+  // the lightest blue. Colour only — the labels and tooltips keep the real values.
+  const log = opts.scale === 'log' && !opts.ratio
+  const toColour = (v: number) => (log ? Math.log10(1 + Math.max(0, v)) : v)
   const years = sortedYears(rows.map((r) => r.year))
   const units = [...new Set(rows.map((r) => r.unit))]
   const x = new Map(years.map((y, i) => [y, i]))
@@ -58,10 +65,10 @@ export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: Heatma
     if (r.status === 'not_expected') continue
     const layer = r.status === 'not_collected' ? 'notCollected' : r.status === 'not_published' ? 'notPublished' : r.value === null ? 'noData' : 'values'
     layers[layer].push({
-      value: [x.get(String(r.year))!, y.get(r.unit)!, r.value ?? 0], unit: r.unit, year: r.year, status: r.status, metric: r.value, present: r.cells_present > 0,
+      value: [x.get(String(r.year))!, y.get(r.unit)!, toColour(r.value ?? 0)], unit: r.unit, year: r.year, status: r.status, metric: r.value, present: r.cells_present > 0,
     })
   }
-  const max = Math.max(opts.ratio ? 0 : 1, ...layers.values.map((i) => i.value[2]))
+  const max = Math.max(opts.ratio ? 0 : toColour(1), ...layers.values.map((i) => i.value[2]))
   // Dark cells get white numbers, light ones dark numbers.
   for (const i of layers.values) i.label = { color: i.value[2] / max > 0.55 ? '#ffffff' : '#1f2d3d' }
   const text = (i: Item) =>
@@ -90,7 +97,7 @@ export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: Heatma
       bottom: 0,
       itemHeight: 160,
       inRange: { color: HEAT_RAMP },
-      formatter: (v: unknown) => formatValue(Number(v), opts.ratio),
+      formatter: (v: unknown) => formatValue(log ? Math.round(10 ** Number(v) - 1) : Number(v), opts.ratio),
     },
     series: [
       { id: HEATMAP_SERIES.values, name: labels.metric, type: 'heatmap', data: layers.values, label, itemStyle: { borderColor: '#fff', borderWidth: 1 } },
