@@ -40,15 +40,22 @@ function run(args: string[]): void {
 }
 
 /**
- * Build the data (if public/data has none) and the site into E2E_DIST, once per vitest run: test
- * files run in worker processes of one vitest process, whose pid marks the build as current.
+ * Build the data from data/ and the site around it into E2E_DIST, once per vitest run: test files
+ * run in worker processes of one vitest process, whose pid marks the build as current.
+ *
+ * The tests never use public/data (whatever an earlier `npm start` or a half-finished build left
+ * there): the data is built into `<E2E_DIST>.public/data`, and that folder is the site's public
+ * folder (tests/e2e/build-site.ts), so the service worker's precache list and the precompressed
+ * copies are made from the same bytes the tests read.
  */
 export function buildSite(outDir = E2E_DIST): string {
   const runId = process.env.E2E_RUN_ID ?? String(process.ppid)
   const stamp = join(outDir, '.e2e-run')
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === runId) return outDir
-  if (!existsSync(join(ROOT, 'public', 'data', 'index.json'))) run(['node_modules/tsx/dist/cli.mjs', 'scripts/build-data.ts'])
-  run(['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'])
+  const publicDir = `${outDir}.public`
+  mkdirSync(publicDir, { recursive: true })
+  run(['node_modules/tsx/dist/cli.mjs', 'scripts/build-data.ts', '--data', join(ROOT, 'data'), '--out', join(publicDir, 'data')])
+  run(['node_modules/tsx/dist/cli.mjs', 'tests/e2e/build-site.ts', publicDir, outDir])
   writeFileSync(stamp, runId)
   return outDir
 }
