@@ -133,6 +133,9 @@ export function createConsoleEngine(
         stop = null
       }
     },
+    prepare() {
+      ensure().catch(() => {})
+    },
     cancel() {
       stop?.('cancelled')
     },

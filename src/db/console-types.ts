@@ -15,6 +15,8 @@ export interface ConsoleResult {
 export interface ConsoleEngine {
   /** Run one statement; rejects with ConsoleStopped on cancel or when `timeoutMs` passes. */
   run(sql: string, timeoutMs: number): Promise<ConsoleResult>
+  /** Start the engine ahead of the first query (a failure shows on that query instead). */
+  prepare(): void
   /** Stop the running query (no-op when none runs). */
   cancel(): void
   /** Terminate the engine. */

@@ -53,6 +53,15 @@ describe('console engine', () => {
     expect(res.columns).toEqual([{ name: 'n', type: 'Int32' }])
   })
 
+  it('prepare() starts the engine once, ahead of the first query', async () => {
+    const fake = fakeInstance(() => 'answer')
+    const engine = createConsoleEngine('x', { start: fake.start })
+    engine.prepare()
+    engine.prepare()
+    await engine.run('SELECT 1', 10_000)
+    expect(fake.log.started).toBe(1)
+  })
+
   it('Cancel stops a running query through DuckDB and the engine answers the next one', async () => {
     const fake = fakeInstance((sql) => (sql === 'long' ? 'cancellable' : 'answer'))
     const engine = createConsoleEngine('x', { start: fake.start })

@@ -46,6 +46,7 @@ const nodeConsole: ConsoleEngine = {
     const rows = await consoleDb.query<Record<string, never>>(sql)
     return { columns: Object.keys(rows[0] ?? {}).map((name) => ({ name, type: '' })), rows }
   },
+  prepare() {},
   cancel() {},
   async close() {},
 }
