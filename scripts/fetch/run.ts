@@ -6,7 +6,7 @@ import type { SourceRecord } from '../build/types'
 import { UnitRegistry } from '../build/unit-registry'
 import { attachmentLinks, reportAttachments, type PageLink } from './attachments'
 import { HostGate, politeGet, type HttpOptions, type HttpResult } from './http'
-import { inspectFile, pageDate, pageText } from './inspect'
+import { inspectFile, pageDate, pageText, type Inspection } from './inspect'
 import { blankRow, Ledger } from './ledger-file'
 import { extensionOf, fileTime, keepPrevious, readStored, storedPath, writeStored, type Place } from './store'
 
@@ -171,24 +171,37 @@ async function fetchSource(ctx: Ctx, src: SourceRecord): Promise<void> {
   const place: Place = chosen.length > 0 && !holdsReport ? 'pages' : 'reports'
   const published = isHtml ? pageDate(text) : ''
   const stored = store(ctx, got, storedPath(place, unit, src.year, got.ext), { published_at: published })
-  const notReport = place === 'reports' && !check.report ? check.reason ?? 'not read as a report' : undefined
-  // The build goes by the year the report prints (and says so); say it here too, where the url can be fixed.
-  const otherYear = place === 'reports' && check.year !== null && check.year !== src.year ? `the report is for ${check.year}, not ${src.year} as sources.csv says` : undefined
-  const note = [place === 'pages' ? `the page holds no report tables; its report is the attachment${chosen.length > 1 ? 's' : ''}` : '', notReport ? `does not look like a report: ${notReport}` : '', otherYear ?? '']
-  ctx.ledger.set({ ...stored.row, note: note.filter(Boolean).join('; ') })
-  record(ctx, { ...stored.result, notReport, otherYear })
+  const flags = flagsOf(place, check, src.year)
+  const pageNote = place === 'pages' ? `the page holds no report tables; its report is the attachment${chosen.length > 1 ? 's' : ''}` : ''
+  ctx.ledger.set({ ...stored.row, note: noteOf(pageNote, flags) })
+  record(ctx, { ...stored.result, ...flags })
   const attachPlace: Place = place === 'pages' ? 'reports' : 'attachments'
   for (const [i, link] of chosen.entries()) {
     const a = await download(ctx, unit, src.year, link.url, url)
     if (!a) continue
     const aCheck = await inspectFile(a.bytes, `${unit}-${src.year}.${a.ext}`)
     const s = store(ctx, a, storedPath(attachPlace, unit, src.year, a.ext, i + 1), { published_at: published })
-    const aNot = attachPlace === 'reports' && !aCheck.report ? aCheck.reason ?? 'not read as a report' : undefined
-    const aYear = attachPlace === 'reports' && aCheck.year !== null && aCheck.year !== src.year ? `the report is for ${aCheck.year}, not ${src.year} as sources.csv says` : undefined
-    const aNote = [`attachment "${link.text || link.url}" of the page`, attachPlace === 'attachments' ? 'the page itself holds the report, so this copy is kept outside reports/' : '', aNot ? `does not look like a report: ${aNot}` : '', aYear ?? '']
-    ctx.ledger.set({ ...s.row, note: aNote.filter(Boolean).join('; ') })
-    record(ctx, { ...s.result, notReport: aNot, otherYear: aYear })
+    const aFlags = flagsOf(attachPlace, aCheck, src.year)
+    const kept = attachPlace === 'attachments' ? '; the page itself holds the report, so this copy is kept outside reports/' : ''
+    ctx.ledger.set({ ...s.row, note: noteOf(`attachment "${link.text || link.url}" of the page${kept}`, aFlags) })
+    record(ctx, { ...s.result, ...aFlags })
   }
+}
+
+type Flags = Pick<FileResult, 'notReport' | 'otherYear'>
+
+/** What to say about a file stored in reports/: not a report at all, or a report of another year than its row's. */
+function flagsOf(place: Place, check: Inspection, year: number): Flags {
+  if (place !== 'reports') return {}
+  const flags: Flags = {}
+  if (!check.report) flags.notReport = check.reason ?? 'not read as a report'
+  // The build goes by the year the report prints (and says so); say it here too, where the url can be fixed.
+  if (check.year !== null && check.year !== year) flags.otherYear = `the report is for ${check.year}, not ${year} as sources.csv says`
+  return flags
+}
+
+function noteOf(first: string, flags: Flags): string {
+  return [first, flags.notReport ? `does not look like a report: ${flags.notReport}` : '', flags.otherYear ?? ''].filter(Boolean).join('; ')
 }
 
 interface Downloaded {
