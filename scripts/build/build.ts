@@ -1,13 +1,12 @@
 import { join } from 'node:path'
 import { computeCoverage, gridYears, type CoverageRow } from './coverage'
-import { crossChecks, type CrossFinding } from './cross-checks'
+import { crossChecks } from './cross-checks'
 import { describeFinding } from './describe'
 import { DistrictError, listDistricts, readDistrict } from './district-input'
 import { inputScope, shown, type InputFs, type InputScope } from './input-fs'
 import type { BuildLog } from './log'
 import { assertReplaceable, recoverOutput, writeOutput, type DistrictBuild, type SwapHooks } from './output'
 import { readReports } from './reports'
-import { buildFinding } from './rules'
 import { gapFindings } from './gap-findings'
 import { flagNotExpected } from './not-expected'
 import { flagLate } from './timeliness'
@@ -138,7 +137,7 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
     b.coverage = computeCoverage(b.input, b.reports)
     flagNotExpected(b)
     flagLate(b.reports)
-    b.cross = crossChecks(b.reports, { strict: opts.strict })
+    b.cross = crossChecks(b.reports, b.coverage, { strict: opts.strict })
     const gaps = gapFindings(b)
     b.cross.push(...gaps.findings)
     for (const p of gaps.problems) {

@@ -46,7 +46,7 @@ export function deriveLocal(parsed: readonly ParsedFile[], spec: RegistrySpec, s
   const coverage = computeCoverage(input, reports)
   flagNotExpected({ coverage, reports, years })
   flagLate(reports)
-  const cross = crossChecks(reports, { strict: false })
+  const cross = crossChecks(reports, coverage, { strict: false })
   // No sources.csv in the browser: every gap is not_collected (未收录), never the unit's failure.
   cross.push(...gapFindings({ coverage }).findings)
 

@@ -44,15 +44,16 @@ describe('unit page SQL on DuckDB', () => {
     expect(data.findings.find((f) => f.rule === 'A9')!.assumed_zero).toBeUndefined()
   })
 
-  it('computes the unit trend beside the district median per year', async () => {
+  it('computes the unit trend beside the district median per year, over the counted reports (a duplicate weighs once)', async () => {
     const rows = await db.query<TrendRow>(unitTrendSql(D, '甲镇', 'new'))
     expect(rows).toEqual([
       { year: 2020, unit_value: 4, district_median: 3, n_reports: 2 },
-      { year: 2021, unit_value: 10, district_median: 8, n_reports: 4 },
+      // 2021: 甲镇 10, 乙街道 6 and the counted one of the tricky unit's two reports (2) — not its 100.
+      { year: 2021, unit_value: 10, district_median: 6, n_reports: 3 },
     ])
   })
 
-  it('uses the first report of a duplicated year and leaves years without a report empty', async () => {
+  it('uses the counted report of a duplicated year and leaves years without a report empty', async () => {
     const rows = await db.query<TrendRow>(unitTrendSql(D, TRICKY_UNIT, 'new'))
     expect(rows.map((r) => r.unit_value)).toEqual([null, 2])
   })

@@ -3,6 +3,7 @@ import type { CellFlag, CellNote, Finding, Level } from '../../report/types'
 import type { CoverageStatus } from '../schema'
 import { num, str } from './literal'
 import { metricSql } from './metric'
+import { countedReportIdsSql } from './scope'
 
 /**
  * SQL for the 单位 page: the unit's reports, one report's cells and findings, and the unit's trend
@@ -178,18 +179,20 @@ export interface TrendRow {
 }
 
 /**
- * The unit's metric per year beside the district median over all reports of the same year.
- * A metric is computed per report (src/report/metrics.ts); when a unit has two reports in a year
- * (a duplicate), the first by report id stands for the unit, as in the year switcher.
+ * The unit's metric per year beside the district median of the same year, both over the counted
+ * reports only (`reports.counted`: one per unit-year, the build's decision that every total and
+ * view uses), so a duplicate report neither stands for the unit nor weighs twice in the median.
+ * A metric is computed per report (src/report/metrics.ts).
  */
 export function unitTrendSql(district: string, unit: string, metric: string): string {
   return `WITH per_report AS (
   SELECT report_id, unit, year, ${metricSql(metric)} AS v
   FROM cells WHERE district = ${str(district)} AND year IS NOT NULL
+    AND report_id IN (${countedReportIdsSql({ district })})
   GROUP BY report_id, unit, year
 )
 SELECT year,
-  arg_min(v, report_id) FILTER (WHERE unit = ${str(unit)}) AS unit_value,
+  any_value(v) FILTER (WHERE unit = ${str(unit)}) AS unit_value,
   median(v) AS district_median,
   COUNT(*) AS n_reports
 FROM per_report GROUP BY year ORDER BY year`

@@ -4,15 +4,15 @@ import { c3InForceChain } from './rules/c3-in-force-chain'
 import { c4ItemsChain } from './rules/c4-items-chain'
 import { c5GapsDuplicates } from './rules/c5-gaps-duplicates'
 import type { PairRule, SeriesFinding, SeriesReport, YearPair } from './rules/types'
+import { onePerYear } from './one-per-year'
 
 export type { SeriesFinding, SeriesReport } from './rules/types'
 
 const PAIR_RULES: readonly PairRule[] = [c1CarryOver, c2CarryOverColumns, c3InForceChain, c4ItemsChain]
 
-/** Consecutive published years (Y−1, Y); with several reports for a year, the first one given. */
+/** Consecutive published years (Y−1, Y); with several reports for a year, the counted one (./one-per-year.ts). */
 function consecutivePairs(reports: readonly SeriesReport[]): YearPair[] {
-  const first = new Map<number, SeriesReport & { year: number }>()
-  for (const r of reports) if (r.year !== null && !first.has(r.year)) first.set(r.year, r as SeriesReport & { year: number })
+  const first = onePerYear(reports)
   return [...first.values()]
     .sort((a, b) => a.year - b.year)
     .flatMap((cur) => {

@@ -11,6 +11,8 @@ export interface SeriesReport {
   format: DetectedFormat
   cells: Readonly<Record<string, number | null>>
   file?: string
+  /** The report the build counts for its unit-year (of duplicates, the one the rules compare). */
+  counted?: boolean
 }
 
 /** A finding about one year of a series (the later year of a pair, or the year concerned). */
@@ -36,6 +38,8 @@ export interface DistrictReport {
   cells: Readonly<Record<string, number | null>>
   prose?: ReportProse
   file?: string
+  /** The report the build counts for its unit-year (of duplicates, the one X2 compares). */
+  counted?: boolean
 }
 
 /** A finding about one report of a district. */

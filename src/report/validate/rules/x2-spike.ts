@@ -1,5 +1,6 @@
 import { finding } from '../../finding'
 import { num } from '../../model/labels'
+import { onePerYear } from '../one-per-year'
 import type { DistrictFinding, DistrictReport } from './types'
 
 const KEY = 'apply.new.total'
@@ -17,19 +18,14 @@ function median(values: number[]): number {
 /**
  * X2 (WARN, our own): a spike in new applications — a unit's 一、本年新收 总计 in a year is
  * ≥ max(20, 5 × the median of its other years). Needs at least one other year with a printed
- * value; with several reports for one year the first is used (C5 reports the duplicate).
+ * value; with several reports for one year the counted one is used (C5 reports the duplicate).
  */
 export function x2Spike(reports: readonly DistrictReport[]): DistrictFinding[] {
-  const byUnit = new Map<string, Map<number, DistrictReport & { year: number }>>()
-  for (const r of reports) {
-    const v = r.cells[KEY]
-    if (r.year === null || typeof v !== 'number') continue
-    const years = byUnit.get(r.unit) ?? new Map()
-    if (!years.has(r.year)) years.set(r.year, r as DistrictReport & { year: number })
-    byUnit.set(r.unit, years)
-  }
+  const ofUnit = new Map<string, DistrictReport[]>()
+  for (const r of reports) ofUnit.set(r.unit, [...(ofUnit.get(r.unit) ?? []), r])
   const out: DistrictFinding[] = []
-  for (const [unit, years] of byUnit) {
+  for (const [unit, all] of ofUnit) {
+    const years = new Map([...onePerYear(all)].filter(([, r]) => typeof r.cells[KEY] === 'number'))
     for (const [year, r] of years) {
       const others = [...years.values()].filter((o) => o.year !== year).map((o) => o.cells[KEY] as number)
       if (others.length === 0) continue
