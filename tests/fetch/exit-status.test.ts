@@ -35,7 +35,7 @@ function district(rows: [string, number, string][]): string {
 async function run(data: string, ...extra: string[]) {
   const out: string[] = []
   const err: string[] = []
-  const code = await main(['--data', data, '--delay', '0', '--timeout', '2000', '--retries', '0', ...extra], { info: (l) => void out.push(l), problem: (l) => void err.push(l) })
+  const code = await main(['--data', data, '--delay', '0', '--timeout', '10000', '--retries', '0', ...extra], { info: (l) => void out.push(l), problem: (l) => void err.push(l) })
   return { code, out, err }
 }
 

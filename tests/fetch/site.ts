@@ -74,14 +74,17 @@ export async function startSite(): Promise<Site> {
   let edited = false
   const hits = new Map<string, number>()
   const agents = new Set<string>()
-  const statics = (): Record<string, Body> => ({
-    '/zwgk/hedong-2019.html': { body: hedongPage(edited), type: 'text/html; charset=utf-8' },
+  // Built before the server listens: the GB18030 table and the zip take a moment, and a request
+  // must never wait on them (the tests' timeout is short).
+  const fixed: Record<string, Body> = {
     '/zwgk/hexi-2019.html': { body: hexiPageGbk(), type: 'text/html; charset=gbk' },
     '/zwgk/baiyun-2021.html': { body: baiyunPage(), type: 'text/html; charset=utf-8' },
     '/upload/2022/baiyun-2021.docx': { body: fictionalDocx(), type: 'application/octet-stream' },
     '/zwgk/caizheng-2021.txt': { body: caizhengText(), type: 'text/plain; charset=utf-8' },
     '/zwgk/sifa-2021.html': { body: SOFT_404, type: 'text/html; charset=utf-8' },
-  })
+  }
+  const hedong = { unedited: hedongPage(false), edited: hedongPage(true) }
+  const statics = (): Record<string, Body> => ({ ...fixed, '/zwgk/hedong-2019.html': { body: edited ? hedong.edited : hedong.unedited, type: 'text/html; charset=utf-8' } })
   const send = (req: IncomingMessage, res: ServerResponse, b: Body) => {
     const bytes = typeof b.body === 'string' ? Buffer.from(b.body, 'utf8') : Buffer.from(b.body)
     const etag = `"${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}"`
