@@ -34,6 +34,12 @@ describe('the local district in DuckDB beside the published ones', () => {
     const c001 = await db.query<Record<string, unknown>>("SELECT unit, year, counted, n_cells FROM reports WHERE district = 'local' AND file = 'reports/2021/c001.txt'")
     expect(c001).toEqual([{ unit: '平潭综合实验区公安局', year: 2021, counted: true, n_cells: 200 }])
 
+    // Every value arrives as it was made, in every table (types, nulls, text with quotes and line breaks).
+    for (const [name, rows] of Object.entries(local.tables)) {
+      const got = await db.query<Record<string, unknown>>(`SELECT * FROM local_district.${name}`)
+      expect(got, name).toEqual(rows.map((r) => ({ ...r })))
+    }
+
     // Loading again replaces, never doubles.
     for (const sql of loadLocalSql(local.tables)) await db.exec(sql)
     expect(await count("SELECT count(*) AS n FROM reports WHERE district = 'local'")).toBe(local.tables.reports.length)
