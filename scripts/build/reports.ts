@@ -1,6 +1,7 @@
 import { sourceFor } from './district-input'
 import { sha256 } from './hash'
 import { readInputFile } from './input-fs'
+import { applyLedger } from './ledger'
 import { builtReport, unreadableReport } from './report-outcome'
 import { UnitRegistry } from './unit-registry'
 import type { BuildEngines, BuiltReport, DistrictInput, ReportFile } from './types'
@@ -26,6 +27,8 @@ export async function readReports(input: DistrictInput, engines: BuildEngines, o
       const built = await readOne(input, registry, engines, file)
       // The unit-year's row of sources.csv gives the page address (the file's own, when it states one, wins in rows.ts).
       if (built.unit && built.year !== null) built.url = sourceFor(input, built.unit.name, built.year)?.url ?? null
+      // A fetched file: its page address, and its page's date when the report prints none (fetch-ledger.csv).
+      applyLedger(built, input.ledger?.get(file.path))
       out[i] = built
       onFile(++done, input.files.length, file.path, built.status === 'unreadable' ? built.findings[0]?.message_en : undefined)
     }
