@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import type { BuiltReport } from './types'
+import type { ParseResult } from '~/report/types'
 
 /**
  * The fetch ledger (`<district>/fetch-ledger.csv`, written by `npm run fetch`, see docs/fetch.md):
@@ -46,12 +46,18 @@ export function ledgerByFile(rows: readonly LedgerRow[]): Map<string, LedgerRow>
   return map
 }
 
+/** The part of a built report the ledger fills in (structural: types.ts imports LedgerRow from here, no cycle). */
+interface LedgerTarget {
+  url: string | null
+  report: ParseResult | null
+}
+
 /**
  * Fill in what a fetched report does not say itself: its page address (an attachment's page is
  * its parent) and, when the report prints no publication date, the date from its page's metadata.
  * What the file states always wins.
  */
-export function applyLedger(built: BuiltReport, row: LedgerRow | undefined): void {
+export function applyLedger(built: LedgerTarget, row: LedgerRow | undefined): void {
   if (!row) return
   const meta = built.report?.meta
   if (!meta?.source_url) built.url = row.parent_url || row.url || built.url
