@@ -38,11 +38,10 @@ export async function readReports(input: DistrictInput, engines: BuildEngines, o
 }
 
 async function readOne(input: DistrictInput, registry: UnitRegistry, engines: BuildEngines, file: ReportFile): Promise<BuiltReport> {
-  let bytes: Uint8Array
   // Links out of the data folder, FIFOs, devices and files over 100 MB are refused here, never waited on.
   const read = readInputFile(file.abs, { boundary: input.root, base: input.dir, fs: input.fs })
   if (!read.ok) return unreadableReport(input, registry, file, '', `cannot read the file: ${read.reason}`, `无法读取文件：${read.reason_zh}`)
-  bytes = read.bytes
+  const bytes = read.bytes
   const digest = sha256(bytes)
   let outcome
   try {
