@@ -1,11 +1,14 @@
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
+import { VitePWA } from 'vite-plugin-pwa'
 import { defineConfig } from 'vitest/config'
+import { precompressPlugin } from './scripts/precompress'
 
 const src = fileURLToPath(new URL('./src', import.meta.url))
 
 export default defineConfig({
-  plugins: [vue()],
+  // The service worker and the .br/.gz copies are made by `vite build` only (both plugins are build-only).
+  plugins: [vue(), serviceWorker(), precompressPlugin()],
   resolve: { alias: { '~': src } },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   test: {
@@ -38,3 +41,27 @@ export default defineConfig({
     ],
   },
 })
+
+/**
+ * The service worker of src/sw.ts with the list of files it precaches: the app, the `eh` engine
+ * (every browser this dashboard supports has Wasm exceptions; the 39 MB `mvp` fallback is left to
+ * the network), and the data the first screens and the engine read. Not the open-data downloads
+ * (data/open/): they are fetched when asked for. A file over 40 MB is left out (Workbox warns):
+ * a database that large is read by Range requests, which go to the network.
+ */
+function serviceWorker() {
+  return VitePWA({
+    strategies: 'injectManifest',
+    srcDir: 'src',
+    filename: 'sw.ts',
+    injectRegister: false,
+    manifest: false,
+    injectManifest: {
+      globPatterns: ['index.html', 'assets/*.{js,mjs,css}', 'assets/duckdb-eh-*.wasm', 'data/index.json', 'data/summary/*.json', 'data/gov.duckdb', 'data/datapackage.json'],
+      globIgnores: ['assets/duckdb-browser-mvp.worker-*', 'assets/duckdb-browser-coi*', '**/*.br', '**/*.gz'],
+      // Hashed names change with their bytes: no revision needed (and the browser's HTTP cache can serve them).
+      dontCacheBustURLsMatching: /^assets\//,
+      maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
+    },
+  })
+}

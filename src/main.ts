@@ -7,6 +7,7 @@ import { createAppRouter } from './router'
 import { i18n } from './i18n'
 import { bindFiltersToRouter } from './stores/filters'
 import { useLocalStore } from './local/local-store'
+import { registerServiceWorker } from './sw-register'
 
 const app = createApp(App)
 const pinia = createPinia()
@@ -16,3 +17,4 @@ bindFiltersToRouter(router)
 // The browser-local district (我的报告), restored from this browser's storage before the first summary load.
 useLocalStore(pinia).install()
 app.mount('#app')
+registerServiceWorker()
