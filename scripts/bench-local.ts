@@ -65,7 +65,9 @@ try {
       reports = Number(await page.locator('[data-local-reports]').textContent())
       if (tracked.foreignRequests.length) throw new Error(`requests beyond the site: ${tracked.foreignRequests.join(', ')}`)
       times.push(ms)
-      console.log(`run ${run}: ${(ms / 1000).toFixed(2)} s for ${FILES} files (${reports} reports)`)
+      // Where the time went, from the page's own user-timing measures (src/util/perf.ts).
+      const parts = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('gov:local:')).map((m) => `${m.name.slice(10)} ${(m.duration / 1000).toFixed(2)} s`).join(', '))
+      console.log(`run ${run}: ${(ms / 1000).toFixed(2)} s for ${FILES} files (${reports} reports) — ${parts}`)
     } finally {
       await browser.close()
     }

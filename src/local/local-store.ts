@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { DistrictEntry } from '~/db/data-files'
 import { useDbStore } from '~/stores/db'
+import { perfMeasure, perfNow } from '~/util/perf'
 import { useFiltersStore } from '~/stores/filters'
 import { useSummaryStore } from '~/stores/summary'
 import { loadLocalSql, removeLocalSql } from './local-sql'
@@ -83,14 +84,20 @@ export const useLocalStore = defineStore('local', () => {
     error.value = null
     progress.value = null
     try {
+      let t = perfNow()
       const { buildInWorker } = await import('./run-worker')
       const b = await buildInWorker(files, skipped, registry, (p) => (progress.value = p))
+      perfMeasure('local:worker', t, { files: files.length })
+      t = perfNow()
       await useDbStore().alter(async (c) => {
         for (const sql of loadLocalSql(b.tables)) await c.exec(sql)
       })
+      perfMeasure('local:engine', t)
       spec.value = registry
       show(b)
+      t = perfNow()
       await saveDistrict(registry, b)
+      perfMeasure('local:save', t)
       localStorage.setItem(STORED_FLAG, '1')
       savedAt.value = new Date().toISOString()
       lastMs.value = Math.round(performance.now() - startedAt)

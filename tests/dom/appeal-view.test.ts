@@ -29,7 +29,7 @@ describe('AppealView', { timeout: 30_000 }, () => {
     await until(() => expect(chartOption(w, 'appeal-correction')).not.toBeNull())
     await clickChart(w, 'appeal-correction', { name: '甲镇' })
     await until(() => expect(router.currentRoute.value.query.x_unit).toBe('甲镇'))
-    await until(() => expect(w.find('[data-card="appeal-by-year"] h3').text()).toContain('甲镇'))
+    await until(() => expect(w.find('[data-card="appeal-by-year"] h2').text()).toContain('甲镇'))
     await clickChart(w, 'appeal-by-year', { name: '2020' })
     await until(() => expect(router.currentRoute.value.query.x_year).toBe('2020'))
     await until(() => expect(chartOption(w, 'appeal-correction').yAxis.data).toEqual(['甲镇']))

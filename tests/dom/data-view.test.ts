@@ -233,7 +233,7 @@ describe('DataView', { timeout: 30_000 }, () => {
     expect(useFiltersStore().state.tab).toBe('cells')
     await w.find('[data-dict-search]').setValue('国家秘密')
     expect(w.find('[data-table="dict-cells"]').text()).toContain('apply.result.withheld.state_secret.total')
-    expect(w.find('[data-table="dict-cells"] h3').text()).toContain('(7)')
+    expect(w.find('[data-table="dict-cells"] h2').text()).toContain('(7)')
     await w.find('[data-dict-tab="metrics"]').trigger('click')
     const metrics = w.find('[data-table="dict-metrics"]').text()
     expect(metrics).toContain('纠错率')

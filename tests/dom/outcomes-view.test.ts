@@ -27,7 +27,7 @@ describe('OutcomesView', { timeout: 30_000 }, () => {
   it('draws the sankey for the header year only, and its title names that year', async () => {
     const { w } = await mountView(OutcomesView, `/outcomes?district=${DISTRICT}&year=2020`, db)
     await until(() => expect(chartOption(w, 'outcomes-sankey')).not.toBeNull())
-    await until(() => expect(w.find('[data-card="outcomes-sankey"] h3').text()).toContain('2020 年'))
+    await until(() => expect(w.find('[data-card="outcomes-sankey"] h2').text()).toContain('2020 年'))
     // 2021's flows (乙街道's legal.commercial → other, research → partial) are not in 2020's sankey.
     const links = chartOption(w, 'outcomes-sankey').series[0].links
     expect(links).not.toContainEqual({ source: 'applicant:legal.commercial', target: 'outcome:other', value: 2 })
@@ -54,6 +54,6 @@ describe('OutcomesView', { timeout: 30_000 }, () => {
     await until(() => expect(router.currentRoute.value.query.x_unit).toBe('乙街道'))
     await until(() => expect(chartOption(w, 'outcomes-by-year').xAxis.data).toEqual(['2021']))
     await until(() => expect(chartOption(w, 'outcomes-sankey').series[0].links).toEqual([{ source: 'applicant:legal.research', target: 'outcome:partial', value: 2 }]))
-    expect(w.find('[data-card="outcomes-by-year"] h3').text()).toContain('乙街道')
+    expect(w.find('[data-card="outcomes-by-year"] h2').text()).toContain('乙街道')
   })
 })

@@ -100,7 +100,7 @@ describe('OverviewView', () => {
     const { w } = await mountOverview('?year=2021')
     await useDbStore().start()
     // 乙'街道 2020 was not collected; in 2021 both 甲镇 and 乙'街道 reported — nothing missing.
-    await vi.waitFor(() => expect(w.find('[data-attention="not_collected"] h4').text()).toContain('· 0'), { timeout: 5000 })
+    await vi.waitFor(() => expect(w.find('[data-attention="not_collected"] h3').text()).toContain('· 0'), { timeout: 5000 })
     const { w: w2 } = await mountOverview('?year=2020')
     await useDbStore().start()
     await vi.waitFor(() => expect(w2.find('[data-attention="not_collected"] a').exists()).toBe(true), { timeout: 5000 })

@@ -17,7 +17,7 @@ describe('主动公开 Active disclosure in Chromium', () => {
     await p.screenshot('active')
     await clickChartUntil(p.page, 'active-decisions-by-unit', (h) => h.includes('x_unit='), { xFraction: 0.3, fromY: 50 })
     const unit = /x_unit=([^&]+)/.exec(await hashOf(p.page))![1]!
-    await p.page.waitForFunction((u) => document.querySelector('[data-card="active-decisions"] h3')?.textContent?.includes(u), unit)
+    await p.page.waitForFunction((u) => document.querySelector('[data-card="active-decisions"] h2')?.textContent?.includes(u), unit)
     await waitRedrawn(p.page, 'active-decisions')
     p.expectClean()
     await p.page.close()

@@ -15,7 +15,7 @@ describe('复议诉讼 Review & litigation in Chromium', () => {
     // Year panels sit side by side: scan just above the first (行政复议) panel's axis, where every non-empty bar starts.
     await clickChartUntil(p.page, 'appeal-by-year', (h) => h.includes('x_year='), { row: { y: 340 - 40, fromX: 0.03, toX: 0.3 } })
     const year = /x_year=(\d{4})/.exec(await hashOf(p.page))![1]!
-    await p.page.waitForFunction((y) => document.querySelector('[data-card="appeal-correction"] h3')?.textContent?.includes(y), year)
+    await p.page.waitForFunction((y) => document.querySelector('[data-card="appeal-correction"] h2')?.textContent?.includes(y), year)
     await waitRedrawn(p.page, 'appeal-correction')
     await waitRedrawn(p.page, 'appeal-by-unit')
     expect(await p.page.locator('[data-xf-year]').textContent()).toContain(year)
@@ -27,7 +27,7 @@ describe('复议诉讼 Review & litigation in Chromium', () => {
     const p = await e2e.open('#/appeal?district=demo&lang=en')
     await p.waitForEngine()
     await p.waitForCharts(['appeal-by-year', 'appeal-by-unit', 'appeal-correction'])
-    expect(await p.page.locator('[data-card="appeal-by-year"] h3').textContent()).toContain('Review & litigation by year')
+    expect(await p.page.locator('[data-card="appeal-by-year"] h2').textContent()).toContain('Review & litigation by year')
     expect(await p.page.locator('[data-table="appeal-table"] th').first().textContent()).toContain('Unit')
     await p.screenshot('appeal-en')
     p.expectClean()

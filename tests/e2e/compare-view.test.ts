@@ -43,7 +43,7 @@ describe('单位对比 Compare in Chromium', () => {
     const hash = await hashOf(p.page)
     const year = /x_year=(\d{4})/.exec(hash)![1]!
     await waitRedrawn(p.page, 'compare-ranking')
-    expect(await p.page.locator('[data-card="compare-ranking"] h3').textContent()).toContain(year)
+    expect(await p.page.locator('[data-card="compare-ranking"] h2').textContent()).toContain(year)
     await waitRedrawn(p.page, 'compare-units')
     await p.screenshot('compare-phone')
     p.expectClean()

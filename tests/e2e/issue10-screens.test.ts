@@ -11,7 +11,7 @@ beforeAll(async () => { e2e = await startE2E() })
 afterAll(async () => { await e2e?.close() })
 
 const VIEWS = [
-  { name: 'overview', path: '#/?district=demo&year=2024', ready: '[data-attention] h4' },
+  { name: 'overview', path: '#/?district=demo&year=2024', ready: '[data-attention] h3' },
   { name: 'compare', path: `#/compare?district=demo&year=2024&pick=${encodeURIComponent('青山镇|南关街道')}`, ready: '[data-chart="compare-units"][data-rendered="1"]' },
   { name: 'outcomes', path: '#/outcomes?district=pingtan&year=2023', ready: '[data-chart="outcomes-sankey"][data-rendered="1"]' },
   { name: 'unit', path: `#/unit/${encodeURIComponent('青山镇')}?district=demo&year=2024`, ready: '[data-missing-year]' },

@@ -14,10 +14,10 @@ describe('办理结果 Outcomes in Chromium', () => {
     await p.screenshot('outcomes')
     await clickChartUntil(p.page, 'outcomes-by-unit', (h) => h.includes('x_unit='), { xFraction: 0.35, fromY: 70 })
     const unit = /x_unit=([^&]+)/.exec(await hashOf(p.page))![1]!
-    await p.page.waitForFunction((u) => document.querySelector('[data-card="outcomes-by-year"] h3')?.textContent?.includes(u), unit)
+    await p.page.waitForFunction((u) => document.querySelector('[data-card="outcomes-by-year"] h2')?.textContent?.includes(u), unit)
     await waitRedrawn(p.page, 'outcomes-by-year')
     await waitRedrawn(p.page, 'outcomes-sankey')
-    expect(await p.page.locator('[data-card="outcomes-sankey"] h3').textContent()).toContain(unit)
+    expect(await p.page.locator('[data-card="outcomes-sankey"] h2').textContent()).toContain(unit)
     await p.page.locator('[data-toggle="mode"] [data-value="share"]').click()
     await p.page.waitForFunction(() => location.hash.includes('mode=share'))
     await waitRedrawn(p.page, 'outcomes-by-year')
