@@ -1,32 +1,45 @@
 /**
- * `npm run bench:ui [-- --runs 5]`: build the site, serve it with the Range-correct static server,
- * and over N fresh Chromium profiles (cold cache) measure:
- * - time to first chart (navigation start → `<html data-first-chart="1">`), target ≤ 0.8 s;
- * - time to engine ready (navigation start → `<html data-engine="ready">`), target ≤ 3.5 s;
- * - 20 filter changes per run (URL change → the view shows the new filter, no query is running
- *   (`<html data-queries="idle">`) and every chart has `data-rendered="1"`), p95 over all runs,
- *   target ≤ 100 ms. Waiting for the queries matters: a kind change keeps the old charts drawn
- *   while its SQL runs, and without it the change would count as done before the new numbers.
- * Prints medians and exits 0; the targets are reported, not enforced (machines differ).
+ * `npm run bench:ui [-- --runs 5 --dist DIR --breakdown --skip-views --skip-4g]`: build the site,
+ * serve it with our static server (precompressed files, cache headers: scripts/serve-static.ts),
+ * and measure in headless Chromium, each figure as a median over N ≥ 5 runs with the worst run:
+ * - cold visit to 总览 (fresh profile): time to first chart (navigation start →
+ *   `<html data-first-chart="1">`, target ≤ 0.8 s) and to engine ready (→ `<html data-engine="ready">`,
+ *   target ≤ 3.5 s); then 20 filter changes (URL change → the view shows the new filter, no query
+ *   running (`<html data-queries="idle">`) and every chart `data-rendered="1"`), p95 over all
+ *   runs, target ≤ 100 ms. Waiting for the queries matters: a kind change keeps the old charts
+ *   drawn while its SQL runs, and without it the change would count as done before the new numbers;
+ * - warm visit: once the service worker of that cold visit has finished installing, a second visit
+ *   in the same profile (service worker + HTTP cache), first chart and engine ready;
+ * - every view (总览, 单位对比, 办理结果, 复议诉讼, 主动公开, 单位, 缺报与异常), each from its own
+ *   fresh profile: time to its first chart and to engine ready;
+ * - a throttled 4G visit (CDP Network.emulateNetworkConditions: 20 Mbit/s down, 80 ms RTT) to 总览
+ *   and 单位对比 from a fresh profile: first chart and engine ready, and the encoding the engine's
+ *   wasm came with (Brotli/gzip from the precompressed copies, or none).
+ * The targets are reported, not enforced (machines differ); exits 0 unless a page fails.
  * `--dist DIR` measures a site built before (e.g. an older commit) instead of building this tree;
  * a build without the `data-queries` hook is then measured without the wait for queries.
- * The machine's load average is printed with the results: on a shared 2-core machine it moves
- * every number far more than most code changes do, so compare runs made under similar load.
+ * The machine's load average (1, 5 and 15 min) is printed before, during and after: on a shared
+ * 2-core machine it moves every number far more than most code changes do, so compare runs made
+ * under similar load.
  * `--breakdown` also prints where the time went, from the app's own `gov:` user-timing measures
- * (src/util/perf.ts): engine phases per load, and per filter change the SQL time, the
+ * (src/composables/perf.ts): engine phases per load, and per filter change the SQL time, the
  * setOption time and the time until ECharts reported the chart drawn.
  */
 import { readFileSync } from 'node:fs'
+import type { BrowserContext, Page } from 'playwright-core'
 import { join, resolve } from 'node:path'
 import { loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { startStaticServer } from './serve-static'
-import { buildSite, launchBrowser, track } from '../tests/e2e/harness'
+import { buildSite, launchBrowser } from '../tests/e2e/harness'
 
 const BENCH_DIST = join(import.meta.dirname, '..', '.cache', 'bench-dist')
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '5' }, breakdown: { type: 'boolean', default: false }, dist: { type: 'string' } },
+  options: {
+    runs: { type: 'string', default: '5' }, breakdown: { type: 'boolean', default: false }, dist: { type: 'string' },
+    'skip-views': { type: 'boolean', default: false }, 'skip-4g': { type: 'boolean', default: false },
+  },
 })
 const RUNS = Math.max(5, Number(values.runs) || 5)
 
@@ -117,6 +130,74 @@ function printBreakdown(loads: LoadPart[][], changes: (ChangeTiming & { q: strin
   }
 }
 
+/** The 4G link of the issue: 20 Mbit/s down, 80 ms round trip (upload set to 5 Mbit/s). */
+const FOUR_G = { offline: false, latency: 80, downloadThroughput: (20e6 / 8), uploadThroughput: (5e6 / 8) }
+
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ')
+
+/**
+ * Problems a page shows: console errors, page errors, requests to another host (of the pages and
+ * of the service worker). Events, not request interception: Playwright's routing turns the HTTP
+ * cache off, and the warm visit is about that cache.
+ */
+function watch(context: BrowserContext, base: string): { problems: string[]; encodings: Map<string, string> } {
+  const problems: string[] = []
+  const encodings = new Map<string, string>()
+  const origin = new URL(base).origin
+  const onPage = (page: Page) => {
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`))
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+  }
+  context.pages().forEach(onPage)
+  context.on('page', onPage)
+  context.on('request', (r) => {
+    const u = r.url()
+    if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) problems.push(`foreign request: ${u}`)
+  })
+  context.on('response', (r) => {
+    if (/\.wasm$/.test(new URL(r.url()).pathname)) void r.allHeaders().then((h) => encodings.set(r.url(), h['content-encoding'] ?? 'identity'), () => {})
+  })
+  return { problems, encodings }
+}
+
+interface VisitTiming { firstChart: number; engine: number }
+
+const marksOf = (page: Page) => page.evaluate(() => (window as unknown as { __marks: { firstChart?: number; engine?: number } }).__marks)
+
+/** Open `path` in a new page of `context`; wait for the first chart and the engine; their times on the page's clock. */
+async function visit(context: BrowserContext, url: string, timeout = 120_000): Promise<{ page: Page; t: VisitTiming }> {
+  const page = await context.newPage()
+  await page.goto(url)
+  await page.waitForSelector('html[data-first-chart="1"]', { timeout, state: 'attached' })
+  await page.waitForFunction(() => {
+    const e = document.documentElement.dataset.engine
+    if (e === 'error') throw new Error(document.querySelector('[data-engine-status]')?.textContent ?? 'engine error')
+    return e === 'ready'
+  }, null, { timeout })
+  const m = await marksOf(page)
+  return { page, t: { firstChart: m.firstChart ?? NaN, engine: m.engine ?? NaN } }
+}
+
+/** Wait until the service worker is active and has precached (a loop inside the page: the check is async). */
+async function waitServiceWorker(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    if (!('serviceWorker' in navigator)) return false
+    const deadline = Date.now() + 180_000
+    while (Date.now() < deadline) {
+      const reg = await navigator.serviceWorker.getRegistration()
+      if (reg?.active?.state === 'activated' && !reg.installing && !reg.waiting) return true
+      await new Promise((r) => setTimeout(r, 250))
+    }
+    return false
+  })
+}
+
+const fmt = (xs: number[]) => {
+  const ok = xs.filter((x) => Number.isFinite(x))
+  if (!ok.length) return '—'.padStart(20)
+  return `${median(ok).toFixed(0).padStart(7)} ms (worst ${Math.max(...ok).toFixed(0)})`.padStart(20)
+}
+
 async function main(): Promise<void> {
   let dist: string
   if (values.dist) {
@@ -129,56 +210,118 @@ async function main(): Promise<void> {
     console.log('done')
   }
   const index = JSON.parse(readFileSync(join(dist, 'data', 'index.json'), 'utf8')) as { districts: { id: string; summary: string }[] }
-  const summary = JSON.parse(readFileSync(join(dist, 'data', index.districts[0]!.summary), 'utf8')) as { years: number[] }
+  const summary = JSON.parse(readFileSync(join(dist, 'data', index.districts[0]!.summary), 'utf8')) as { years: number[]; units: { unit: string }[] }
   const combos: string[] = []
   for (const kind of ['', '街道', '镇']) for (const y of summary.years) combos.push(`year=${y}${kind ? `&kind=${encodeURIComponent(kind)}` : ''}`)
   const changes = Array.from({ length: 20 }, (_, i) => combos[(i + 1) % combos.length]!)
+  const views: [string, string][] = [
+    ['总览 overview', '#/'], ['单位对比 compare', '#/compare'], ['办理结果 outcomes', '#/outcomes'], ['复议诉讼 appeal', '#/appeal'],
+    ['主动公开 active', '#/active'], ['单位 unit', `#/unit/${encodeURIComponent(summary.units[0]?.unit ?? '')}`], ['缺报与异常 coverage', '#/coverage'],
+  ]
 
   const server = await startStaticServer(dist)
-  const loadBefore = loadavg()[0]!
-  const firstChart: number[] = []
-  const engine: number[] = []
+  const loads: string[] = [load()]
+  console.log(`load average (1 / 5 / 15 min) before: ${loads[0]}`)
+  const cold: VisitTiming[] = []
+  const warm: VisitTiming[] = []
   const filter: number[] = []
   const loadTimings: LoadPart[][] = []
   const changeTimings: (ChangeTiming & { q: string })[] = []
+  const perView = new Map<string, VisitTiming[]>(views.map(([name]) => [name, []]))
+  const throttled = new Map<string, VisitTiming[]>()
+  const wasmEncodings = new Set<string>()
+  const fresh = async <T>(fn: (context: BrowserContext, problems: string[], encodings: Map<string, string>) => Promise<T>): Promise<T> => {
+    const browser = await launchBrowser()
+    try {
+      await browser.context.addInitScript(MARKS_SCRIPT)
+      const { problems, encodings } = watch(browser.context, server.url)
+      const out = await fn(browser.context, problems, encodings)
+      if (problems.length) throw new Error(`page not clean:\n${problems.join('\n')}`)
+      return out
+    } finally {
+      await browser.close()
+    }
+  }
   try {
+    // Cold visit, filter changes, then the warm second visit in the same profile.
     for (let run = 0; run < RUNS; run++) {
-      const browser = await launchBrowser()
-      try {
-        const page = await browser.context.newPage()
-        await page.addInitScript(MARKS_SCRIPT)
-        const t = await track(page, server.url)
-        await page.goto(`${server.url}#/`)
-        await t.waitForFirstChart()
-        await t.waitForEngine()
-        await t.waitForCharts()
+      await fresh(async (context) => {
+        const { page, t } = await visit(context, `${server.url}#/`)
+        await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-chart]')].every((c) => c.dataset.rendered === '1'))
         // The first SQL answer (replacing the summary's numbers) is part of the load, not of the first change.
         await page.waitForFunction(() => document.documentElement.dataset.queries !== 'busy')
-        const marks = await page.evaluate(() => (window as unknown as { __marks: { firstChart: number; engine: number } }).__marks)
         loadTimings.push(await page.evaluate(LOAD_PARTS_SCRIPT) as LoadPart[])
-        firstChart.push(marks.firstChart)
-        engine.push(marks.engine)
+        cold.push(t)
         for (const q of changes) {
           const year = /year=(\d+)/.exec(q)![1]!
           const change = (await page.evaluate(`(${FILTER_CHANGE_SCRIPT})(${JSON.stringify(q)}, ${JSON.stringify(year)})`)) as ChangeTiming
           filter.push(change.ms)
           changeTimings.push({ q, ...change })
         }
-        t.expectClean()
-        console.log(`run ${run + 1}: first chart ${marks.firstChart.toFixed(0)} ms, engine ready ${marks.engine.toFixed(0)} ms, filter p95 ${p95(filter.slice(-20)).toFixed(1)} ms`)
-      } finally {
-        await browser.close()
+        const sw = await waitServiceWorker(page)
+        await page.close()
+        const second = await visit(context, `${server.url}#/`)
+        warm.push(second.t)
+        await second.page.close()
+        console.log(`run ${run + 1}: cold first chart ${t.firstChart.toFixed(0)} ms, engine ${t.engine.toFixed(0)} ms, filter p95 ${p95(filter.slice(-20)).toFixed(1)} ms; warm${sw ? '' : ' (no service worker)'} first chart ${second.t.firstChart.toFixed(0)} ms, engine ${second.t.engine.toFixed(0)} ms; load ${load()}`)
+      })
+    }
+    loads.push(load())
+    if (!values['skip-views']) {
+      for (let run = 0; run < RUNS; run++) {
+        const line: string[] = []
+        for (const [name, path] of views) {
+          const t = await fresh(async (context) => (await visit(context, server.url + path)).t)
+          perView.get(name)!.push(t)
+          line.push(`${name.split(' ')[1]} ${t.firstChart.toFixed(0)}/${t.engine.toFixed(0)}`)
+        }
+        console.log(`views run ${run + 1} (first chart/engine ms): ${line.join(', ')}; load ${load()}`)
       }
+      loads.push(load())
+    }
+    if (!values['skip-4g']) {
+      for (let run = 0; run < RUNS; run++) {
+        for (const [name, path] of views.slice(0, 2)) {
+          const t = await fresh(async (context, _problems, encodings) => {
+            const p = await context.newPage()
+            const session = await context.newCDPSession(p)
+            await session.send('Network.enable')
+            await session.send('Network.emulateNetworkConditions', FOUR_G)
+            await p.goto(server.url + path)
+            await p.waitForSelector('html[data-first-chart="1"]', { timeout: 180_000, state: 'attached' })
+            await p.waitForSelector('html[data-engine="ready"]', { timeout: 180_000, state: 'attached' })
+            for (const e of encodings.values()) wasmEncodings.add(e)
+            const m = await marksOf(p)
+            return { firstChart: m.firstChart ?? NaN, engine: m.engine ?? NaN }
+          })
+          throttled.set(name, [...(throttled.get(name) ?? []), t])
+          console.log(`4G run ${run + 1} ${name}: first chart ${t.firstChart.toFixed(0)} ms, engine ${t.engine.toFixed(0)} ms`)
+        }
+      }
+      loads.push(load())
     }
   } finally {
     await server.close()
   }
-  const line = (label: string, v: number, target: number) => `${label.padEnd(30)} ${v.toFixed(1).padStart(8)} ms  (target ≤ ${target} ms: ${v <= target ? 'met' : 'MISSED'})`
-  console.log(`\n${RUNS} fresh profiles, headless Chromium, loopback; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`)
-  console.log(line('median time to first chart', median(firstChart), 800))
-  console.log(line('median time to engine ready', median(engine), 3500))
+  loads.push(load())
+  const line = (label: string, v: number, target: number) => `${label.padEnd(34)} ${v.toFixed(1).padStart(8)} ms  (target ≤ ${target} ms: ${v <= target ? 'met' : 'MISSED'})`
+  console.log(`\n${RUNS} runs each, headless Chromium, loopback; load average (1 / 5 / 15 min) during the phases: ${loads.join(' → ')}`)
+  console.log(line('cold median time to first chart', median(cold.map((t) => t.firstChart)), 800))
+  console.log(line('cold median time to engine ready', median(cold.map((t) => t.engine)), 3500))
   console.log(line(`filter change p95 (n=${filter.length})`, p95(filter), 100))
-  console.log(`${'filter change median'.padEnd(30)} ${median(filter).toFixed(1).padStart(8)} ms`)
+  console.log(`${'filter change median'.padEnd(34)} ${median(filter).toFixed(1).padStart(8)} ms`)
+  console.log(`\n${''.padEnd(34)} ${'first chart'.padStart(20)}  ${'engine ready'.padStart(20)}`)
+  const row = (label: string, ts: VisitTiming[]) => console.log(`${label.padEnd(34)} ${fmt(ts.map((t) => t.firstChart))}  ${fmt(ts.map((t) => t.engine))}`)
+  row('总览 cold (fresh profile)', cold)
+  row('总览 warm (2nd visit, SW + cache)', warm)
+  if (!values['skip-views']) {
+    console.log('every view, fresh profile each:')
+    for (const [name, ts] of perView) row(`  ${name}`, ts)
+  }
+  if (!values['skip-4g']) {
+    console.log(`throttled 4G (20 Mbit/s, 80 ms RTT), fresh profile; wasm sent as: ${[...wasmEncodings].join(', ') || 'unknown'}`)
+    for (const [name, ts] of throttled) row(`  ${name}`, ts)
+  }
   if (values.breakdown) printBreakdown(loadTimings, changeTimings)
 }
 
