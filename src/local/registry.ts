@@ -8,7 +8,7 @@ import type { ParsedFile, RegistrySpec, ResolvedRegistry } from './types'
 
 /** District info of a local district that is not a published one: only its name (used to strip place prefixes). */
 export function localInfo(name: string): DistrictInfo {
-  return { name, city: '', province: '', publisher: '', license: '', contact: '', provenance: 'published', synthetic: false, years: null }
+  return { name, city: '', province: '', publisher: '', license: '', license_note: '', contact: '', provenance: 'published', synthetic: false, years: null }
 }
 
 /** A registry that cannot be used at all (an uploaded units.csv that is unreadable or lists no usable unit). */
