@@ -1,6 +1,5 @@
 import { computeCoverage, gridYears } from '../../scripts/build/coverage'
 import { crossChecks } from '../../scripts/build/cross-checks'
-import type { InputFs } from '../../scripts/build/input-fs'
 import { gapFindings } from '../../scripts/build/gap-findings'
 import { flagNotExpected } from '../../scripts/build/not-expected'
 import { builtReport } from '../../scripts/build/report-outcome'
@@ -18,7 +17,7 @@ import { LOCAL_DISTRICT, LOCAL_REPORT_ID_BASE, type LocalBuild, type ParsedFile,
  * The build reads inputs through a file-system layer; in the browser every input is already in
  * memory, so nothing may reach for a disk. Any use is a bug and says so.
  */
-const NO_FS = new Proxy({} as InputFs, {
+const NO_FS = new Proxy({} as DistrictInput['fs'], {
   get(_, call) {
     throw new Error(`the browser-local district has no file system (${String(call)})`)
   },
