@@ -10,7 +10,8 @@
  *   src/local       the visitor's own reports, kept in the browser
  *   src/util        helpers any layer may use (user-timing measures)
  *   src/stores, src/composables, src/charts, src/components, src/views, App.vue, router.ts: the UI
- *   scripts/, tests/  Node: may use everything in src/, never the other way round
+ *   scripts/, tests/  Node: may use everything in src/, never the other way round — except the
+ *                   build's pure modules src/local reuses (PURE_BUILD_MODULES)
  */
 const UI = '^src/(stores|composables|charts|components|views|i18n|styles)/|^src/(App\\.vue|main\\.ts|router\\.ts)$'
 
