@@ -50,7 +50,7 @@ describe('compare ranking option', () => {
       { district: 'd', unit: '戊镇', unit_kind: '镇', value: null, reports: 0, missing: 'not_published' },
     ]
     const o: Any = compareRankingOption(withMissing, LABELS, { ratio: false, highlighted: [] })
-    expect(o.yAxis.data.slice(3)).toEqual([{ value: '丁镇', textStyle: { color: '#a8abb2' } }, { value: '戊镇', textStyle: { color: '#a8abb2' } }])
+    expect(o.yAxis.data.slice(3)).toEqual([{ value: '丁镇', textStyle: { color: '#65686e' } }, { value: '戊镇', textStyle: { color: '#65686e' } }])
     const items = o.series[0].data
     expect(o.series[0].label.formatter({ data: items[3], value: 0 })).toBe('未收录')
     expect(o.series[0].label.formatter({ data: items[4], value: 0 })).toBe('未发布')

@@ -119,7 +119,7 @@ export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: Heatma
         name: labels.noData,
         type: 'heatmap',
         data: layers.noData,
-        label: { ...label, color: '#8a9099' },
+        label: { ...label, color: '#65686e' },
         itemStyle: { color: NO_DATA_FILL, borderColor: '#b0b6bd', borderWidth: 1, borderType: 'dashed' },
       },
       {

@@ -18,7 +18,7 @@ const BASE = PALETTE[0]!
 const DIMMED = '#b9c8de'
 const ACCENT = '#e08a3c'
 /** Label colours of units without a report: grey for 未收录 (not the unit's fault), red for 未发布. */
-const MISSING_TEXT = { not_collected: '#8a9099', not_published: '#b03a36' } as const
+const MISSING_TEXT = { not_collected: '#65686e', not_published: '#b03a36' } as const
 
 /**
  * Units ranked by a metric, largest at the top, as horizontal bars. Units in `highlighted` (the
@@ -56,7 +56,7 @@ export function compareRankingOption(
     // Units without a report come last (the SQL orders them so), their names greyed.
     yAxis: {
       type: 'category', inverse: true, triggerEvent: true,
-      data: rows.map((r) => (r.missing ? { value: r.unit, textStyle: { color: '#a8abb2' } } : r.unit)),
+      data: rows.map((r) => (r.missing ? { value: r.unit, textStyle: { color: '#65686e' } } : r.unit)),
       axisLabel: { width: 120, overflow: 'truncate' },
     },
     series: [

@@ -59,7 +59,7 @@ export function compareUnitsOption(
         const missing = why(r)
         return {
           value: 0, unit, year: Number(y), missing,
-          label: { show: true, position: 'insideBottom', rotate: 90, align: 'left', verticalAlign: 'middle', offset: [0, -2], formatter: missing, fontSize: 10, color: r?.status === 'not_published' ? '#b03a36' : '#8a9099' },
+          label: { show: true, position: 'insideBottom', rotate: 90, align: 'left', verticalAlign: 'middle', offset: [0, -2], formatter: missing, fontSize: 10, color: r?.status === 'not_published' ? '#b03a36' : '#65686e' },
         }
       }),
     })),
