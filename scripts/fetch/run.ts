@@ -168,18 +168,18 @@ async function fetchSource(ctx: Ctx, src: SourceRecord): Promise<void> {
   const check = await inspectFile(got.bytes, `${unit}-${src.year}.${got.ext}`)
   const holdsReport = check.report && check.cells > 0
   const chosen: PageLink[] = isHtml ? reportAttachments(attachmentLinks(text, got.finalUrl), holdsReport) : []
-  const place: Place = chosen.length > 0 && !holdsReport ? 'pages' : 'reports'
+  const place: Place = chosen.length > 0 && !holdsReport ? 'pages' : reportPlace(check, got.ext)
   const published = isHtml ? pageDate(text) : ''
   const stored = store(ctx, got, storedPath(place, unit, src.year, got.ext), { published_at: published })
   const flags = flagsOf(place, check, src.year)
   const pageNote = place === 'pages' ? `the page holds no report tables; its report is the attachment${chosen.length > 1 ? 's' : ''}` : ''
   ctx.ledger.set({ ...stored.row, note: noteOf(pageNote, flags) })
   record(ctx, { ...stored.result, ...flags })
-  const attachPlace: Place = place === 'pages' ? 'reports' : 'attachments'
   for (const [i, link] of chosen.entries()) {
     const a = await download(ctx, unit, src.year, link.url, url)
     if (!a) continue
     const aCheck = await inspectFile(a.bytes, `${unit}-${src.year}.${a.ext}`)
+    const attachPlace: Place = place === 'pages' ? reportPlace(aCheck, a.ext) : 'attachments'
     const s = store(ctx, a, storedPath(attachPlace, unit, src.year, a.ext, i + 1), { published_at: published })
     const aFlags = flagsOf(attachPlace, aCheck, src.year)
     const kept = attachPlace === 'attachments' ? '; the page itself holds the report, so this copy is kept outside reports/' : ''
@@ -188,11 +188,21 @@ async function fetchSource(ctx: Ctx, src: SourceRecord): Promise<void> {
   }
 }
 
+/**
+ * Where a file that should be the report goes: reports/, unless it was read as a page or text and
+ * is no report (a CMS error or login page served with 200) — kept under fetched/not-reports/, so
+ * coverage does not call the unit-year received on the strength of an error page. A .pdf/.docx/.doc
+ * the parser cannot read stays in reports/: it is most likely the report (the build says unreadable).
+ */
+function reportPlace(check: Inspection, ext: string): Place {
+  return !check.report && ['html', 'txt', 'md'].includes(ext) ? 'not-reports' : 'reports'
+}
+
 type Flags = Pick<FileResult, 'notReport' | 'otherYear'>
 
-/** What to say about a file stored in reports/: not a report at all, or a report of another year than its row's. */
+/** What to say about a file meant as the report: not a report at all, or a report of another year than its row's. */
 function flagsOf(place: Place, check: Inspection, year: number): Flags {
-  if (place !== 'reports') return {}
+  if (place !== 'reports' && place !== 'not-reports') return {}
   const flags: Flags = {}
   if (!check.report) flags.notReport = check.reason ?? 'not read as a report'
   // The build goes by the year the report prints (and says so); say it here too, where the url can be fixed.
@@ -301,7 +311,7 @@ function record(ctx: Ctx, r: FileResult): void {
   if (r.outcome === 'skipped') return void ctx.log.info(`  - ${at} ${r.url}: skipped — ${r.error}`)
   const what = r.outcome === 'changed' ? `changed → ${r.file} (earlier copy kept as ${r.previous})` : `${r.outcome} → ${r.file}`
   ctx.log.info(`  ${r.outcome === 'unchanged' ? '=' : '✓'} ${at} ${r.url}: ${what}`)
-  if (r.notReport) ctx.log.problem(`  ! ${at} ${r.url}: ${r.file} does not look like a report (${r.notReport}); kept, check it by hand`)
+  if (r.notReport) ctx.log.problem(`  ! ${at} ${r.url}: ${r.file} does not look like a report (${r.notReport}); kept${r.file.startsWith('fetched/') ? ' outside reports/' : ''}, check it by hand`)
   if (r.otherYear) ctx.log.problem(`  ! ${at} ${r.url}: ${r.file}: ${r.otherYear}; check the url`)
 }
 

@@ -10,10 +10,11 @@ import { magicKind, sniffKind } from '~/report/parse/sniff'
  *   reports/<year>/<unit>-<year>.<ext>            the report (the page, or its attachment)
  *   fetched/pages/<year>/<unit>-<year>.html       a page whose report is an attachment
  *   fetched/attachments/<year>/<unit>-<year>.<ext>  an attachment of a page that is itself the report
+ *   fetched/not-reports/<year>/<unit>-<year>.<ext>  a page or text that is no report (an error page served with 200)
  *   fetched/previous/<year>/<name>.prev-<time>.<ext>  an earlier copy a changed remote file replaced
  */
 
-export type Place = 'reports' | 'pages' | 'attachments'
+export type Place = 'reports' | 'pages' | 'attachments' | 'not-reports'
 
 /** A file name that names the unit and year (the build matches the unit by it), `-2`, `-3` … for further files. */
 export function storedPath(place: Place, unit: string, year: number, ext: string, n = 1): string {
@@ -62,7 +63,7 @@ export function readStored(dir: string, rel: string): Uint8Array | null {
 export function keepPrevious(dir: string, rel: string, time: string): string | null {
   const abs = join(dir, rel)
   if (!existsSync(abs)) return null
-  const year = /^(?:reports|fetched\/\w+)\/(\d{4})\//.exec(rel)?.[1] ?? 'other'
+  const year = /^(?:reports|fetched\/[\w-]+)\/(\d{4})\//.exec(rel)?.[1] ?? 'other'
   const name = rel.slice(rel.lastIndexOf('/') + 1)
   const dot = name.lastIndexOf('.')
   const stem = dot > 0 ? name.slice(0, dot) : name

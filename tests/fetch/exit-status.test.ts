@@ -3,7 +3,7 @@
  * file that does not look like a report; a unit-year whose report is already in reports/ by hand
  * (not in the ledger) is skipped, not downloaded beside it; a missing district is exit 1.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../scripts/fetch'
@@ -49,7 +49,8 @@ describe('fetch exit status', () => {
   it('a file that does not look like a report: kept, exit 0; with --strict exit 1', async () => {
     const data = district([['司法局', 2021, '/zwgk/sifa-2021.html']])
     expect((await run(data)).code).toBe(0)
-    expect(readdirSync(join(data, 'districts/shifan/reports/2021'))).toEqual(['司法局-2021.html'])
+    expect(readdirSync(join(data, 'districts/shifan/fetched/not-reports/2021'))).toEqual(['司法局-2021.html'])
+    expect(existsSync(join(data, 'districts/shifan/reports'))).toBe(false)
     expect((await run(data, '--strict')).code).toBe(1)
   })
 

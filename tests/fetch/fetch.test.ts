@@ -87,7 +87,9 @@ describe('npm run fetch against a local fictional site', () => {
     const u = site.url
     // Stored under the unit-year's folder with a name the build matches.
     expect(readdirSync(join(dir, 'reports/2019')).sort()).toEqual(['河东街道-2019.html', '河西街道-2019.html'])
-    expect(readdirSync(join(dir, 'reports/2021')).sort()).toEqual(['司法局-2021.html', '白云镇-2021.docx', '财政局-2021.txt'])
+    expect(readdirSync(join(dir, 'reports/2021')).sort()).toEqual(['白云镇-2021.docx', '财政局-2021.txt'])
+    // An error page served with 200 is kept, but outside reports/: coverage must not call it received.
+    expect(readFileSync(join(dir, 'fetched/not-reports/2021/司法局-2021.html'), 'utf8')).toContain('页面不存在')
     // The attachment's page is kept, outside reports/ (it would count as a second report).
     expect(existsSync(join(dir, 'fetched/pages/2021/白云镇-2021.html'))).toBe(true)
     // GBK page stored byte for byte (decoded only to look at it).
@@ -100,7 +102,7 @@ describe('npm run fetch against a local fictional site', () => {
       expect.stringMatching(new RegExp(`^  ✗ \\[7/9\\] 民政局 2021 ${u}/zwgk/minzheng-2021.html: the connection was dropped before the whole file arrived.* \\(after 2 attempts\\)$`)),
       `  ✗ [9/9] 水务局 2021 ${u}/loop-a: redirect loop (back to ${u}/loop-a)`,
     ])
-    expect(err).toContainEqual(expect.stringMatching(/^ {2}! \[8\/9\] 司法局 2021 .*sifa-2021\.html: reports\/2021\/司法局-2021\.html does not look like a report \(not a government information disclosure annual report/))
+    expect(err).toContainEqual(expect.stringMatching(/^ {2}! \[8\/9\] 司法局 2021 .*sifa-2021\.html: fetched\/not-reports\/2021\/司法局-2021\.html does not look like a report \(not a government information disclosure annual report .*\); kept outside reports\/, check it by hand$/))
     expect(err).toContainEqual('summary: 6 fetched, 0 unchanged, 0 changed (earlier copy kept), 4 failed, 0 skipped, 1 not like a report, 0 input problems')
     expect(out).toContainEqual(`  ✓ [3/9] 白云镇 2021 ${u}/upload/2022/baiyun-2021.docx: fetched → reports/2021/白云镇-2021.docx`)
 
@@ -127,7 +129,7 @@ describe('npm run fetch against a local fictional site', () => {
 
   it('the build reads the fetched folder: the attachment with its page address and the page date, one report per unit-year', async () => {
     const { out, log } = await buildInto(data, defaultEngines)
-    // The ledger and fetched/ are no input problem (only the kept error page is: unreadable).
+    // The ledger and fetched/ are no input problem.
     expect(log.problems.filter((l) => /ledger|fetched\//.test(l))).toEqual([])
     const db = join(out, 'gov.duckdb')
     const u = site.url
@@ -135,15 +137,17 @@ describe('npm run fetch against a local fictional site', () => {
     expect(reports).toEqual([
       { unit: '河东街道', year: 2019, file: 'reports/2019/河东街道-2019.html', source_url: `${u}/old/hedong.htm`, published_at: '2020-01-20' },
       { unit: '河西街道', year: 2019, file: 'reports/2019/河西街道-2019.html', source_url: `${u}/zwgk/hexi-2019.html`, published_at: '2020-01-20' },
-      { unit: '司法局', year: 2021, file: 'reports/2021/司法局-2021.html', source_url: `${u}/zwgk/sifa-2021.html`, published_at: null },
       // The .docx prints no date: the date is its page's (PubDate), the address its page's.
       { unit: '白云镇', year: 2021, file: 'reports/2021/白云镇-2021.docx', source_url: `${u}/zwgk/baiyun-2021.html`, published_at: '2022-01-20' },
       { unit: '财政局', year: 2021, file: 'reports/2021/财政局-2021.txt', source_url: `${u}/zwgk/caizheng-2021.txt`, published_at: null },
     ])
-    const cov = await queryDb(db, `SELECT unit, status, n_reports FROM coverage WHERE unit IN ('白云镇', '河东街道') AND status <> 'not_collected' ORDER BY unit`)
+    const cov = await queryDb(db, `SELECT unit, "year", status, n_reports FROM coverage WHERE status <> 'not_collected' OR (unit = '司法局' AND "year" = 2021) ORDER BY unit, "year"`)
     expect(cov).toEqual([
-      { unit: '河东街道', status: 'received', n_reports: 1 },
-      { unit: '白云镇', status: 'received', n_reports: 1 },
+      { unit: '司法局', year: 2021, status: 'not_collected', n_reports: 0 },
+      { unit: '河东街道', year: 2019, status: 'received', n_reports: 1 },
+      { unit: '河西街道', year: 2019, status: 'received', n_reports: 1 },
+      { unit: '白云镇', year: 2021, status: 'received', n_reports: 1 },
+      { unit: '财政局', year: 2021, status: 'received', n_reports: 1 },
     ])
   })
 
