@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NodeConnector } from '~/db/node'
-import { rankingSql, resolveMetric } from '~/db/sql/compare'
+import { rankingSql, resolveMetric, type RankingRow } from '~/db/sql/compare'
 import { OVERVIEW_METRICS } from '~/db/sql/overview'
 import { overviewRows } from '../db/overview-rows'
 import { deriveLocal } from '~/local/derive'
@@ -61,7 +61,7 @@ describe('the local district in DuckDB beside the published ones', () => {
         else expect(rows[i]![m]).toBeCloseTo(want, 9)
       }
     }
-    const ranking = await db.query<{ unit: string; value: number | null }>(rankingSql({ district: 'local', years: [2021, 2021] }, resolveMetric('new')!))
+    const ranking = await db.query<RankingRow>(rankingSql({ district: 'local', years: [2021, 2021] }, resolveMetric('new')!))
     const police = ranking.find((r) => r.unit === '平潭综合实验区公安局')!
     expect(police).toMatchObject({ reports: 1, missing: null })
     expect(police.value).not.toBeNull()
