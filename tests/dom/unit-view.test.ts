@@ -61,6 +61,29 @@ describe('UnitView', () => {
     await until(w, '[data-chart-stub="unit-trend"]')
   })
 
+  it('never shows the tables with another query’s findings while the report’s own findings load', async () => {
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    // The report's findings query answers last: until then the page must not pair report 2's
+    // tables with the rows of the earlier (year-only) findings query.
+    const slow: NodeConnector = Object.create(db)
+    slow.query = async <T,>(sql: string) => {
+      if (sql.includes('report_id = 2 OR')) await new Promise((r) => setTimeout(r, 400))
+      return db.query<T>(sql)
+    }
+    setEngineFactory(async () => slow)
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ name: 'unit', path: '/unit/:unit', component: UnitView, props: true }] })
+    await router.push('/unit/甲镇')
+    useFiltersStore().set({ district: FIXTURE_DISTRICT, year: 2021 })
+    await useDbStore().start()
+    const w = mount(UnitView, { props: { unit: '甲镇' }, global: { plugins: [pinia, router, i18n], stubs: { EChart: EChartStub } } })
+    const rules = () => w.findAll('[data-findings] [data-rule]').map((li) => li.attributes('data-rule'))
+    // The first moment the tables are drawn, their findings are the report's own.
+    await vi.waitFor(() => { if (!w.find('td[data-key="apply.new.total"]').exists()) throw new Error('waiting for the tables') }, { timeout: 5000, interval: 5 })
+    expect(rules()).toEqual(['A1', 'C1', 'A9'])
+    expect(w.find('td[data-key="apply.new.total"]').attributes('data-level')).toBe('error')
+  })
+
   it('explains a clicked cell: its label, state and findings', async () => {
     const w = await mountUnit('甲镇', 2021)
     await w.find('td[data-key="apply.new.total"]').trigger('click')
