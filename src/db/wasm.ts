@@ -38,7 +38,10 @@ export const RANGE_READ_THRESHOLD = 32 * 1024 * 1024
 
 async function chooseMode(url: string, mode: WasmOptions['dbMode']): Promise<'buffer' | 'url'> {
   if (mode === 'buffer' || mode === 'url') return mode
-  const head = await fetch(url, { method: 'HEAD' })
+  // With an open range, so the answer is the file's own size: without one, a server that sends a
+  // precompressed copy (docs/deploy.md) gives the compressed size, and a large database would be
+  // downloaded whole instead of read by ranges. A server without Range support answers 200 with the size.
+  const head = await fetch(url, { method: 'HEAD', headers: { Range: 'bytes=0-' } })
   if (!head.ok) throw new Error(`Could not load ${url}: HTTP ${head.status} ${head.statusText}`)
   return Number(head.headers.get('content-length') ?? 0) > RANGE_READ_THRESHOLD ? 'url' : 'buffer'
 }
