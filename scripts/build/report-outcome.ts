@@ -41,7 +41,7 @@ export function builtReport(
     )
   }
   if (year === null) {
-    findings.push(buildFinding('no_year', 'warn', `报告和文件夹均未给出年度（${file.path}）`, `Neither the report nor its folder gives a year (${file.path})`))
+    findings.push(buildFinding('year_unknown', 'warn', `报告和文件夹均未给出年度（${file.path}）`, `Neither the report nor its folder gives a year (${file.path})`))
   }
   // Never let a report that yielded nothing pass silently as "ok".
   if (Object.keys(report.cells).length === 0 && !findings.some((f) => f.level !== 'info' || f.rule === 'legacy')) {
