@@ -226,7 +226,7 @@ describe('DataView', { timeout: 30_000 }, () => {
 
   it('shows the data dictionary: tables with row counts and CSV rules, cell keys with search, metrics, rules; the tab is in the URL', async () => {
     const w = await mountData()
-    await waitFor(() => expect(w.find('[data-dict-table="reports"] h4').text()).toContain('7 行'))
+    await waitFor(() => expect(w.find('[data-dict-table="reports"] h3').text()).toContain('7 行'))
     expect(w.find('[data-csv-rules]').text()).toContain("'")
     expect(w.find('[data-dict-table="cells"]').text()).toContain('label_zh')
     await w.find('[data-dict-tab="cells"]').trigger('click')

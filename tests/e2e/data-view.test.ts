@@ -87,7 +87,7 @@ describe('开放数据 Open data page in Chromium', () => {
     await p.page.locator('[data-run]').click()
     await p.page.waitForSelector('[data-table="sql-result"] .el-table__row')
     expect(await p.page.locator('[data-table="sql-result"]').textContent()).toContain('hulan')
-    await p.page.waitForSelector('[data-dict-table="cells"] h4 small')
+    await p.page.waitForSelector('[data-dict-table="cells"] h3 small')
     await p.screenshot('data')
     await p.page.locator('[data-sql-input]').fill('SELECT nope FROM reports')
     await p.page.locator('[data-run]').click()
