@@ -42,6 +42,20 @@ async function seriousViolations(p: TrackedPage): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ')}]` : ''}`).join('; ')}${v.nodes.length > 5 ? ` … ${v.nodes.length} nodes` : ''}`)
 }
 
+/**
+ * Headings, title and chart labels: one visible H1, no heading level skipped on the way down, a
+ * document title naming the view, and every chart inside an image with a text alternative.
+ */
+async function structure(p: TrackedPage) {
+  return p.page.evaluate(() => {
+    const shown = (e: Element) => e.getClientRects().length > 0
+    const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter(shown).map((h) => ({ level: Number(h.tagName[1]), text: h.textContent?.trim() ?? '' }))
+    const skips = levels.flatMap((h, i) => (i > 0 && h.level > levels[i - 1]!.level + 1 ? [`h${levels[i - 1]!.level} → h${h.level} ${h.text}`] : []))
+    const unlabelledCharts = [...document.querySelectorAll('[data-chart]')].filter((c) => !c.closest('[role="img"][aria-label]')).length
+    return { h1: levels.filter((h) => h.level === 1).length, skips, title: document.title, unlabelledCharts }
+  })
+}
+
 /** Open a view and wait until its data is drawn (engine ready, queries idle, charts drawn). */
 async function openSettled(path: string): Promise<TrackedPage> {
   const p = await e2e.open(path)
@@ -58,9 +72,29 @@ describe('accessibility (axe-core, WCAG 2.1 AA) in Chromium', () => {
         const p = await openSettled(lang === 'en' ? `${v.path}&lang=en` : v.path)
         expect(await p.page.evaluate(() => document.documentElement.dataset.view)).toBe(v.name)
         expect(await seriousViolations(p)).toEqual([])
+        const s = await structure(p)
+        expect(s.h1).toBe(1)
+        expect(s.skips).toEqual([])
+        expect(s.title).toMatch(lang === 'en' ? / · Government Disclosure Annual Reports$/ : / · 政务公开年报看板$/)
+        expect(s.unlabelledCharts).toBe(0)
         p.expectClean()
         await p.page.close()
       }, 90_000)
     }
   }
+
+  it("cross-filters from the keyboard: a row of a chart's table view, Enter", async () => {
+    const p = await openSettled('#/compare?district=pingtan&year=2021')
+    const toggle = p.page.locator('[data-table-toggle="compare-ranking"]')
+    await toggle.focus()
+    await p.page.keyboard.press('Enter')
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true')
+    const row = p.page.locator('[data-chart-table="compare-ranking"] [data-chart-row]').first()
+    const unit = (await row.textContent())!.trim()
+    await row.focus()
+    await p.page.keyboard.press('Enter')
+    await p.page.waitForFunction((u) => new URLSearchParams(location.hash.split('?')[1]).get('x_unit') === u, unit)
+    p.expectClean()
+    await p.page.close()
+  }, 90_000)
 })
