@@ -120,7 +120,7 @@ beforeAll(async () => {
     if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).host !== `127.0.0.1:${port}`) foreign.push(u)
   })
   await serve(distA)
-})
+}, 600_000) // two site builds: slow on a loaded machine
 
 afterAll(async () => {
   await context?.close()
