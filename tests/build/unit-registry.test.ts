@@ -7,7 +7,7 @@ import type { DistrictInfo, UnitRecord } from '../../scripts/build/types'
 import { ROOT } from './helpers'
 
 const HULAN: DistrictInfo = {
-  name: '呼兰区', city: '哈尔滨市', province: '黑龙江省', publisher: '', license: '', contact: '',
+  name: '呼兰区', city: '哈尔滨市', province: '黑龙江省', publisher: '', license: '', license_note: '', contact: '',
   provenance: 'published', synthetic: false, years: null,
 }
 
