@@ -124,7 +124,9 @@ export const TABLES: readonly TableDef[] = [
     title: { zh: '单元格', en: 'Cells' },
     description: { zh: '整洁格式：每个报告的每个表格单元格一行', en: 'Tidy: one row per table cell of each report' },
     fields: [
-      DISTRICT, UNIT, UNIT_CODE, UNIT_KIND, YEAR, REPORT_ID,
+      // A report whose year neither its text nor its folder gives still has its cells published
+      // (with a year_unknown finding), as its reports row does: empty year, never a dropped file.
+      DISTRICT, UNIT, UNIT_CODE, UNIT_KIND, { ...YEAR, description: { zh: '报告所述年度；报告与文件夹均未给出年度时为空', en: 'Year the figures cover; empty when neither the report nor its folder gives one' }, required: false }, REPORT_ID,
       s('format', '格式', 'Format', '该报告识别出的格式', 'Format detected for the report', { enum: FORMAT_VALUES }),
       s('section', '部分', 'Section', 'active（二）、apply（三）、appeal（四）', 'active (II), apply (III), appeal (IV)', { enum: ['active', 'apply', 'appeal'] }),
       s('key', '单元格键', 'Cell key', '格式规范中的单元格键，如 apply.new.total', 'Cell key from the format spec, e.g. apply.new.total', { required: true }),
