@@ -7,21 +7,14 @@
  *   src/report/read the one place that joins the parser and the validator
  *   src/db          the query engine (DuckDB-WASM, native DuckDB for Node in db/node.ts) and
  *   src/db/sql      the SQL builders: strings in, SQL out
- *   src/local       the visitor's own reports, kept in the browser
+ *   src/build       the data build's pure steps (unit matching, coverage, findings, rows, summary):
+ *                   shared by the Node build (scripts/build) and the browser's local district
+ *   src/local       the visitor's own reports, kept in the browser; built with src/build
  *   src/util        helpers any layer may use (user-timing measures)
  *   src/stores, src/composables, src/charts, src/components, src/views, App.vue, router.ts: the UI
- *   scripts/, tests/  Node: may use everything in src/, never the other way round — except the
- *                   build's pure modules src/local reuses (PURE_BUILD_MODULES)
+ *   scripts/, tests/  Node: may use everything in src/, never the other way round
  */
 const UI = '^src/(stores|composables|charts|components|views|i18n|styles)/|^src/(App\\.vue|main\\.ts|router\\.ts)$'
-
-/**
- * The data build's modules that are pure TypeScript (no node:, no I/O): the browser's local district
- * (src/local) turns dropped files into rows with these very functions, so what the browser shows is
- * what `npm run build:data` makes of the exported folder. Everything else under scripts/ stays out of src/.
- */
-const PURE_BUILD_MODULES =
-  '^scripts/build/(coverage|counted|cross-checks|gap-findings|not-expected|report-outcome|rows|rules|source-key|summary|timeliness|types|unit-names|unit-registry|units-csv)\\.ts$'
 
 module.exports = {
   forbidden: [
@@ -75,6 +68,22 @@ module.exports = {
       to: { pathNot: ['^src/db/sql/', '^src/db/schema\\.ts$', '^src/report/(model|layout)/', '^src/report/(metrics|types)\\.ts$'] },
     },
     {
+      name: 'build-core-is-pure',
+      severity: 'error',
+      comment:
+        'src/build holds the data build\'s pure steps, run by the Node build and by the browser\'s local district alike: ' +
+        'it imports the report layer, the schema and summary types of src/db and itself — no scripts, tests, engine, browser storage or UI.',
+      from: { path: '^src/build/' },
+      to: { path: ['^scripts/', '^tests/', '^src/local/', UI, '^src/db/'], pathNot: '^src/db/(schema|summary)\\.ts$' },
+    },
+    {
+      name: 'build-core-no-node-builtins',
+      severity: 'error',
+      comment: 'src/build runs in the browser too: no node: built-ins.',
+      from: { path: '^src/build/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'db-below-ui',
       severity: 'error',
       comment: 'The engine layer serves the UI and never imports it (no db ⇄ composables/stores cycle).',
@@ -84,7 +93,7 @@ module.exports = {
     {
       name: 'local-below-ui',
       severity: 'error',
-      comment: 'Browser-kept reports are data, below the UI: they import the report and db layers, not components or views.',
+      comment: 'Browser-kept reports are data, below the UI: they import the report, build (src/build) and db layers, not components or views.',
       from: { path: '^src/local/' },
       to: { path: '^src/(components|views|charts)/|^src/(App\\.vue|router\\.ts)$' },
     },
@@ -121,7 +130,7 @@ module.exports = {
       severity: 'error',
       comment: 'src/ is bundled for the browser: no node: built-ins, no native DuckDB, no scripts or tests. src/db/node.ts is the native connector for scripts and tests only.',
       from: { path: '^src/', pathNot: '^src/db/node\\.ts$' },
-      to: { path: ['^scripts/', '^tests/', '^src/db/node\\.ts$', '@duckdb/node-api'], pathNot: PURE_BUILD_MODULES },
+      to: { path: ['^scripts/', '^tests/', '^src/db/node\\.ts$', '@duckdb/node-api'] },
     },
     {
       name: 'browser-code-no-node-builtins',

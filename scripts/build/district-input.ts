@@ -5,12 +5,12 @@ import { PROVENANCES, type Provenance } from '~/db/schema'
 import { decodeBytes } from '~/report/parse/decode'
 import { classify, inputScope, readInputFile, shown, walkFiles, type InputScope, type SkippedEntry } from './input-fs'
 import { LEDGER_FILE, ledgerByFile, parseLedger, type LedgerRow } from './ledger'
-import { SOURCE_COLUMNS, sourceKey } from './source-key'
-import { DistrictError, unitsFromCsv } from './units-csv'
+import { SOURCE_COLUMNS, sourceKey } from '~/build/source-key'
+import { DistrictError, unitsFromCsv } from '~/build/units-csv'
 import type { DistrictInfo, DistrictInput, ReportFile, SourceRecord, SourceStatus, UnitRecord } from './types'
 
 // Shared with the browser (src/local), which reads an uploaded units.csv with the same rules.
-export { DistrictError } from './units-csv'
+export { DistrictError } from '~/build/units-csv'
 
 /**
  * Read one district folder (`district.json`, `units.csv`, optional `sources.csv`, `reports/**`).
@@ -208,7 +208,7 @@ function readUnits(file: string, ctx: ReadCtx): UnitRecord[] {
 const SOURCE_STATUSES = ['published', 'not_published'] as const
 
 // Pure lookups, shared with the browser (src/local); re-exported for the build's callers.
-export { SOURCE_COLUMNS, sourceFor, sourceKey } from './source-key'
+export { SOURCE_COLUMNS, sourceFor, sourceKey } from '~/build/source-key'
 
 /** True for an absolute http(s) address with a host. */
 function isHttpUrl(s: string): boolean {

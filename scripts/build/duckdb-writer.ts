@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises'
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api'
 import { createTableSql, TABLES, type FieldDef, type TableDef } from '~/db/schema'
 import { str as sqlString } from '~/db/sql/literal'
-import type { Row, Value } from './rows'
+import type { Row, Value } from '~/build/rows'
 
 /** The tables in output order; each is written to the database file and to open/<name>.{parquet,csv,json}. */
 export type TableName = TableDef['name']

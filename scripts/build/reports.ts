@@ -2,8 +2,8 @@ import { sourceFor } from './district-input'
 import { sha256 } from './hash'
 import { readInputFile } from './input-fs'
 import { applyLedger } from './ledger'
-import { builtReport, unreadableReport } from './report-outcome'
-import { UnitRegistry } from './unit-registry'
+import { builtReport, unreadableReport } from '~/build/report-outcome'
+import { UnitRegistry } from '~/build/unit-registry'
 import type { BuildEngines, BuiltReport, DistrictInput, ReportFile } from './types'
 
 /** Called after each file so the terminal can show progress; `problem` is set for an unreadable file. */

@@ -3,7 +3,7 @@ import { DistrictError, listDistricts, readDistrict } from '../build/district-in
 import { sha256 } from '../build/hash'
 import { LEDGER_FILE, type LedgerRow } from '../build/ledger'
 import type { SourceRecord } from '../build/types'
-import { UnitRegistry } from '../build/unit-registry'
+import { UnitRegistry } from '~/build/unit-registry'
 import { attachmentLinks, reportAttachments, type PageLink } from './attachments'
 import { HostGate, politeGet, type HttpOptions, type HttpResult } from './http'
 import { inspectFile, pageDate, pageText, type Inspection } from './inspect'

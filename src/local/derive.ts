@@ -1,27 +1,17 @@
-import { computeCoverage, gridYears } from '../../scripts/build/coverage'
-import { crossChecks } from '../../scripts/build/cross-checks'
-import { gapFindings } from '../../scripts/build/gap-findings'
-import { flagNotExpected } from '../../scripts/build/not-expected'
-import { builtReport } from '../../scripts/build/report-outcome'
-import { cellRows, coverageRows, crossFindingRows, districtRow, reportFindingRows, reportRow, unitRows, type Row } from '../../scripts/build/rows'
-import { buildSummary, countedReports } from '../../scripts/build/summary'
-import { flagLate } from '../../scripts/build/timeliness'
-import type { BuiltReport, DistrictInput } from '../../scripts/build/types'
-import { UnitRegistry } from '../../scripts/build/unit-registry'
+import { computeCoverage, gridYears } from '~/build/coverage'
+import { crossChecks } from '~/build/cross-checks'
+import { gapFindings } from '~/build/gap-findings'
+import { flagNotExpected } from '~/build/not-expected'
+import { builtReport } from '~/build/report-outcome'
+import { cellRows, coverageRows, crossFindingRows, districtRow, reportFindingRows, reportRow, unitRows, type Row } from '~/build/rows'
+import { buildSummary, countedReports } from '~/build/summary'
+import { flagLate } from '~/build/timeliness'
+import type { BuiltReport, DistrictData } from '~/build/types'
+import { UnitRegistry } from '~/build/unit-registry'
 import type { TableDef } from '~/db/schema'
 import { placeFiles } from './place-files'
 import { resolveRegistry } from './registry'
 import { LOCAL_DISTRICT, LOCAL_REPORT_ID_BASE, type LocalBuild, type ParsedFile, type RegistrySpec, type ReviewRow, type SkippedFile } from './types'
-
-/**
- * The build reads inputs through a file-system layer; in the browser every input is already in
- * memory, so nothing may reach for a disk. Any use is a bug and says so.
- */
-const NO_FS = new Proxy({} as DistrictInput['fs'], {
-  get(_, call) {
-    throw new Error(`the browser-local district has no file system (${String(call)})`)
-  },
-})
 
 /**
  * Parsed files + a registry → the local district, made by the data build's own steps in the build's
@@ -33,11 +23,8 @@ const NO_FS = new Proxy({} as DistrictInput['fs'], {
 export function deriveLocal(parsed: readonly ParsedFile[], spec: RegistrySpec, skippedBefore: readonly SkippedFile[] = []): LocalBuild {
   const registry = resolveRegistry(spec, parsed)
   const { placed, skipped } = placeFiles(parsed)
-  const input: DistrictInput = {
-    id: LOCAL_DISTRICT, dir: '', root: '', fs: NO_FS, info: registry.info, units: registry.units,
-    sources: new Map(), files: placed.map((p) => ({ path: p.path, abs: '', folderYear: p.folderYear })),
-    problems: [...registry.problems], notes: [], skipped: [],
-  }
+  // No folder, no disk, no sources.csv: the build's pure steps need only the district and its units.
+  const input: DistrictData = { id: LOCAL_DISTRICT, info: registry.info, units: registry.units, sources: new Map() }
   const matcher = new UnitRegistry(input.units, input.info)
   const reports = placed.map((p) => builtReport(input, matcher, p, p.file.sha256, p.file.outcome))
   reports.forEach((r, i) => (r.reportId = LOCAL_REPORT_ID_BASE + i + 1))

@@ -1,4 +1,4 @@
-import type { UnitRecord } from '../../scripts/build/types'
+import type { UnitRecord } from '~/build/types'
 import { UNIT_KINDS, type UnitKind } from '~/db/schema'
 import { str } from '~/db/sql/literal'
 import { localInfo } from './registry'

@@ -1,6 +1,6 @@
 import { strToU8, zipSync, type Zippable } from 'fflate'
 import Papa from 'papaparse'
-import { SOURCE_COLUMNS } from '../../scripts/build/source-key'
+import { SOURCE_COLUMNS } from '~/build/source-key'
 import type { LocalBuild } from './types'
 
 /**

@@ -1,4 +1,4 @@
-import type { Row } from '../../scripts/build/rows'
+import type { Row } from '~/build/rows'
 import { DB_ALIAS } from '~/db/data-files'
 import { TABLES, type TableDef } from '~/db/schema'
 import { str } from '~/db/sql/literal'

@@ -1,5 +1,5 @@
-import type { Row } from '../../scripts/build/rows'
-import type { DistrictInfo, UnitRecord } from '../../scripts/build/types'
+import type { Row } from '~/build/rows'
+import type { DistrictInfo, UnitRecord } from '~/build/types'
 import type { TableDef } from '~/db/schema'
 import type { DistrictSummary } from '~/db/summary'
 import type { ParseOutcome } from '~/report/types'

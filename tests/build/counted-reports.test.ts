@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { CoverageRow } from '../../scripts/build/coverage'
-import { countedReports } from '../../scripts/build/summary'
+import type { CoverageRow } from '~/build/coverage'
+import { countedReports } from '~/build/summary'
 import type { BuiltReport, UnitRecord } from '../../scripts/build/types'
 import type { Finding } from '~/report/types'
 

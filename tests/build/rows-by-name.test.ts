@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DatabaseWriter } from '../../scripts/build/duckdb-writer'
-import type { Row } from '../../scripts/build/rows'
+import type { Row } from '~/build/rows'
 import { queryDb, removeTemps, tempDir } from './helpers'
 
 afterAll(removeTemps)

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultEngines } from '../../scripts/build/engines'
-import { daysLate, deadlineOf } from '../../scripts/build/timeliness'
+import { daysLate, deadlineOf } from '~/build/timeliness'
 import { buildInto, queryDb, removeTemps, ROOT, tempDir } from './helpers'
 
 const SRC = join(ROOT, 'data/districts/pingtan')

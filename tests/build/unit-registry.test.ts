@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { UnitRegistry } from '../../scripts/build/unit-registry'
+import { UnitRegistry } from '~/build/unit-registry'
 import type { DistrictInfo, UnitRecord } from '../../scripts/build/types'
 import { ROOT } from './helpers'
 

@@ -1,7 +1,7 @@
-import { pickCounted } from '../../scripts/build/counted'
+import { pickCounted } from '~/build/counted'
 
 /**
- * `reports.counted` for hand-made fixture rows, by the data build's own rule (scripts/build/counted.ts
+ * `reports.counted` for hand-made fixture rows, by the data build's own rule (src/build/counted.ts
  * `pickCounted`): never an unmatched report (no unit or year) or one the coverage grid marks `not_expected`.
  */
 export interface CountableRow {

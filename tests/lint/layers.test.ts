@@ -43,6 +43,11 @@ const BASE: Record<string, string> = {
   'src/stores/filters.ts': 'export const filters = 1\n',
   'src/composables/useQuery.ts': "import { TABLES } from '../db/schema'\nexport const q = TABLES\n",
   'src/db/sql/overview.ts': "import { TABLES } from '../schema'\nimport { KEYS } from '../../report/model/index'\nexport const sql = TABLES + KEYS\n",
+  'src/db/wasm.ts': 'export const engine = 1\n',
+  // The build's pure steps use the schema and the report model; the browser's local district uses them.
+  'src/build/coverage.ts': "import { TABLES } from '../db/schema'\nimport { KEYS } from '../report/model/index'\nexport const grid = TABLES + KEYS\n",
+  'src/local/derive.ts': "import { grid } from '../build/coverage'\nexport const local = grid\n",
+  'scripts/build/input-fs.ts': 'export const nodeInputFs = 1\n',
 }
 
 afterAll(() => {
@@ -66,6 +71,11 @@ describe('layer rules (dependency-cruiser)', () => {
       'src/db/leak-cycle.ts': "import { q } from '../composables/useQuery'\nexport const c = q\n",
       'src/composables/useQuery.ts': "import { TABLES } from '../db/schema'\nimport { c } from '../db/leak-cycle'\nexport const q = TABLES\nexport const again = c\n",
       'src/views/leak-missing.ts': "import { gone } from '../components/Gone'\nexport const g = gone\n",
+      'src/build/leak-scripts.ts': "import { nodeInputFs } from '../../scripts/build/input-fs'\nexport const s = nodeInputFs\n",
+      'src/build/leak-engine.ts': "import { engine } from '../db/wasm'\nexport const e = engine\n",
+      'src/build/leak-local.ts': "import { local } from '../local/derive'\nexport const l = local\n",
+      'src/build/leak-store.ts': "import { filters } from '../stores/filters'\nexport const f = filters\n",
+      'src/build/leak-node.ts': "import { join } from 'node:path'\nexport const j = join\n",
     })
     const run = cruise(dir)
     expect(run.status).not.toBe(0)
@@ -77,6 +87,12 @@ describe('layer rules (dependency-cruiser)', () => {
       'sql-builders-only-build-sql src/db/sql/leak-store.ts',
       'db-below-ui src/db/leak-cycle.ts',
       'not-to-unresolvable src/views/leak-missing.ts',
+      'build-core-is-pure src/build/leak-scripts.ts',
+      'build-core-is-pure src/build/leak-engine.ts',
+      'build-core-is-pure src/build/leak-local.ts',
+      'build-core-is-pure src/build/leak-store.ts',
+      'build-core-no-node-builtins src/build/leak-node.ts',
+      'browser-code-not-node src/build/leak-scripts.ts',
     ]) {
       expect(seen, expected).toContain(expected)
     }

@@ -29,7 +29,7 @@ export function scopeWhere(scope: Scope, alias = ''): string {
 
 /**
  * A subquery of the report ids that count in the scope: one per unit and year. Which report counts
- * is decided once by the data build (scripts/build/summary.ts `countedReports`, stored as
+ * is decided once by the data build (src/build/summary.ts `countedReports`, stored as
  * `reports.counted`): of duplicates the one with fewest errors, then most cells, then file path;
  * never unmatched reports or unit-years the registry does not expect (coverage `not_expected`).
  * So SQL and the first-paint summary agree, nothing is counted twice, and no query pays for the choice.

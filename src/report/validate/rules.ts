@@ -56,7 +56,7 @@ const PARSE_LEVELS: Record<keyof typeof PARSE_RULES, Level> = {
 }
 
 /**
- * The findings the data build raises itself (scripts/build/rules.ts `buildFinding` accepts only
+ * The findings the data build raises itself (src/build/rules.ts `buildFinding` accepts only
  * these ids, each only at a level listed here). Each id has one meaning: the parser's `no_year`
  * (the report text gives no year) is not the build's `year_unknown` (nor does its folder).
  */

@@ -2,7 +2,7 @@ import { cellDef, keysOf } from '~/report/model'
 import type { CoverageRow } from './coverage'
 import type { CrossFinding } from './cross-checks'
 import { reportDaysLate } from './timeliness'
-import type { BuiltReport, DistrictInput, Finding, UnitRecord } from './types'
+import type { BuiltReport, DistrictData, Finding, UnitRecord } from './types'
 
 /** A cell value of an open-data table. */
 export type Value = string | number | boolean | null
@@ -18,7 +18,7 @@ export type Row = Readonly<Record<string, Value>>
 const orNull = (s: string | null | undefined): string | null => (s === undefined || s === null || s === '' ? null : s)
 
 /** districts: one row. */
-export function districtRow(input: DistrictInput): Row {
+export function districtRow(input: DistrictData): Row {
   const i = input.info
   return {
     district: input.id, name: i.name, city: orNull(i.city), province: orNull(i.province),
@@ -27,7 +27,7 @@ export function districtRow(input: DistrictInput): Row {
 }
 
 /** units: registry order. */
-export function unitRows(input: DistrictInput): Row[] {
+export function unitRows(input: DistrictData): Row[] {
   return input.units.map((u) => ({
     district: input.id, unit: u.name, unit_code: u.code, unit_kind: u.kind,
     aliases: orNull(u.aliases.join('|')), valid_from: u.valid_from, valid_to: u.valid_to,

@@ -2,7 +2,7 @@ import type { DistrictSummary } from '~/db/summary'
 import { evaluateMetric, METRICS, metricDef } from '~/report/metrics'
 import { pickCounted } from './counted'
 import type { CoverageRow } from './coverage'
-import type { BuiltReport, DistrictInput } from './types'
+import type { BuiltReport, DistrictData } from './types'
 
 /** Metrics kept per unit × year for rankings (the summary must stay a few kB). */
 export const HEADLINE_METRICS = ['new', 'decided', 'granted_share', 'correction_rate'] as const
@@ -51,7 +51,7 @@ function metricsOf(cells: Cells, keys: readonly string[]): Record<string, number
  * `counted` is `countedReports(reports, coverage)`, computed once by the caller for the summary and
  * the `reports.counted` column alike.
  */
-export function buildSummary(input: DistrictInput, years: number[], reports: readonly BuiltReport[], counted: readonly BuiltReport[], coverage: readonly CoverageRow[], findingLevels: readonly string[]): DistrictSummary {
+export function buildSummary(input: DistrictData, years: number[], reports: readonly BuiltReport[], counted: readonly BuiltReport[], coverage: readonly CoverageRow[], findingLevels: readonly string[]): DistrictSummary {
   const expectedCov = coverage.filter((c) => c.status !== 'not_expected')
   const primaries = [...counted]
   const allKeys = METRICS.map((m) => m.key)

@@ -1,5 +1,5 @@
+import type { CoverageRow } from './coverage'
 import type { CrossFinding } from './cross-checks'
-import type { DistrictBuild } from './output'
 import { buildFinding } from './rules'
 
 /**
@@ -9,7 +9,7 @@ import { buildFinding } from './rules'
  * A not_published row for a unit-year whose report is in reports/ is an input problem (returned in
  * `problems`; the caller logs it). Pure (no node:): the browser's local district shares it.
  */
-export function gapFindings(b: Pick<DistrictBuild, 'coverage'>): { findings: CrossFinding[]; problems: string[] } {
+export function gapFindings(b: { coverage: readonly CoverageRow[] }): { findings: CrossFinding[]; problems: string[] } {
   const out: CrossFinding[] = []
   const problems: string[] = []
   for (const c of b.coverage) {

@@ -1,6 +1,6 @@
 import type { CoverageStatus } from '~/db/schema'
 import { sourceFor } from './source-key'
-import type { BuiltReport, DistrictInput, SourceRecord, UnitRecord } from './types'
+import type { BuiltReport, DistrictData, SourceRecord, UnitRecord } from './types'
 
 export type { CoverageStatus }
 
@@ -23,7 +23,7 @@ export function expectedIn(unit: UnitRecord, year: number): boolean {
  * The coverage grid years: district.json "years" if given, else min..max of the years of the
  * district's matched reports. Empty when neither exists.
  */
-export function gridYears(input: DistrictInput, reports: readonly BuiltReport[]): number[] {
+export function gridYears(input: DistrictData, reports: readonly BuiltReport[]): number[] {
   let span = input.info.years
   if (!span) {
     const ys = reports.filter((r) => r.unit && r.year !== null).map((r) => r.year!)
@@ -41,7 +41,7 @@ export function gridYears(input: DistrictInput, reports: readonly BuiltReport[])
  * unit-year without a report is `not_published` when sources.csv records that it was looked for and
  * not found (the unit's failure), else `not_collected` (we do not hold it: no fault of the unit).
  */
-export function computeCoverage(input: DistrictInput, reports: readonly BuiltReport[]): CoverageRow[] {
+export function computeCoverage(input: DistrictData, reports: readonly BuiltReport[]): CoverageRow[] {
   const years = gridYears(input, reports)
   const counts = new Map<UnitRecord, Map<number, number>>()
   for (const r of reports) {

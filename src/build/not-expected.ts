@@ -1,9 +1,10 @@
+import type { CoverageRow } from './coverage'
 import { buildFinding } from './rules'
-import type { DistrictBuild } from './output'
+import type { BuiltReport } from './types'
 
-// Pure (no node:; DistrictBuild is a type import): the data build and the browser's local district (src/local) share it.
+// Pure (no node:): the data build and the browser's local district (src/local) share it.
 /** A report filed for a unit in a year it does not exist gets a finding beside its coverage row. */
-export function flagNotExpected(b: Pick<DistrictBuild, 'coverage' | 'reports' | 'years'>): void {
+export function flagNotExpected(b: { coverage: readonly CoverageRow[]; reports: readonly BuiltReport[]; years: readonly number[] }): void {
   const notExpected = new Set(b.coverage.filter((c) => c.status === 'not_expected').map((c) => `${c.unit.name}\u0000${c.year}`))
   for (const r of b.reports) {
     if (!r.unit || r.year === null || !notExpected.has(`${r.unit.name}\u0000${r.year}`)) continue

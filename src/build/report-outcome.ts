@@ -2,7 +2,7 @@ import { unitKindOf } from '~/report/parse/unit-kind'
 import { ruleDef, validateReport } from '~/report/validate'
 import { buildFinding } from './rules'
 import type { UnitRegistry } from './unit-registry'
-import type { BuiltReport, DistrictInput, Finding, ParseOutcome, ReportFile } from './types'
+import type { BuiltReport, DistrictData, Finding, ParseOutcome, ReportFile } from './types'
 
 /**
  * One report file's parse outcome → a BuiltReport: unit matched against the registry, year from the
@@ -11,7 +11,7 @@ import type { BuiltReport, DistrictInput, Finding, ParseOutcome, ReportFile } fr
  * (src/local) turn files into reports with this one function.
  */
 export function builtReport(
-  input: Pick<DistrictInput, 'id' | 'info'>,
+  input: Pick<DistrictData, 'id' | 'info'>,
   registry: UnitRegistry,
   file: Pick<ReportFile, 'path' | 'folderYear'>,
   digest: string,
@@ -65,7 +65,7 @@ export function builtReport(
 
 /** An unreadable file still counts for its unit when the file name names one (coverage: received). */
 export function unreadableReport(
-  input: Pick<DistrictInput, 'id' | 'info'>,
+  input: Pick<DistrictData, 'id' | 'info'>,
   registry: UnitRegistry,
   file: Pick<ReportFile, 'path' | 'folderYear'>,
   digest: string,
