@@ -34,10 +34,14 @@ const foreign: string[] = []
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
 
-/** Build B: public/ copied, the first district renamed in index.json and in the database, then a real site build. */
+/**
+ * Build B: build A's public folder (the data the harness built from data/, never the checkout's
+ * public/, which a clean clone does not have) copied, the first district renamed in index.json and
+ * in the database, then a real site build.
+ */
 async function buildB(): Promise<void> {
   publicB = mkdtempSync(join(tmpdir(), 'sw-public-b-'))
-  cpSync(join(ROOT, 'public'), publicB, { recursive: true })
+  cpSync(`${distA}.public`, publicB, { recursive: true })
   const indexFile = join(publicB, 'data', 'index.json')
   writeFileSync(indexFile, readFileSync(indexFile, 'utf8').replace(`"name": "${NAME_A}"`, `"name": "${NAME_B}"`))
   const db = await DuckDBInstance.create(join(publicB, 'data', 'gov.duckdb'))
