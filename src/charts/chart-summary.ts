@@ -19,6 +19,18 @@ export interface SummaryWords {
 /** At most this many column names are read out; the rest are "…". */
 const NAMES_READ = 6
 
+/** The summary's words from the app's messages (a11y.*): one place for the card and its tests. */
+export function summaryWords(t: (key: string, values?: Record<string, unknown>) => string): SummaryWords {
+  return {
+    chart: (title) => t('a11y.chart', { title }),
+    size: (rows, columns, names) => t('a11y.size', { rows, columns, names }),
+    highest: (value, where) => t('a11y.highest', { value, where }),
+    empty: t('a11y.empty'),
+    more: t('a11y.more'),
+    sep: t('a11y.sep'),
+  }
+}
+
 /**
  * The text alternative of a chart (its `aria-label`), generated from the same table the "show as
  * table" view shows: what the chart is, its size and series, and where its highest value is —

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { chartTable } from '~/charts/chart-table'
-import { chartSummary, type SummaryWords } from '~/charts/chart-summary'
+import { chartSummary, summaryWords, type SummaryWords } from '~/charts/chart-summary'
 import { legendEntries } from '~/charts/export-legend'
 import { exportLines, wrapText, type ExportScope } from '~/charts/export-png'
 import { trendOption } from '~/charts/options/overview-trend'
@@ -19,14 +19,7 @@ import { APPLICANT_COLORS, OUTCOME_COLORS } from '~/charts/theme'
 import { i18n } from '~/i18n'
 
 const t = (key: string, values?: Record<string, unknown>) => i18n.global.t(key, values ?? {})
-const words: SummaryWords = {
-  chart: (title) => t('a11y.chart', { title }),
-  size: (rows, columns, names) => t('a11y.size', { rows, columns, names }),
-  highest: (value, where) => t('a11y.highest', { value, where }),
-  empty: t('a11y.empty'),
-  more: t('a11y.more'),
-  sep: t('a11y.sep'),
-}
+const words: SummaryWords = summaryWords(t)
 const year = (y: number, received: number, metrics: Record<string, number>): OverviewYear => ({ year: y, expected: 3, received, metrics })
 
 describe('chartTable: bars along a category axis', () => {
