@@ -3,7 +3,7 @@ export default {
   zh: {
     check: {
       title: '草稿检查',
-      intro: '上传年报草稿（.docx、.html、.txt），在浏览器内解析并按官方格式重绘表格、运行勾稽校验。文件不会上传到任何服务器。',
+      intro: '上传年报草稿（.docx、.pdf、.html、.txt），在浏览器内解析并按官方格式重绘表格、运行勾稽校验。文件不会上传到任何服务器。',
       drop: '将文件拖到此处，或点击选择文件',
       accept: '支持 .docx、.pdf（有文字层）、.html、.htm、.txt',
       reading: '正在解析 {name}…',
@@ -15,12 +15,16 @@ export default {
       none: '未找到',
       noTables: '未识别出国家统一格式的表格，无法重绘。',
       privacy: '文件仅在本机浏览器中处理。',
+      notReport: '无法作为年度报告解析',
+      notReportHint: '请选择政府信息公开工作年度报告的 .docx、有文字层的 .pdf、.html 或 .txt 文件，然后重新选择。',
+      checklist: '下载整改清单（CSV）',
+      col: { rule: '规则', level: '级别', cells: '涉及单元格', message: '说明', done: '已改' },
     },
   },
   en: {
     check: {
       title: 'Draft check',
-      intro: 'Upload a draft report (.docx, .html, .txt): it is parsed in your browser, its tables redrawn in the official layout and checked. The file is never sent to any server.',
+      intro: 'Upload a draft report (.docx, .pdf, .html, .txt): it is parsed in your browser, its tables redrawn in the official layout and checked. The file is never sent to any server.',
       drop: 'Drop a file here, or click to choose',
       accept: '.docx, .pdf (with a text layer), .html, .htm, .txt',
       reading: 'Reading {name}…',
@@ -32,6 +36,10 @@ export default {
       none: 'not found',
       noTables: 'No national-format tables were recognised, so there is nothing to redraw.',
       privacy: 'The file is processed only in this browser.',
+      notReport: 'Could not be read as an annual report',
+      notReportHint: 'Choose a government information disclosure annual report as .docx, .pdf with a text layer, .html or .txt, then choose it again.',
+      checklist: 'Download the findings as a checklist (CSV)',
+      col: { rule: 'Rule', level: 'Level', cells: 'Cells', message: 'Message (Chinese)', done: 'Done' },
     },
   },
 }
