@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { magicKind, sniffKind } from '~/report/parse/sniff'
+import { reportFileName } from '../collect/report-name'
 
 /**
  * Where fetched files go inside a district folder, and how they are written without losing what
@@ -16,10 +17,9 @@ import { magicKind, sniffKind } from '~/report/parse/sniff'
 
 export type Place = 'reports' | 'pages' | 'attachments' | 'not-reports'
 
-/** A file name that names the unit and year (the build matches the unit by it), `-2`, `-3` … for further files. */
+/** A file name that names the unit and year (the build matches the unit by it), `-2`, `-3` … for further files; import names files the same way. */
 export function storedPath(place: Place, unit: string, year: number, ext: string, n = 1): string {
-  const safe = unit.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || 'unit'
-  const name = `${safe}-${year}${n > 1 ? `-${n}` : ''}.${ext}`
+  const name = reportFileName(unit, year, ext, n)
   return place === 'reports' ? `reports/${year}/${name}` : `fetched/${place}/${year}/${name}`
 }
 

@@ -1,7 +1,8 @@
 /**
- * The file name an imported report is stored under. It keeps the name it came with, made safe to
- * store: the build skips hidden files (a leading "."), and names must be valid on Windows too,
- * where district folders are often edited.
+ * An imported file's own name made safe: the name the parser is given (its extension tells the
+ * rendering, its stem may name the unit) and the extension the placed copy keeps. The build skips
+ * hidden files (a leading "."), and names must be valid on Windows too, where district folders are
+ * often edited. The placed copy itself is named by the unit and year (scripts/collect/report-name.ts).
  */
 
 /** Longest stored name in UTF-8 bytes (file systems allow 255; room is left for a "-2" suffix). */
@@ -17,10 +18,4 @@ export function candidateName(name: string): string {
   const enc = new TextEncoder()
   while (enc.encode(stem + ext).length > MAX_NAME_BYTES && stem.length > 1) stem = Array.from(stem).slice(0, -1).join('')
   return stem + ext
-}
-
-/** The n-th name for a file whose name is taken: `x.docx` → `x-2.docx`. */
-export function numberedName(name: string, n: number): string {
-  const dot = name.lastIndexOf('.')
-  return dot > 0 ? `${name.slice(0, dot)}-${n}${name.slice(dot)}` : `${name}-${n}`
 }

@@ -10,13 +10,15 @@ import { UnitRegistry } from '~/build/unit-registry'
 import { sniffKind } from '~/report/parse/sniff'
 import type { BuildEngines, BuiltReport, DistrictInput, ParseOutcome } from '../build/types'
 import { DEFAULT_LIMITS, gatherInputs, missingPaths, type Candidate, type GatherLimits } from './gather'
-import { candidateName, numberedName } from './names'
+import { reportFileName } from '../collect/report-name'
+import { candidateName } from './names'
 
 /**
  * `npm run import`: files, folders and .zip archives → `data/districts/<id>/reports/<year>/`.
  * Each file is parsed and turned into a report by the build's own code (builtReport, the district's
  * UnitRegistry), so import places a file exactly where the build will look for it; nothing stored
- * is overwritten, and every file that cannot be placed is listed with the reason.
+ * is overwritten, and every file that cannot be placed is listed with the reason. A placed file is
+ * named `<unit>-<year>.<ext>` as fetch names its downloads, so a later fetch sees the unit-year as stored.
  */
 
 /** A bad command line: exit 2. */
@@ -211,12 +213,13 @@ function assess(
   if (first.year === null) return { ...described, outcome: 'no_year', unit: first.unit.name, note: 'no year: the report states none and no folder above it is named like a year — put it in a folder named YYYY and import again' }
   const year = first.year
 
-  // The build's view of the file where it will lie; a new name (to avoid a clash) must not change the unit.
+  // The build's view of the file where it will lie; its new name (fetch's rule, `-2` … on a clash) must not change the unit.
+  const ext = name.lastIndexOf('.') > 0 ? name.slice(name.lastIndexOf('.') + 1) : ''
   const notes: string[] = []
   let built: BuiltReport | null = null
   let placed = ''
   for (let n = 1; n < 1000 && !built; n++) {
-    const candidate = n === 1 ? name : numberedName(name, n)
+    const candidate = reportFileName(first.unit.name, year, ext, n)
     const rel = `reports/${year}/${candidate}`
     if (claimed.has(rel) || existsSync(join(input.dir, rel))) continue
     const there = builtReport(input, registry, { path: rel, folderYear: year }, digest, outcome)
@@ -238,9 +241,10 @@ function assess(
     }
     built = there
     placed = rel
-    if (n > 1) notes.push(`renamed: a different file named ${name} is already in reports/${year}/`)
+    notes.push(`from ${name}`)
+    if (n > 1) notes.push(`numbered: a different file named ${reportFileName(first.unit.name, year, ext)} is already in reports/${year}/`)
   }
-  if (!built) return { ...described, outcome: 'write_failed', unit: first.unit.name, year, note: `no free file name for ${name} in reports/${year}/` }
+  if (!built) return { ...described, outcome: 'write_failed', unit: first.unit.name, year, note: `no free file name for ${reportFileName(first.unit.name, year, ext)} in reports/${year}/` }
   claimed.add(placed)
 
   if (meta.year !== null && c.folderYear !== null && meta.year !== c.folderYear) notes.push(`the report says ${meta.year}, its folder ${c.folderYear}: placed under ${meta.year}`)

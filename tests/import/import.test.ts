@@ -35,8 +35,8 @@ function makeData(): { data: string; district: string } {
       ',乐至县,区本级,,,',
     ].join('\n') + '\n',
   )
-  // Already in the district: 两城镇 2020 (c018) under the name c007.txt, and a different 公安局 2019 report.
-  writeFileSync(join(district, 'reports/2020/c007.txt'), raw('c018.txt'))
+  // Already in the district: 两城镇 2020 (c018) under the name import gives c007 (大五里镇 2020), and a different 公安局 2019 report.
+  writeFileSync(join(district, 'reports/2020/大五里镇-2020.txt'), raw('c018.txt'))
   writeFileSync(join(district, 'reports/2019/公安局旧稿.txt'), Buffer.concat([raw('c002.txt'), Buffer.from('\n（旧稿）\n')]))
   return { data, district }
 }
@@ -46,8 +46,8 @@ function pile(): Record<string, Uint8Array> {
   return {
     'c001.txt': raw('c001.txt'), // 公安局 2021 → placed
     'sub/c001 copy.txt': raw('c001.txt'), // same bytes → duplicate
-    'c007.txt': raw('c007.txt'), // 大五里镇 2020, name taken by another file → c007-2.txt
-    'c018.txt': raw('c018.txt'), // already in the district (as reports/2020/c007.txt)
+    'c007.txt': raw('c007.txt'), // 大五里镇 2020, name taken by another file → 大五里镇-2020-2.txt
+    'c018.txt': raw('c018.txt'), // already in the district (as reports/2020/大五里镇-2020.txt)
     'c027.pdf': raw('c027.pdf'), // 洪泽区 2023, a PDF
     'c002.txt': raw('c002.txt'), // 公安局 2019: the district already has a different report for it
     'c009.txt': raw('c009.txt'), // 红升乡: not in the registry
@@ -75,15 +75,16 @@ const byName = (result: ImportResult, name: string): ReviewRow => {
 /** The outcome of every file of the pile, as the review reports it. */
 function expectMixedReview(result: ImportResult): void {
   const at = (n: string) => byName(result, n)
-  expect(at('/c001.txt')).toMatchObject({ outcome: 'placed', unit: '平潭综合实验区公安局', year: 2021, rendering: 'lines', placedAs: 'reports/2021/c001.txt' })
+  expect(at('/c001.txt')).toMatchObject({ outcome: 'placed', unit: '平潭综合实验区公安局', year: 2021, rendering: 'lines', placedAs: 'reports/2021/平潭综合实验区公安局-2021.txt' })
+  expect(at('/c001.txt').note).toBe('from c001.txt')
   expect(at('/c001.txt').cells).toBeGreaterThan(150)
   expect(at('/c001.txt').findings).toEqual({ error: expect.any(Number), warn: expect.any(Number), info: expect.any(Number) })
-  expect(at('c001 copy.txt')).toMatchObject({ outcome: 'duplicate', placedAs: 'reports/2021/c001.txt' })
-  expect(at('/c007.txt')).toMatchObject({ outcome: 'placed', unit: '大五里镇', year: 2020, placedAs: 'reports/2020/c007-2.txt' })
-  expect(at('/c007.txt').note).toMatch(/renamed: a different file named c007\.txt is already in reports\/2020\//)
-  expect(at('c018.txt')).toMatchObject({ outcome: 'already_present', placedAs: 'reports/2020/c007.txt' })
-  expect(at('c027.pdf')).toMatchObject({ outcome: 'placed', unit: '洪泽区', year: 2023, rendering: 'pdf', placedAs: 'reports/2023/c027.pdf' })
-  expect(at('c002.txt')).toMatchObject({ outcome: 'placed', unit: '平潭综合实验区公安局', year: 2019, placedAs: 'reports/2019/c002.txt' })
+  expect(at('c001 copy.txt')).toMatchObject({ outcome: 'duplicate', placedAs: 'reports/2021/平潭综合实验区公安局-2021.txt' })
+  expect(at('/c007.txt')).toMatchObject({ outcome: 'placed', unit: '大五里镇', year: 2020, placedAs: 'reports/2020/大五里镇-2020-2.txt' })
+  expect(at('/c007.txt').note).toMatch(/^from c007\.txt; numbered: a different file named 大五里镇-2020\.txt is already in reports\/2020\//)
+  expect(at('c018.txt')).toMatchObject({ outcome: 'already_present', placedAs: 'reports/2020/大五里镇-2020.txt' })
+  expect(at('c027.pdf')).toMatchObject({ outcome: 'placed', unit: '洪泽区', year: 2023, rendering: 'pdf', placedAs: 'reports/2023/洪泽区-2023.pdf' })
+  expect(at('c002.txt')).toMatchObject({ outcome: 'placed', unit: '平潭综合实验区公安局', year: 2019, placedAs: 'reports/2019/平潭综合实验区公安局-2019.txt' })
   expect(at('c002.txt').note).toMatch(/already has reports\/2019\/公安局旧稿\.txt: the build will mark the unit-year duplicate/)
   expect(at('c009.txt')).toMatchObject({ outcome: 'unmatched', unit: '红升乡', placedAs: null })
   expect(at('c009.txt').note).toMatch(/“红升乡”.*fits no unit/)
@@ -92,7 +93,7 @@ function expectMixedReview(result: ImportResult): void {
   expect(at('notes.txt')).toMatchObject({ outcome: 'not_a_report', rendering: 'text', placedAs: null })
   expect(at('notes.txt').note).toMatch(/^parse failed: .*not a government information disclosure annual report/)
   expect(at('大五里镇.docx')).toMatchObject({ outcome: 'no_year', unit: '大五里镇', rendering: 'docx', placedAs: null })
-  expect(at('两城镇.txt')).toMatchObject({ outcome: 'placed', unit: '两城镇', year: 2022, placedAs: 'reports/2022/两城镇.txt' })
+  expect(at('两城镇.txt')).toMatchObject({ outcome: 'placed', unit: '两城镇', year: 2022, placedAs: 'reports/2022/两城镇-2022.txt' })
   expect(at('.DS_Store')).toMatchObject({ outcome: 'hidden' })
   expect(result.rows).toHaveLength(12)
   // unmatched, ambiguous, not a report, no year
@@ -123,12 +124,12 @@ describe('npm run import: a mixed folder', () => {
   it('places matched reports by unit and year, never overwriting, and says why each other file was not placed', () => {
     expectMixedReview(result)
     // The name clash kept both files: the old one untouched, the new one beside it.
-    expect(readFileSync(join(district, 'reports/2020/c007.txt'))).toEqual(raw('c018.txt'))
-    expect(readFileSync(join(district, 'reports/2020/c007-2.txt'))).toEqual(raw('c007.txt'))
-    expect(readFileSync(join(district, 'reports/2023/c027.pdf'))).toEqual(raw('c027.pdf'))
+    expect(readFileSync(join(district, 'reports/2020/大五里镇-2020.txt'))).toEqual(raw('c018.txt'))
+    expect(readFileSync(join(district, 'reports/2020/大五里镇-2020-2.txt'))).toEqual(raw('c007.txt'))
+    expect(readFileSync(join(district, 'reports/2023/洪泽区-2023.pdf'))).toEqual(raw('c027.pdf'))
     // Same content twice = one copy; unplaced files are not copied anywhere.
     const files = Object.keys(hashTree(join(district, 'reports'))).sort()
-    expect(files).toEqual(['2019/c002.txt', '2019/公安局旧稿.txt', '2020/c007-2.txt', '2020/c007.txt', '2021/c001.txt', '2022/两城镇.txt', '2023/c027.pdf'])
+    expect(files).toEqual(['2019/公安局旧稿.txt', '2019/平潭综合实验区公安局-2019.txt', '2020/大五里镇-2020-2.txt', '2020/大五里镇-2020.txt', '2021/平潭综合实验区公安局-2021.txt', '2022/两城镇-2022.txt', '2023/洪泽区-2023.pdf'])
   })
 
   it('prints a review table and writes the same rows as CSV', () => {
@@ -152,13 +153,13 @@ describe('npm run import: a mixed folder', () => {
     const { out } = await buildInto(data, defaultEngines)
     const rows = await queryDb(join(out, 'gov.duckdb'), `SELECT file, unit, year FROM reports ORDER BY file`)
     expect(rows).toEqual([
-      { file: 'reports/2019/c002.txt', unit: '平潭综合实验区公安局', year: 2019 },
       { file: 'reports/2019/公安局旧稿.txt', unit: '平潭综合实验区公安局', year: 2019 },
-      { file: 'reports/2020/c007-2.txt', unit: '大五里镇', year: 2020 },
-      { file: 'reports/2020/c007.txt', unit: '两城镇', year: 2020 },
-      { file: 'reports/2021/c001.txt', unit: '平潭综合实验区公安局', year: 2021 },
-      { file: 'reports/2022/两城镇.txt', unit: '两城镇', year: 2022 },
-      { file: 'reports/2023/c027.pdf', unit: '洪泽区', year: 2023 },
+      { file: 'reports/2019/平潭综合实验区公安局-2019.txt', unit: '平潭综合实验区公安局', year: 2019 },
+      { file: 'reports/2020/大五里镇-2020-2.txt', unit: '大五里镇', year: 2020 },
+      { file: 'reports/2020/大五里镇-2020.txt', unit: '两城镇', year: 2020 },
+      { file: 'reports/2021/平潭综合实验区公安局-2021.txt', unit: '平潭综合实验区公安局', year: 2021 },
+      { file: 'reports/2022/两城镇-2022.txt', unit: '两城镇', year: 2022 },
+      { file: 'reports/2023/洪泽区-2023.pdf', unit: '洪泽区', year: 2023 },
     ])
     // The unit-year import warned about is the one the build marks duplicate.
     const dup = await queryDb(join(out, 'gov.duckdb'), `SELECT unit, year FROM coverage WHERE status = 'duplicate'`)
@@ -216,7 +217,7 @@ describe('npm run import: the same pile as a .zip', () => {
     expect(byName(result, 'bomb.txt')).toMatchObject({ outcome: 'refused' })
     expect(byName(result, 'bomb.txt').note).toMatch(/declares 200 MB unpacked, more than the 100 MB limit; not unpacked \(zip-bomb guard\)/)
     expect(existsSync(join(data, 'districts/evil.txt'))).toBe(false)
-    expect(Object.keys(hashTree(join(district, 'reports'))).sort()).toEqual(['2019/c002.txt', '2019/公安局旧稿.txt', '2020/c007-2.txt', '2020/c007.txt', '2021/c001.txt', '2022/两城镇.txt', '2023/c027.pdf'])
+    expect(Object.keys(hashTree(join(district, 'reports'))).sort()).toEqual(['2019/公安局旧稿.txt', '2019/平潭综合实验区公安局-2019.txt', '2020/大五里镇-2020-2.txt', '2020/大五里镇-2020.txt', '2021/平潭综合实验区公安局-2021.txt', '2022/两城镇-2022.txt', '2023/洪泽区-2023.pdf'])
   })
 })
 
@@ -237,7 +238,7 @@ describe('npm run import: dry run, exit status, usage errors', () => {
     const { data, district } = makeData()
     const review = join(tempDir('gov-review-'), 'review.csv')
     expect(await main(['--district', 't', '--data', data, '--jobs', '0', join(RAW, 'c001.txt'), join(RAW, 'c007.txt')], { engines: defaultEngines })).toBe(0)
-    expect(existsSync(join(district, 'reports/2021/c001.txt'))).toBe(true)
+    expect(existsSync(join(district, 'reports/2021/平潭综合实验区公安局-2021.txt'))).toBe(true)
     expect(await main(['--district', 't', '--data', data, '--review', review, join(RAW, 'c009.txt'), join(RAW, 'c001.txt')], { engines: defaultEngines })).toBe(1)
     expect(readFileSync(review, 'utf8')).toMatch(/c009\.txt,unmatched,红升乡,/)
     expect(readFileSync(review, 'utf8')).toMatch(/c001\.txt,already_present,/)
@@ -248,7 +249,7 @@ describe('npm run import: dry run, exit status, usage errors', () => {
     writeFileSync(join(district, 'reports/2021'), 'a file where the 2021 folder should be')
     const result = await runImport({ dataDir: data, district: 't', paths: [join(RAW, 'c001.txt'), join(RAW, 'c007.txt')], dryRun: false, engines: defaultEngines })
     expect(result.rows.map((r) => r.outcome)).toEqual(['write_failed', 'placed'])
-    expect(result.rows[0]!.note).toMatch(/could not be written to reports\/2021\/c001\.txt: E(EXIST|NOTDIR)/)
+    expect(result.rows[0]!.note).toMatch(/could not be written to reports\/2021\/平潭综合实验区公安局-2021\.txt: E(EXIST|NOTDIR)/)
     expect(result.unplaced).toBe(1)
     expect(readFileSync(join(district, 'reports/2021'), 'utf8')).toBe('a file where the 2021 folder should be')
   })

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { zipSync } from 'fflate'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEFAULT_LIMITS, gatherInputs, yearOfFolders } from '../../scripts/import/gather'
-import { candidateName, numberedName } from '../../scripts/import/names'
+import { candidateName } from '../../scripts/import/names'
+import { reportFileName } from '../../scripts/collect/report-name'
 import { decodeEntryName, listZip, readZipEntry, unsafeEntryPath } from '../../scripts/import/zip'
 import { removeTemps, tempDir } from '../build/helpers'
 
@@ -94,8 +95,11 @@ describe('stored names', () => {
     expect(candidateName('.hidden.txt')).toBe('hidden.txt')
     expect(candidateName('...')).toBe('report')
     expect(new TextEncoder().encode(candidateName('长'.repeat(300) + '.pdf')).length).toBeLessThanOrEqual(200)
-    expect(numberedName('x.docx', 2)).toBe('x-2.docx')
-    expect(numberedName('x', 3)).toBe('x-3')
+    // The placed copy is named by unit and year, as fetch names its downloads.
+    expect(reportFileName('白奎镇', 2021, 'docx')).toBe('白奎镇-2021.docx')
+    expect(reportFileName('白奎镇', 2021, 'docx', 2)).toBe('白奎镇-2021-2.docx')
+    expect(reportFileName('a/b', 2021, '', 3)).toBe('a_b-2021-3')
+    expect(reportFileName('.x', 2021, 'pdf')).toBe('x-2021.pdf')
   })
 })
 
