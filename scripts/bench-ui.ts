@@ -10,7 +10,7 @@
  *   drawn while its SQL runs, and without it the change would count as done before the new numbers;
  * - warm visit: once the service worker of that cold visit has finished installing, a second visit
  *   in the same profile (service worker + HTTP cache), first chart and engine ready;
- * - every view (总览, 单位对比, 办理结果, 复议诉讼, 主动公开, 单位, 缺报与异常), each from its own
+ * - every view (总览, 单位对比, 办理结果, 复议诉讼, 主动公开, 单位, 收录与异常), each from its own
  *   fresh profile: time to its first chart and to engine ready;
  * - a throttled 4G visit (CDP Network.emulateNetworkConditions: 20 Mbit/s down, 80 ms RTT) to 总览
  *   and 单位对比 from a fresh profile, then a second throttled visit once the service worker has
@@ -217,7 +217,7 @@ async function main(): Promise<void> {
   const changes = Array.from({ length: 20 }, (_, i) => combos[(i + 1) % combos.length]!)
   const views: [string, string][] = [
     ['总览 overview', '#/'], ['单位对比 compare', '#/compare'], ['办理结果 outcomes', '#/outcomes'], ['复议诉讼 appeal', '#/appeal'],
-    ['主动公开 active', '#/active'], ['单位 unit', `#/unit/${encodeURIComponent(summary.units[0]?.unit ?? '')}`], ['缺报与异常 coverage', '#/coverage'],
+    ['主动公开 active', '#/active'], ['单位 unit', `#/unit/${encodeURIComponent(summary.units[0]?.unit ?? '')}`], ['收录与异常 coverage', '#/coverage'],
   ]
 
   const server = await startStaticServer(dist)
