@@ -17,7 +17,6 @@ export function builtReport(
   digest: string,
   outcome: ParseOutcome,
 ): BuiltReport {
-  const base = { reportId: 0, district: input.id, file: file.path, provenance: input.info.provenance, url: null }
   if (!outcome.ok) return unreadableReport(input, registry, file, digest, outcome.error_en, outcome.error)
 
   const report = outcome.report
@@ -52,8 +51,7 @@ export function builtReport(
   }
   const hasError = findings.some((f) => f.level === 'error')
   return {
-    ...base,
-    sha256: digest,
+    ...reportBase(input, file, digest),
     report,
     unit: match.ok ? match.unit : null,
     unitName: match.ok ? match.unit.name : report.meta.unit ?? fileStem(file.path),
@@ -74,12 +72,7 @@ export function unreadableReport(
 ): BuiltReport {
   const match = registry.match(null, file.path)
   return {
-    reportId: 0,
-    district: input.id,
-    file: file.path,
-    provenance: input.info.provenance,
-    url: null,
-    sha256: digest,
+    ...reportBase(input, file, digest),
     report: null,
     unit: match.ok ? match.unit : null,
     unitName: match.ok ? match.unit.name : fileStem(file.path),
@@ -87,6 +80,11 @@ export function unreadableReport(
     status: 'unreadable',
     findings: [buildFinding('unreadable', 'error', `${file.path}：${zh}`, `${file.path}: ${en}`)],
   }
+}
+
+/** The fields every BuiltReport of a file has, read or not (the report id is set later, in path order). */
+function reportBase(input: Pick<DistrictData, 'id' | 'info'>, file: Pick<ReportFile, 'path'>, digest: string) {
+  return { reportId: 0, district: input.id, file: file.path, provenance: input.info.provenance, url: null, sha256: digest }
 }
 
 /** A file's name without folder and extension. */
