@@ -1,5 +1,4 @@
-import { createReadStream, createWriteStream, rmSync } from 'node:fs'
-import { pipeline } from 'node:stream/promises'
+import { rmSync } from 'node:fs'
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api'
 import { createTableSql, TABLES, type FieldDef, type TableDef } from '~/db/schema'
 import { str as sqlString } from '~/db/sql/literal'
@@ -66,15 +65,6 @@ export class DatabaseWriter {
   async finishTables(): Promise<void> {
     for (const a of this.appenders.values()) a.closeSync()
     await this.con.run('CHECKPOINT gov')
-  }
-
-  /** Copy a table out as zstd Parquet, CSV (UTF-8 with BOM, header row) and a JSON array. */
-  async exportTable(table: TableName, base: string): Promise<void> {
-    await this.con.run(`COPY gov.main.${table} TO ${sqlString(`${base}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`)
-    const tmp = `${base}.csv.tmp`
-    await this.con.run(`COPY gov.main.${table} TO ${sqlString(tmp)} (FORMAT csv, HEADER true)`)
-    await prependBom(tmp, `${base}.csv`)
-    await this.con.run(`COPY gov.main.${table} TO ${sqlString(`${base}.json`)} (FORMAT json, ARRAY true)`)
   }
 
   /** Detach (writes the database file completely) and close. */
@@ -147,12 +137,4 @@ function appendValue(a: DuckDBAppender, f: FieldDef, v: Value): void {
     case 'BOOLEAN':
       return a.appendBoolean(v as boolean)
   }
-}
-
-/** Excel reads a CSV as UTF-8 only when it starts with a byte-order mark; DuckDB does not write one. */
-async function prependBom(from: string, to: string): Promise<void> {
-  const out = createWriteStream(to)
-  out.write('\uFEFF')
-  await pipeline(createReadStream(from), out)
-  rmSync(from)
 }
