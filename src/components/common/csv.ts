@@ -22,7 +22,12 @@ function guard(v: unknown): unknown {
 
 /** Offer text as a file download (browser only). */
 export function downloadText(text: string, filename: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+  downloadBlob(new Blob([text], { type }), filename)
+}
+
+/** Offer a blob (a built workbook, an image) as a file download (browser only). */
+export function downloadBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
   a.download = filename

@@ -6,6 +6,7 @@ import { chartImage, composeChartPng, exportLines } from '~/charts/export-png'
 import { useScope } from '~/composables/useScope'
 import { useFiltersStore } from '~/stores/filters'
 import { useSummaryStore } from '~/stores/summary'
+import { downloadBlob } from './csv'
 import { kindLabel } from './kinds'
 
 /** What the card knows about its chart at the moment of saving. */
@@ -61,12 +62,7 @@ export function useChartExport(current: () => ChartToSave) {
       const height = chart.size?.height || 360
       const chartUrl = await chartImage(chart.option, width, height, PIXEL_RATIO)
       const png = await composeChartPng({ chartUrl, width, height, lines, legend: legendEntries(chart.option), pixelRatio: PIXEL_RATIO })
-      const a = document.createElement('a')
-      a.href = URL.createObjectURL(png)
-      a.download = [chart.id, district.value, year.value].filter((p) => p !== null && p !== '').join('-') + '.png'
-      a.click()
-      // The download has started from the object URL; release it once the click has been handled.
-      setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
+      downloadBlob(png, [chart.id, district.value, year.value].filter((p) => p !== null && p !== '').join('-') + '.png')
     } catch (err) {
       console.error(`Chart "${chart.id}": the image could not be saved: ${err instanceof Error ? err.message : String(err)}`)
     } finally {
