@@ -134,7 +134,7 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
   assignReportIds(builds)
   for (const b of builds) {
     b.years = gridYears(b.input, b.reports)
-    b.coverage = computeCoverage(b.input, b.reports)
+    b.coverage = computeCoverage(b.input, b.reports, b.years)
     flagNotExpected(b)
     flagLate(b.reports)
     b.cross = crossChecks(b.reports, b.coverage, { strict: opts.strict })

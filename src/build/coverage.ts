@@ -36,13 +36,13 @@ export function gridYears(input: DistrictData, reports: readonly BuiltReport[]):
 }
 
 /**
- * Every expected unit × grid year plus every report for a unit
+ * Every expected unit × grid year (`years`: the callers' gridYears, which they also hand to
+ * flagNotExpected — computed once) plus every report for a unit
  * in a year it is not expected (not_expected), ordered by registry order then year. An expected
  * unit-year without a report is `not_published` when sources.csv records that it was looked for and
  * not found (the unit's failure), else `not_collected` (we do not hold it: no fault of the unit).
  */
-export function computeCoverage(input: DistrictData, reports: readonly BuiltReport[]): CoverageRow[] {
-  const years = gridYears(input, reports)
+export function computeCoverage(input: DistrictData, reports: readonly BuiltReport[], years: readonly number[] = gridYears(input, reports)): CoverageRow[] {
   const counts = new Map<UnitRecord, Map<number, number>>()
   for (const r of reports) {
     if (!r.unit || r.year === null) continue

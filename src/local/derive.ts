@@ -29,7 +29,7 @@ export function deriveLocal(parsed: readonly ParsedFile[], spec: RegistrySpec, s
   const reports = placed.map((p) => builtReport(input, matcher, p, p.file.sha256, p.file.outcome))
   reports.forEach((r, i) => (r.reportId = LOCAL_REPORT_ID_BASE + i + 1))
   const years = gridYears(input, reports)
-  const coverage = computeCoverage(input, reports)
+  const coverage = computeCoverage(input, reports, years)
   flagNotExpected({ coverage, reports, years })
   flagLate(reports)
   const cross = crossChecks(reports, coverage, { strict: false })
