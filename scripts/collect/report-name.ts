@@ -6,7 +6,7 @@
  */
 
 /** Characters no file name may hold (Windows-reserved, separators, controls): district folders are edited on Windows too. */
-const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]/g
+export const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]/g
 
 /** The name stem that names the unit and year: `<unit>-<year>`, `<unit>-<year>-<n>` for the n-th file. */
 export function reportStem(unit: string, year: number, n = 1): string {

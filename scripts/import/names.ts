@@ -1,3 +1,5 @@
+import { UNSAFE } from '../collect/report-name'
+
 /**
  * An imported file's own name made safe: the name the parser is given (its extension tells the
  * rendering, its stem may name the unit) and the extension the placed copy keeps. The build skips
@@ -10,7 +12,7 @@ const MAX_NAME_BYTES = 200
 
 /** A safe file name for a report: no separators, control or Windows-reserved characters, not hidden, not too long. */
 export function candidateName(name: string): string {
-  let safe = name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').replace(/^[.\s]+/, '').replace(/[.\s]+$/, '')
+  let safe = name.replace(UNSAFE, '_').replace(/^[.\s]+/, '').replace(/[.\s]+$/, '')
   if (safe === '') safe = 'report'
   const dot = safe.lastIndexOf('.')
   let stem = dot > 0 ? safe.slice(0, dot) : safe
