@@ -12,12 +12,15 @@ import { LEDGER_COLUMNS, LEDGER_FILE, parseLedger, type LedgerRow } from '../bui
 export class Ledger {
   private readonly rows = new Map<string, LedgerRow>()
   readonly problems: string[] = []
+  /** The old ledger could not be decoded: it is kept untouched and this run's rows are not saved. */
+  private unreadable = false
 
   constructor(private readonly dir: string) {
     const file = join(dir, LEDGER_FILE)
     if (!existsSync(file)) return
     const d = decodeBytes(new Uint8Array(readFileSync(file)))
     if (!d.ok) {
+      this.unreadable = true
       this.problems.push(`${LEDGER_FILE}: ${d.reason_en}; starting a new ledger would lose it, so it is left as is`)
       return
     }
@@ -41,7 +44,7 @@ export class Ledger {
 
   /** Write the ledger (through a temporary file and a rename). Refused when the old one could not be read. */
   save(): void {
-    if (this.problems.some((p) => p.includes('left as is'))) return
+    if (this.unreadable) return
     const data = [...this.rows.values()].map((r) => LEDGER_COLUMNS.map((c) => r[c]))
     const text = Papa.unparse({ fields: [...LEDGER_COLUMNS], data }, { newline: '\n' }) + '\n'
     const tmp = join(this.dir, `.${LEDGER_FILE}.part`)
