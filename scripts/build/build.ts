@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { computeCoverage, gridYears, type CoverageRow } from '~/build/coverage'
 import { crossChecks } from '~/build/cross-checks'
+import { countedReports } from '~/build/summary'
 import { describeFinding } from './describe'
 import { DistrictError, listDistricts, readDistrict } from './district-input'
 import { inputScope, shown, type InputFs, type InputScope } from './input-fs'
@@ -127,7 +128,7 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
     for (const r of reports) {
       if (r.status === 'unreadable') skipped.push({ path: shown(scope, join(input.dir, r.file)), reason: r.findings[0]?.message_en.replace(`${r.file}: `, '') ?? 'unreadable', level: 'error' })
     }
-    builds.push({ input, reports, coverage: [], years: [], cross: [] })
+    builds.push({ input, reports, coverage: [], years: [], counted: [], cross: [] })
   }
 
   const parsedAt = performance.now()
@@ -137,7 +138,8 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
     b.coverage = computeCoverage(b.input, b.reports, b.years)
     flagNotExpected(b)
     flagLate(b.reports)
-    b.cross = crossChecks(b.reports, b.coverage, { strict: opts.strict })
+    b.counted = countedReports(b.reports, b.coverage)
+    b.cross = crossChecks(b.reports, new Set(b.counted), { strict: opts.strict })
     const gaps = gapFindings(b)
     b.cross.push(...gaps.findings)
     for (const p of gaps.problems) {

@@ -12,7 +12,7 @@ import { sha256File } from './hash'
 import { writeOpenFiles } from './open-files'
 import { cellRows, coverageRows, crossFindingRows, districtRow, reportFindingRows, reportRow, unitRows } from '~/build/rows'
 import { STAMP_FILE } from './stamp'
-import { buildSummary, countedReports } from '~/build/summary'
+import { buildSummary } from '~/build/summary'
 import type { BuiltReport, DistrictInput } from './types'
 
 /** Open-data tables, in the order they are written and listed. */
@@ -24,6 +24,8 @@ export interface DistrictBuild {
   reports: BuiltReport[]
   coverage: CoverageRow[]
   years: number[]
+  /** The report that counts per unit × year (countedReports), decided once in build.ts. */
+  counted: BuiltReport[]
   cross: CrossFinding[]
 }
 
@@ -41,15 +43,13 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, buil
   mkdirSync(join(tmp, 'open'), { recursive: true })
   mkdirSync(join(tmp, 'summary'), { recursive: true })
 
-  // Which report counts per unit × year: decided once, written to reports.counted and used by the summary.
-  const countedOf = new Map(builds.map((b) => [b, countedReports(b.reports, b.coverage)]))
   const db = await DatabaseWriter.create(join(tmp, DB_FILE_NAME))
   try {
     for (const b of builds) {
       const id = b.input.id
       db.append('districts', [districtRow(b.input)])
       db.append('units', unitRows(b.input))
-      const counted = new Set(countedOf.get(b))
+      const counted = new Set(b.counted)
       db.append('reports', b.reports.map((r) => reportRow(r, counted.has(r))))
       for (const r of b.reports) db.append('cells', cellRows(r))
       for (const r of b.reports) db.append('findings', reportFindingRows(r, b.input.info.name))
@@ -70,7 +70,7 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, buil
   const summaryFiles: OutputFile[] = []
   for (const b of builds) {
     const levels = [...b.reports.flatMap((r) => r.findings.map((f) => f.level)), ...b.cross.map((c) => c.finding.level)]
-    const summary = buildSummary(b.input, b.years, b.reports, countedOf.get(b)!, b.coverage, levels)
+    const summary = buildSummary(b.input, b.years, b.reports, b.counted, b.coverage, levels)
     const path = `summary/${b.input.id}.json`
     writeFileSync(join(tmp, path), JSON.stringify(summary))
     entries.push({ id: b.input.id, name: b.input.info.name, synthetic: summary.synthetic, summary: path })

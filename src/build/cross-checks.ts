@@ -1,6 +1,4 @@
 import { validateDistrict, validateSeries } from '~/report/validate'
-import type { CoverageRow } from './coverage'
-import { countedReports } from './summary'
 import type { BuiltReport, Finding } from './types'
 
 /** A finding across reports, tied back to the report it names (null for e.g. a gap year). */
@@ -14,11 +12,11 @@ export interface CrossFinding {
 /**
  * Runs the cross-year rules (C1–C5) on each matched unit's series and the cross-unit rules (X…)
  * on the district. Reports are identified to the validators by their file path, unique per district.
- * Of a unit's several reports for one year, the rules compare the one that counts (countedReports,
- * the decision every total and view uses); C5 still sees them all to name the duplicate.
+ * Of a unit's several reports for one year, the rules compare the one that counts (`counted`: the
+ * caller's countedReports, the decision every total and view uses, made once per district);
+ * C5 still sees them all to name the duplicate.
  */
-export function crossChecks(reports: readonly BuiltReport[], coverage: readonly CoverageRow[], opts: { strict: boolean }): CrossFinding[] {
-  const counted = new Set(countedReports(reports, coverage))
+export function crossChecks(reports: readonly BuiltReport[], counted: ReadonlySet<BuiltReport>, opts: { strict: boolean }): CrossFinding[] {
   const readable = reports.filter((r) => r.unit && r.report)
   const byFile = new Map(readable.map((r) => [r.file, r]))
   const byUnit = new Map<string, BuiltReport[]>()

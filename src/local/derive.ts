@@ -32,12 +32,11 @@ export function deriveLocal(parsed: readonly ParsedFile[], spec: RegistrySpec, s
   const coverage = computeCoverage(input, reports, years)
   flagNotExpected({ coverage, reports, years })
   flagLate(reports)
-  const cross = crossChecks(reports, coverage, { strict: false })
-  // No sources.csv in the browser: every gap is not_collected (未收录), never the unit's failure.
-  cross.push(...gapFindings({ coverage }).findings)
-
   const counted = countedReports(reports, coverage)
   const countedSet = new Set(counted)
+  const cross = crossChecks(reports, countedSet, { strict: false })
+  // No sources.csv in the browser: every gap is not_collected (未收录), never the unit's failure.
+  cross.push(...gapFindings({ coverage }).findings)
   const name = input.info.name
   const tables: Record<TableDef['name'], Row[]> = {
     districts: [districtRow(input)],
