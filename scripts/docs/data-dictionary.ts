@@ -59,8 +59,8 @@ export function renderDataDictionary(): string {
     'several reports is the ratio of the sums, not the mean of the ratios.',
     '',
     table(
-      ['key', '中文', 'English', 'unit', 'better', 'formula'],
-      METRICS.map((m) => [`\`${m.key}\``, m.label.zh, m.label.en, m.unit, m.good ?? '', metricFormula(m)]),
+      ['key', '中文', 'English', 'unit', 'better', 'formula', '定义', 'definition'],
+      METRICS.map((m) => [`\`${m.key}\``, m.label.zh, m.label.en, m.unit, m.good ?? '', metricFormula(m), m.definition.zh, m.definition.en]),
     ),
     '',
   )

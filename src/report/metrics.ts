@@ -35,6 +35,11 @@ interface MetricCommon {
   unit: MetricUnit
   /** Which direction is better for the public, when one is (a higher 公开率; a lower 纠错率). */
   good: 'higher' | 'lower' | null
+  /**
+   * What the metric means, in words, naming the printed rows and columns it reads — shown on the
+   * KPI cards, in the open-data dictionary and in docs/data-dictionary.md (all from here).
+   */
+  definition: Label
 }
 
 export type MetricGroup = 'applications' | 'outcomes' | 'applicants' | 'appeal' | 'rates'
@@ -48,28 +53,70 @@ const CORRECTED = CASE_GROUPS.map((g) => `${g}.corrected`)
 const CASE_TOTALS = CASE_GROUPS.map((g) => `${g}.total`)
 const PENDING = CASE_GROUPS.map((g) => `${g}.pending`)
 
-const count = (key: string, group: MetricGroup, label: Label, cells: readonly string[], unit: MetricUnit = 'applications'): Metric => ({
-  key, kind: 'sum', group, label, cells, unit, good: null,
+const count = (key: string, group: MetricGroup, label: Label, definition: Label, cells: readonly string[], unit: MetricUnit = 'applications'): Metric => ({
+  key, kind: 'sum', group, label, definition, cells, unit, good: null,
 })
 
+/** Section 三's result table, as the reports print it. */
+const RESULT_TABLE = { zh: '第三部分“三、本年度办理结果”', en: 'section III, "3. Results of this year\'s handling"' }
+
 export const METRICS: readonly Metric[] = [
-  count('new', 'applications', { zh: '本年新收申请', en: 'New applications' }, [total('new')]),
-  count('carried_over', 'applications', { zh: '上年结转申请', en: 'Carried over' }, [total('carried_over')]),
-  count('decided', 'applications', { zh: '本年办结', en: 'Decided' }, [total('result.total')]),
-  count('carry_forward', 'applications', { zh: '结转下年度', en: 'Carried forward' }, [total('carry_forward')]),
-  ...OUTCOME_GROUPS.map((g) => count(g.key, 'outcomes', g.label, rowsOf(g.key))),
-  ...APPLY_COLS.slice(0, 6).map((c) => count(`new.${c.key}`, 'applicants', { zh: `新收·${c.label.zh}`, en: `New: ${c.label.en}` }, [`apply.new.${c.key}`])),
-  count('review', 'appeal', { zh: '行政复议', en: 'Reviews' }, ['review.total'], 'cases'),
-  count('litigation', 'appeal', { zh: '行政诉讼', en: 'Lawsuits' }, ['litigation.direct.total', 'litigation.after_review.total'], 'cases'),
-  count('corrected', 'appeal', { zh: '被纠正', en: 'Corrected' }, CORRECTED, 'cases'),
+  count('new', 'applications', { zh: '本年新收申请', en: 'New applications' }, {
+    zh: '本年度新收到的政府信息公开申请数：第三部分“一、本年新收政府信息公开申请数量”行的「总计」列（各类申请人之和）。',
+    en: 'Disclosure applications received this year: section III, row "1. New applications received this year", column Total (all applicant types).',
+  }, [total('new')]),
+  count('carried_over', 'applications', { zh: '上年结转申请', en: 'Carried over' }, {
+    zh: '上一年度未办完、转入本年度继续办理的申请数：第三部分“二、上年结转政府信息公开申请数量”行的「总计」列。',
+    en: 'Applications left open at the end of the previous year and handled this year: section III, row "2. Carried over from last year", column Total.',
+  }, [total('carried_over')]),
+  count('decided', 'applications', { zh: '本年办结', en: 'Decided' }, {
+    zh: `本年度办结（作出答复）的申请数，含上年结转的：${RESULT_TABLE.zh}中“（七）总计”行的「总计」列。`,
+    en: `Applications answered this year, including those carried over: ${RESULT_TABLE.en}, row "(7) Total", column Total.`,
+  }, [total('result.total')]),
+  count('carry_forward', 'applications', { zh: '结转下年度', en: 'Carried forward' }, {
+    zh: '本年度未办完、转入下一年度继续办理的申请数：第三部分“四、结转下年度继续办理”行的「总计」列。通常 新收 + 上年结转 = 办结 + 结转下年度。',
+    en: 'Applications still open at the end of the year, handled next year: section III, row "4. Carried forward to next year", column Total. Usually new + carried over = decided + carried forward.',
+  }, [total('carry_forward')]),
+  ...OUTCOME_GROUPS.map((g) =>
+    count(g.key, 'outcomes', g.label, {
+      zh: `办结申请中结果为「${g.label.zh}」的数量：${RESULT_TABLE.zh}中“${g.label.zh}”下各行的「总计」列之和。`,
+      en: `Decided applications with the result "${g.label.en}": ${RESULT_TABLE.en}, the rows under "${g.label.en}", column Total, summed.`,
+    }, rowsOf(g.key)),
+  ),
+  ...APPLY_COLS.slice(0, 6).map((c) =>
+    count(`new.${c.key}`, 'applicants', { zh: `新收·${c.label.zh}`, en: `New: ${c.label.en}` }, {
+      zh: `本年新收申请中申请人为「${c.label.zh}」的数量：第三部分“一、本年新收政府信息公开申请数量”行的「${c.label.zh}」列。`,
+      en: `New applications whose applicant is "${c.label.en}": section III, row "1. New applications received this year", column "${c.label.en}".`,
+    }, [`apply.new.${c.key}`]),
+  ),
+  count('review', 'appeal', { zh: '行政复议', en: 'Reviews' }, {
+    zh: '本年度因政府信息公开被申请行政复议的案件数：第四部分“行政复议”的「总计」列。',
+    en: 'Administrative review cases about disclosure this year: section IV, "Administrative review", column Total.',
+  }, ['review.total'], 'cases'),
+  count('litigation', 'appeal', { zh: '行政诉讼', en: 'Lawsuits' }, {
+    zh: '本年度因政府信息公开被提起行政诉讼的案件数：第四部分“行政诉讼”中「未经复议直接起诉」与「复议后起诉」两组的「总计」列之和。',
+    en: 'Lawsuits about disclosure this year: section IV, "Litigation", the Total columns of "direct lawsuit" and "lawsuit after review", summed.',
+  }, ['litigation.direct.total', 'litigation.after_review.total'], 'cases'),
+  count('corrected', 'appeal', { zh: '被纠正', en: 'Corrected' }, {
+    zh: '复议和诉讼中结果为「结果纠正」的案件数：第四部分行政复议、直接起诉、复议后起诉三组的「结果纠正」列之和。',
+    en: 'Review and litigation cases decided against the unit: section IV, the "Corrected" columns of review, direct lawsuit and lawsuit after review, summed.',
+  }, CORRECTED, 'cases'),
   {
     key: 'granted_share', kind: 'ratio', group: 'rates', unit: 'share', good: 'higher',
     label: { zh: '公开率（予以公开+部分公开÷办结）', en: 'Granted share (granted + partial ÷ decided)' },
+    definition: {
+      zh: `办结申请中全部或部分公开的比例：${RESULT_TABLE.zh}中“（一）予以公开”与“（二）部分公开”两行的「总计」列之和 ÷ “（七）总计”行的「总计」列（本年办结）。办结为 0 时无值；多个单位或年度合计时为总和之比。`,
+      en: `Share of decided applications granted in full or in part: ${RESULT_TABLE.en}, rows "(1) Granted" + "(2) Partly granted", column Total, ÷ row "(7) Total", column Total (decided). No value when nothing was decided; over several units or years, the ratio of the sums.`,
+    },
     numerator: [...rowsOf('granted'), ...rowsOf('partial')], denominator: [total('result.total')],
   },
   {
     key: 'correction_rate', kind: 'ratio', group: 'rates', unit: 'share', good: 'lower',
     label: { zh: '纠错率（纠正÷审结）', en: 'Correction rate (corrected ÷ concluded)' },
+    definition: {
+      zh: '审结的复议和诉讼中结果被纠正的比例：第四部分三组（行政复议、直接起诉、复议后起诉）「结果纠正」列之和 ÷（三组「总计」之和 − 三组「尚未审结」之和）。审结为 0 时无值。',
+      en: 'Share of concluded review and litigation cases decided against the unit: section IV, the "Corrected" columns of the three groups (review, direct lawsuit, lawsuit after review) ÷ (their Total columns − their "Pending" columns). No value when no case was concluded.',
+    },
     numerator: CORRECTED, denominator: CASE_TOTALS, minus: PENDING,
   },
 ]
@@ -80,7 +127,10 @@ export function metricDef(key: string): Metric | undefined {
 
 /** A single cell of the format model as a one-cell sum metric (rankings by any cell). */
 export function cellMetric(cell: CellDef): Metric {
-  return { key: cell.key, kind: 'sum', label: cell.label, cells: [cell.key], group: 'applications', unit: 'cell', good: null }
+  return {
+    key: cell.key, kind: 'sum', label: cell.label, cells: [cell.key], group: 'applications', unit: 'cell', good: null,
+    definition: { zh: `报告中“${cell.label.zh}”这一格的数值。`, en: `The value the report prints in "${cell.label.en}".` },
+  }
 }
 
 /** Every cell key any metric reads. */

@@ -33,6 +33,8 @@ export interface KpiItem {
   /** How the change reads for this metric (its good direction); neutral for volumes. */
   meaning: 'good' | 'bad' | 'neutral' | null
   raw: number | null
+  /** What the metric means and which cells it reads (src/report/metrics.ts). */
+  definition: string
 }
 
 /** Reports received of expected for the chosen year, and whether district totals may be shown. */
@@ -75,6 +77,7 @@ export function buildKpis(years: readonly OverviewYear[], year: number | null, l
       trend: d === null ? null : d > 0 ? 'up' : d < 0 ? 'down' : 'flat',
       meaning: d === null ? null : changeMeaning(key, d),
       raw: v,
+      definition: def.definition[locale],
     }
   })
 }

@@ -71,9 +71,12 @@ export type MetricEntry = {
   kind: 'sum' | 'ratio'
   /** The definition in cell keys, e.g. `(a + b)` for a sum, `a ÷ (b − c)` for a ratio. */
   formula: string
+  /** The definition in words, naming the printed rows and columns (the same text as the KPI cards). */
+  definition_zh: string
+  definition_en: string
 }
 
 export function metricEntries(): MetricEntry[] {
   // The same definition text as docs/data-dictionary.md, without its Markdown code marks.
-  return METRICS.map((m) => ({ key: m.key, label_zh: m.label.zh, label_en: m.label.en, kind: m.kind, formula: metricFormula(m).replaceAll('`', '') }))
+  return METRICS.map((m) => ({ key: m.key, label_zh: m.label.zh, label_en: m.label.en, kind: m.kind, formula: metricFormula(m).replaceAll('`', ''), definition_zh: m.definition.zh, definition_en: m.definition.en }))
 }

@@ -37,7 +37,7 @@ export default {
       synthetic: '合成示例数据',
       changelog: '更新记录',
       metrics: '派生指标',
-      metric: { key: '指标', label: '名称', kind: '类型', formula: '计算方法', sum: '求和', ratio: '比率' },
+      metric: { key: '指标', label: '名称', kind: '类型', definition: '定义', formula: '计算方法（单元格）', sum: '求和', ratio: '比率' },
       officialExport: '按官方格式导出',
       official: {
         hint: '把一个单位某年度的表格（或全区合计）按国家规定的表格格式导出为 Excel 或 Word，可直接粘贴到下一年的年报中。',
@@ -91,7 +91,7 @@ export default {
       synthetic: 'synthetic demo data',
       changelog: 'Changelog',
       metrics: 'Derived metrics',
-      metric: { key: 'Metric', label: 'Name', kind: 'Kind', formula: 'Definition', sum: 'sum', ratio: 'ratio' },
+      metric: { key: 'Metric', label: 'Name', kind: 'Kind', definition: 'Definition', formula: 'Formula (cells)', sum: 'sum', ratio: 'ratio' },
       officialExport: 'Official-format export',
       official: {
         hint: "A unit's tables for a year (or the district sum) in the national table format, as Excel or Word, ready to paste into next year's report.",
