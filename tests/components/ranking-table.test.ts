@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildRankingTable, MIN_RATE_N } from '~/components/compare/ranking-table'
+import { buildRankingTable, MIN_RATE_N, peerKinds } from '~/components/compare/ranking-table'
 import type { RankingSumRow, RankingUnitRow } from '~/db/sql/ranking-table'
 
 const sum = (unit: string, year: number, cells: Record<string, number>): RankingSumRow[] =>
@@ -46,5 +46,25 @@ describe('ranking table', () => {
     expect(total.new).toBe(80)
     expect(total.granted_share).toBeCloseTo(34 / 44)
     expect(median.new).toBe(30)
+  })
+})
+
+describe('ranking table peer groups', () => {
+  const units: RankingUnitRow[] = [...UNITS, { unit: '甲街道', unit_kind: '街道', status: 'received' }]
+  const sums = [...SUMS, ...sum('甲街道', 2022, { 'apply.new.total': 100 }), ...sum('甲街道', 2021, { 'apply.new.total': 1 })]
+
+  it('offers the kinds present, in registry kind order', () => {
+    expect(peerKinds(units)).toEqual(['街道', '镇'])
+  })
+
+  it('ranks, shares, totals and medians within the peer group only', () => {
+    const all = buildRankingTable(units, sums, 2022, 'new')
+    expect(all.rows[0]!.unit).toBe('甲街道')
+    const town = buildRankingTable(units, sums, 2022, 'new', '镇')
+    expect(town.rows.map((r) => r.unit)).toEqual(['甲镇', '丙镇', '乙镇', '丁镇'])
+    expect(town.rows[0]!.rank).toBe(1)
+    expect(town.total.new).toBe(80)
+    expect(town.rows[0]!.share).toBeCloseTo(30 / 80)
+    expect(town.median.new).toBe(30)
   })
 })

@@ -71,6 +71,23 @@ describe('CompareView', { timeout: 30_000 }, () => {
     await until(() => expect(router.currentRoute.value.path).toMatch(/^\/unit\//))
   })
 
+  it('filters the ranking table to one peer group (URL peer): ranks, total and median among peers', async () => {
+    const { w, router } = await mountView(CompareView, `/compare?district=${DISTRICT}&year=2021`, db)
+    await until(() => expect(w.findAll('[data-table="ranking-table"] tbody tr').length).toBe(3))
+    const units = () => w.findAll('[data-table="ranking-table"] tbody [data-unit-name]').map((r) => r.text())
+    const peers = w.findAll('[data-peer-filter] button').map((b) => b.text())
+    expect(peers).toEqual(['全部单位', '街道', '镇'])
+    await w.find('[data-peer="镇"]').trigger('click')
+    await until(() => expect(router.currentRoute.value.query.peer).toBe('镇'))
+    await until(() => expect(units()).toEqual(['甲镇', TRICKY]))
+    expect(w.find('[data-peer="镇"]').attributes('aria-pressed')).toBe('true')
+    // 甲镇 8 new of the peers' 8: its share is of the 镇, not of the district (8 + 3 + 0).
+    expect(w.find('[data-table="ranking-table"] tbody tr').text()).toContain('100')
+    expect(w.find('[data-table="ranking-table"] tfoot [data-row="total"] th').text()).toBe('镇合计')
+    await w.find('[data-peer=""]').trigger('click')
+    await until(() => expect(units()).toHaveLength(3))
+  })
+
   it('shows an error panel, not a crash, for an unknown metric in the URL', async () => {
     const { w } = await mountView(CompareView, `/compare?district=${DISTRICT}&metric=apply.nope`, db)
     await until(() => expect(w.find('[data-error-panel]').exists()).toBe(true))

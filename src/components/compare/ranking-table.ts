@@ -70,13 +70,28 @@ function median(xs: readonly number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
 }
 
-/** The table rows (ranked units, then units without a report), the district total and the median. */
+/** The unit kinds (peer groups) present in the table's units, in the registry's kind order. */
+export function peerKinds(units: readonly RankingUnitRow[]): string[] {
+  const present = new Set(units.map((u) => u.unit_kind).filter((k): k is string => !!k))
+  return PEER_ORDER.filter((k) => present.has(k))
+}
+const PEER_ORDER = ['街道', '镇', '乡', '部门', '区本级']
+
+/**
+ * The table rows (ranked units, then units without a report), the total and the median. With a
+ * `peer` kind (街道/镇/乡/部门/区本级) only that peer group is in the table: ranks, rank changes,
+ * shares, the total and the median are all among peers, so a 镇 is ranked against 镇.
+ */
 export function buildRankingTable(
-  units: readonly RankingUnitRow[],
-  sums: readonly RankingSumRow[],
+  allUnits: readonly RankingUnitRow[],
+  allSums: readonly RankingSumRow[],
   year: number,
   metricKey: string,
+  peer: string | null = null,
 ): { rows: RankingTableRow[]; total: Record<string, number | null>; median: Record<string, number | null> } {
+  const units = peer ? allUnits.filter((u) => u.unit_kind === peer) : allUnits
+  const inGroup = new Set(units.map((u) => u.unit))
+  const sums = peer ? allSums.filter((r) => inGroup.has(r.unit)) : allSums
   const key = TABLE_METRICS.includes(metricKey) ? metricKey : 'new'
   const chosen = metricDef(key)!
   const cur = sumsByUnit(sums, year)
