@@ -10,6 +10,8 @@ import { buildDataPackage, type OutputFile } from './datapackage'
 import { DatabaseWriter, type TableName } from './duckdb-writer'
 import { sha256File } from './hash'
 import { writeOpenFiles } from './open-files'
+import { writeNationalIndex } from './national'
+import { findingYears, type NationalDistrictInput } from '~/build/national-index'
 import { cellRows, coverageRows, crossFindingRows, districtRow, reportFindingRows, reportRow, unitRows } from '~/build/rows'
 import { STAMP_FILE } from './stamp'
 import { buildSummary } from '~/build/summary'
@@ -68,11 +70,13 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, buil
 
   const entries: DistrictEntry[] = []
   const summaryFiles: OutputFile[] = []
+  const national = new Map<string, NationalDistrictInput>()
   for (const b of builds) {
     const levels = [...b.reports.flatMap((r) => r.findings.map((f) => f.level)), ...b.cross.map((c) => c.finding.level)]
     const summary = buildSummary(b.input, b.years, b.reports, b.counted, b.coverage, levels)
     const path = `summary/${b.input.id}.json`
     writeFileSync(join(tmp, path), JSON.stringify(summary))
+    national.set(b.input.id, { summary, counted: b.counted, findings: findingYears(b.reports, b.cross) })
     entries.push({ id: b.input.id, name: b.input.info.name, synthetic: summary.synthetic, summary: path })
     summaryFiles.push({ path, name: `summary-${resourceName(b.input.id)}`, format: 'json', title: `${b.input.info.name} 首屏摘要 / ${b.input.id} first-paint summary` })
   }
@@ -80,6 +84,8 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, buil
   const orderOf = new Map(builds.map((b) => [b.input.id, b.input.info.order ?? 0]))
   entries.sort((a, b) => orderOf.get(a.id)! - orderOf.get(b.id)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   writeFileSync(join(tmp, 'index.json'), `${JSON.stringify({ districts: entries }, null, 2)}\n`)
+  // The national index (province → city → district) in index.json's order: the province view's first paint.
+  summaryFiles.push(writeNationalIndex(tmp, entries.map((e) => national.get(e.id)!)))
 
   const files: OutputFile[] = [
     ...open.files,
@@ -125,7 +131,7 @@ export const MARKER_FILE = '.gov-data-build'
 const MARKER_TEXT = 'Written by `npm run build:data` (gov-disclosure-dashboard). The next data build replaces this folder as a whole.\n'
 
 /** Names the build writes at the top of its output folder (an unmarked leftover holding only these is ours). */
-const OUTPUT_NAMES = new Set([MARKER_FILE, STAMP_FILE, DB_FILE_NAME, `${DB_FILE_NAME}.wal`, 'open', 'summary', 'index.json', 'datapackage.json', 'changelog.json'])
+const OUTPUT_NAMES = new Set([MARKER_FILE, STAMP_FILE, DB_FILE_NAME, `${DB_FILE_NAME}.wal`, 'open', 'summary', 'index.json', 'national.json', 'datapackage.json', 'changelog.json'])
 
 /** The folders beside the output: the new build being written, and the old output moved aside during the swap. */
 export function sidePaths(outDir: string): { partial: string; previous: string } {
