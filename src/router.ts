@@ -29,6 +29,8 @@ export const PAGES: readonly PageDef[] = [
   { name: 'active', path: '/active', component: () => import('./views/ActiveView.vue'), label: 'common.nav.active', inNav: true },
   { name: 'units', path: '/units', component: () => import('./views/UnitsView.vue'), label: 'common.nav.unit', inNav: true },
   { name: 'unit', path: '/unit/:unit', component: () => import('./views/UnitView.vue'), label: 'common.nav.unit', inNav: false },
+  { name: 'card', path: '/card/:unit', component: () => import('./views/CardView.vue'), label: 'card.open', inNav: false },
+  { name: 'briefing', path: '/briefing', component: () => import('./views/BriefingView.vue'), label: 'briefing.title', inNav: false },
   { name: 'coverage', path: '/coverage', component: () => import('./views/CoverageView.vue'), label: 'common.nav.coverage', inNav: true },
   { name: 'data', path: '/data', component: () => import('./views/DataView.vue'), label: 'common.nav.data', inNav: true },
   { name: 'check', path: '/check', component: () => import('./views/CheckView.vue'), label: 'common.nav.check', inNav: true },
@@ -38,7 +40,7 @@ export const PAGES: readonly PageDef[] = [
 /** Route records of every page; unknown paths go to the overview. */
 export function buildRoutes(): RouteRecordRaw[] {
   return [
-    ...PAGES.map((p) => ({ name: p.name, path: p.path, component: p.component, props: p.name === 'unit' })),
+    ...PAGES.map((p) => ({ name: p.name, path: p.path, component: p.component, props: p.name === 'unit' || p.name === 'card' })),
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ]
 }
