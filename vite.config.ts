@@ -45,7 +45,8 @@ export default defineConfig({
 /**
  * The service worker of src/sw.ts with the list of files it precaches: the app, the `eh` engine
  * (every browser this dashboard supports has Wasm exceptions; the 39 MB `mvp` fallback is left to
- * the network), and the data the first screens and the engine read. Not the open-data downloads
+ * the network), and the data the first screens and the engine read (the prebuilt results of every
+ * view, not those of each unit page: read when a unit is opened). Not the open-data downloads
  * (data/open/): they are fetched when asked for. A file over 40 MB is left out (Workbox warns):
  * a database that large is read by Range requests, which go to the network.
  */
@@ -57,7 +58,7 @@ function serviceWorker() {
     injectRegister: false,
     manifest: false,
     injectManifest: {
-      globPatterns: ['index.html', 'assets/*.{js,mjs,css}', 'assets/duckdb-eh-*.wasm', 'data/index.json', 'data/summary/*.json', 'data/gov.duckdb', 'data/datapackage.json'],
+      globPatterns: ['index.html', 'assets/*.{js,mjs,css}', 'assets/duckdb-eh-*.wasm', 'data/index.json', 'data/summary/*.json', 'data/prebuilt/*/*.json', 'data/gov.duckdb', 'data/datapackage.json'],
       globIgnores: ['assets/duckdb-browser-mvp.worker-*', 'assets/duckdb-browser-coi*', '**/*.br', '**/*.gz'],
       // Hashed names change with their bytes: no revision needed (and the browser's HTTP cache can serve them).
       dontCacheBustURLsMatching: /^assets\//,

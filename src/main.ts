@@ -6,6 +6,7 @@ import App from './App.vue'
 import { createAppRouter } from './router'
 import { i18n } from './i18n'
 import { bindFiltersToRouter } from './stores/filters'
+import { bindPrebuiltToRouter } from './stores/prebuilt'
 import { useLocalStore } from './local/local-store'
 import { registerServiceWorker } from './sw-register'
 
@@ -14,6 +15,8 @@ const pinia = createPinia()
 const router = createAppRouter()
 app.use(pinia).use(router).use(i18n)
 bindFiltersToRouter(router)
+// Each view's prebuilt first screens, read as soon as the route and the district are known.
+bindPrebuiltToRouter(router)
 // The browser-local district (我的报告), restored from this browser's storage before the first summary load.
 useLocalStore(pinia).install()
 app.mount('#app')

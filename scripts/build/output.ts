@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DistrictEntry } from '~/db/data-files'
-import { DB_FILE_NAME } from '~/db/data-files'
+import { DB_FILE_NAME, districtDbPath } from '~/db/data-files'
 import type { CoverageRow } from '~/build/coverage'
 import type { CrossFinding } from '~/build/cross-checks'
 import { nextChangelog, datasetVersion } from './changelog'
@@ -10,6 +10,7 @@ import { buildDataPackage, type OutputFile } from './datapackage'
 import { DatabaseWriter, type TableName } from './duckdb-writer'
 import { sha256File } from './hash'
 import { writeOpenFiles } from './open-files'
+import { addPrebuilt, PREBUILT_DIR } from './prebuilt'
 import { writeNationalIndex } from './national'
 import { findingYears, type NationalDistrictInput } from '~/build/national-index'
 import { cellRows, coverageRows, crossFindingRows, districtRow, reportFindingRows, reportRow, unitRows } from '~/build/rows'
@@ -45,27 +46,21 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, buil
   mkdirSync(join(tmp, 'open'), { recursive: true })
   mkdirSync(join(tmp, 'summary'), { recursive: true })
 
-  const db = await DatabaseWriter.create(join(tmp, DB_FILE_NAME))
+  // One database file per district (the browser attaches only the district it shows), then the
+  // all-district gov.duckdb copied from them by DuckDB (the SQL console, Node tools, downloads).
+  mkdirSync(join(tmp, 'db'), { recursive: true })
+  for (const b of builds) await writeDistrictDatabase(join(tmp, districtDbPath(b.input.id)), b)
+  const all = await DatabaseWriter.create(join(tmp, DB_FILE_NAME))
   try {
-    for (const b of builds) {
-      const id = b.input.id
-      db.append('districts', [districtRow(b.input)])
-      db.append('units', unitRows(b.input))
-      const counted = new Set(b.counted)
-      db.append('reports', b.reports.map((r) => reportRow(r, counted.has(r))))
-      for (const r of b.reports) db.append('cells', cellRows(r))
-      for (const r of b.reports) db.append('findings', reportFindingRows(r, b.input.info.name))
-      db.append('findings', crossFindingRows(id, b.input.info.name, b.cross, b.input.units))
-      db.append('coverage', coverageRows(id, b.coverage))
-    }
-    await db.finishTables()
+    for (const b of builds) await all.appendDatabase(join(tmp, districtDbPath(b.input.id)))
+    await all.finishTables()
   } finally {
-    await db.close()
+    await all.close()
   }
-  // The open files (all districts, then one folder per district) come from the finished database.
+  // The open files (per district and year, per district, then all districts) come from the finished databases.
   const open = await writeOpenFiles(
     join(tmp, DB_FILE_NAME), tmp, OPEN_TABLES,
-    builds.map((b) => ({ id: b.input.id, name: b.input.info.name, license: b.input.info.license })),
+    builds.map((b) => ({ id: b.input.id, name: b.input.info.name, license: b.input.info.license, db: join(tmp, districtDbPath(b.input.id)) })),
   )
 
   const entries: DistrictEntry[] = []
@@ -77,12 +72,14 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, buil
     const path = `summary/${b.input.id}.json`
     writeFileSync(join(tmp, path), JSON.stringify(summary))
     national.set(b.input.id, { summary, counted: b.counted, findings: findingYears(b.reports, b.cross) })
-    entries.push({ id: b.input.id, name: b.input.info.name, synthetic: summary.synthetic, summary: path })
+    entries.push({ id: b.input.id, name: b.input.info.name, synthetic: summary.synthetic, summary: path, db: districtDbPath(b.input.id) })
     summaryFiles.push({ path, name: `summary-${resourceName(b.input.id)}`, format: 'json', title: `${b.input.info.name} 首屏摘要 / ${b.input.id} first-paint summary` })
   }
   // index.json lists districts by district.json "order" (then id): its first one is the dashboard's default.
   const orderOf = new Map(builds.map((b) => [b.input.id, b.input.info.order ?? 0]))
   entries.sort((a, b) => orderOf.get(a.id)! - orderOf.get(b.id)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  // Every view's first screens answered ahead of the browser's engine; index.json carries their folder and the database digest.
+  await addPrebuilt(tmp, entries)
   writeFileSync(join(tmp, 'index.json'), `${JSON.stringify({ districts: entries }, null, 2)}\n`)
   // The national index (province → city → district) in index.json's order: the province view's first paint.
   summaryFiles.push(writeNationalIndex(tmp, entries.map((e) => national.get(e.id)!)))
@@ -90,6 +87,11 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, buil
   const files: OutputFile[] = [
     ...open.files,
     { path: DB_FILE_NAME, name: 'gov-duckdb', format: 'duckdb', title: 'DuckDB 数据库（全部表）/ DuckDB database (all tables)' },
+    ...builds.map((b): OutputFile => ({
+      path: districtDbPath(b.input.id), name: `${resourceName(b.input.id)}-duckdb`, format: 'duckdb',
+      title: `${b.input.info.name} · DuckDB 数据库（本区县全部表）/ ${b.input.id}: DuckDB database (all tables)`,
+      district: { id: b.input.id, name: b.input.info.name, license: b.input.info.license },
+    })),
     { path: 'index.json', name: 'index', format: 'json', title: '区县列表 / District index' },
     ...summaryFiles,
   ]
@@ -112,6 +114,25 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, buil
   return [...files.map((f) => f.path), 'datapackage.json']
 }
 
+/** A district's own database file: the tables of src/db/schema.ts holding that district's rows only. */
+async function writeDistrictDatabase(file: string, b: DistrictBuild): Promise<void> {
+  const db = await DatabaseWriter.create(file)
+  try {
+    const id = b.input.id
+    db.append('districts', [districtRow(b.input)])
+    db.append('units', unitRows(b.input))
+    const counted = new Set(b.counted)
+    db.append('reports', b.reports.map((r) => reportRow(r, counted.has(r))))
+    for (const r of b.reports) db.append('cells', cellRows(r))
+    for (const r of b.reports) db.append('findings', reportFindingRows(r, b.input.info.name))
+    db.append('findings', crossFindingRows(id, b.input.info.name, b.cross, b.input.units))
+    db.append('coverage', coverageRows(id, b.coverage))
+    await db.finishTables()
+  } finally {
+    await db.close()
+  }
+}
+
 /** The builds of the dataset, newest first (scripts/build/changelog.ts). */
 export const CHANGELOG_FILE = 'changelog.json'
 
@@ -131,7 +152,7 @@ export const MARKER_FILE = '.gov-data-build'
 const MARKER_TEXT = 'Written by `npm run build:data` (gov-disclosure-dashboard). The next data build replaces this folder as a whole.\n'
 
 /** Names the build writes at the top of its output folder (an unmarked leftover holding only these is ours). */
-const OUTPUT_NAMES = new Set([MARKER_FILE, STAMP_FILE, DB_FILE_NAME, `${DB_FILE_NAME}.wal`, 'open', 'summary', 'index.json', 'national.json', 'datapackage.json', 'changelog.json'])
+const OUTPUT_NAMES = new Set([MARKER_FILE, STAMP_FILE, DB_FILE_NAME, `${DB_FILE_NAME}.wal`, 'db', 'open', 'summary', 'index.json', 'national.json', PREBUILT_DIR, 'datapackage.json', 'changelog.json'])
 
 /** The folders beside the output: the new build being written, and the old output moved aside during the swap. */
 export function sidePaths(outDir: string): { partial: string; previous: string } {

@@ -1,6 +1,8 @@
-import { gridAndKeySumsCte, OVERVIEW_METRICS } from '~/db/sql/overview'
-import type { Scope } from '~/db/sql/scope'
+import { OVERVIEW_METRICS } from '~/db/sql/overview'
 import { evaluateMetric, metricDef, type Metric } from '~/report/metrics'
+
+/** The query (one module with the other SQL builders, so the prebuilt results use the same text). */
+export { overviewSumsSql } from '~/db/sql/overview-sums'
 
 /**
  * The 总览 numbers as two steps: DuckDB sums each overview cell key per year (a narrow query),
@@ -21,18 +23,6 @@ export interface OverviewSumRow {
   /** Null for a year of the coverage grid without any counted cell. */
   key: string | null
   value: number | null
-}
-
-/**
- * Per year of the coverage grid: units expected and reports received, and the sum of each overview
- * cell key over the counted report of every unit (`countedReportIdsSql`: `reports.counted`, set by the build).
- * Of a unit's duplicate reports only the counted one is summed.
- */
-export function overviewSumsSql(scope: Scope): string {
-  return `${gridAndKeySumsCte(scope)}
-SELECT g.year, g.expected, g.received, c.key, c.value
-FROM grid g LEFT JOIN per_key c ON c.year = g.year
-ORDER BY g.year, c.key`
 }
 
 const METRIC_DEFS: readonly Metric[] = OVERVIEW_METRICS.map((k) => {

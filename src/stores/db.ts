@@ -45,6 +45,12 @@ export const useDbStore = defineStore('db', () => {
   const error = shallowRef<DbError | null>(null)
   /** Queries the engine is running now (cache hits never count); mirrored to `<html data-queries>`. */
   const inFlight = ref(0)
+  /**
+   * Background queries running now: the engine confirming rows the page already shows (prebuilt,
+   * src/stores/prebuilt.ts). Kept apart from `inFlight`, which counts what the page waits for;
+   * mirrored to `<html data-confirming>`.
+   */
+  const confirming = ref(0)
   let starting: Promise<Connector> | null = null
   /** The started engine, so a query on a ready engine is sent without waiting a microtask. */
   let ready: Connector | null = null
@@ -112,8 +118,9 @@ export const useDbStore = defineStore('db', () => {
    * Run a query, starting the engine first if needed. Results are cached by SQL text, and
    * concurrent askers of one SQL share a single run. On a ready engine the query is handed to
    * the worker synchronously, so it computes while the page re-renders for the same change.
+   * `background`: the page already shows an answer (counted in `confirming`, not `inFlight`).
    */
-  function query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+  function query<T = Record<string, unknown>>(sql: string, opts: { background?: boolean } = {}): Promise<T[]> {
     const hit = cache.get(sql)
     if (hit) {
       cache.delete(sql) // re-insert to keep LRU order
@@ -122,26 +129,27 @@ export const useDbStore = defineStore('db', () => {
     }
     const shared = running.get(sql)
     if (shared) return shared as Promise<T[]>
-    const run = (ready ? send<T>(ready, sql) : start().then((c) => send<T>(c, sql))).finally(() => running.delete(sql))
+    const counter = opts.background ? confirming : inFlight
+    const run = (ready ? send<T>(ready, sql, counter) : start().then((c) => send<T>(c, sql, counter))).finally(() => running.delete(sql))
     running.set(sql, run)
     return run
   }
 
-  async function send<T>(connector: Connector, sql: string): Promise<T[]> {
+  async function send<T>(connector: Connector, sql: string, counter: typeof inFlight): Promise<T[]> {
     const t0 = perfNow()
     const asked = generation
-    inFlight.value++
+    counter.value++
     let rows: T[]
     try {
       rows = await connector.query<T>(sql)
     } finally {
-      inFlight.value--
+      counter.value--
     }
-    perfMeasure('sql', t0, { sql: sql.slice(0, 200), rows: rows.length })
+    perfMeasure(counter === confirming ? 'sql:confirm' : 'sql', t0, { sql: sql.slice(0, 200), rows: rows.length })
     if (asked === generation) cache.set(sql, rows)
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!)
     return rows
   }
 
-  return { status, progress, error, inFlight, start, retry, query, onStart, alter }
+  return { status, progress, error, inFlight, confirming, start, retry, query, onStart, alter }
 })

@@ -1,0 +1,103 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import type { DistrictEntry } from '~/db/data-files'
+import { DB_FILE_NAME } from '~/db/data-files'
+import { openNodeConnector, type NodeConnector } from '~/db/node'
+import { PREBUILT_FORMAT, prebuiltKey, prebuiltPath, type PrebuiltFile, type PrebuiltInfo, type PrebuiltView } from '~/db/prebuilt'
+import { DEFAULT_STATE, moreStates, resolvedYear, unitPageBaseSql, unitPageYearSql, viewSql } from '~/db/prebuilt-states'
+import { unitReportsSql, type UnitReportRow } from '~/db/sql/unit'
+import type { DistrictSummary } from '~/db/summary'
+import { sha256File } from './hash'
+
+/** Folder of the prebuilt files inside the output folder. */
+export const PREBUILT_DIR = 'prebuilt'
+
+/** A district entry of index.json with its prebuilt files (src/db/prebuilt.ts). */
+export type EntryWithPrebuilt = DistrictEntry & { prebuilt?: PrebuiltInfo }
+
+/** Figures of one written district, for the build log and the benchmark. */
+export interface PrebuiltStats {
+  district: string
+  files: number
+  queries: number
+  bytes: number
+  /** Queries the engine refused (a view's bug): left out, so the browser runs them live and shows the error there. */
+  failed: { sql: string; error: string }[]
+}
+
+/**
+ * Answer every view's first screens ahead of the browser's engine: for each district of `entries`
+ * (summaries already written in `outDir`), run the SQL each view asks in its prebuilt states
+ * (src/db/prebuilt-states.ts) on the Node engine over `outDir`'s just-written database, and write
+ * `prebuilt/<district>/<view>.json` (and one file per unit for the unit page), each stamped with
+ * the database's SHA-256. Adds `prebuilt` (folder, digest, views) to each entry, so index.json
+ * tells the browser which files belong to the database it will attach.
+ */
+export async function addPrebuilt(outDir: string, entries: EntryWithPrebuilt[]): Promise<PrebuiltStats[]> {
+  const dbFile = join(outDir, DB_FILE_NAME)
+  const digest = await sha256File(dbFile)
+  // Two engines over the same read-only file: a query's planning is single-threaded, so two run side by side.
+  const pool = await Promise.all([openNodeConnector(dbFile), openNodeConnector(dbFile)])
+  const db = pool[0]!
+  const stats: PrebuiltStats[] = []
+  try {
+    for (const entry of entries) {
+      const summary = JSON.parse(readFileSync(join(outDir, entry.summary), 'utf8')) as DistrictSummary
+      const info: PrebuiltInfo = { dir: `${PREBUILT_DIR}/${entry.id}`, digest, views: [] }
+      const stat: PrebuiltStats = { district: entry.id, files: 0, queries: 0, bytes: 0, failed: [] }
+      const write = async (view: PrebuiltView, sqls: Iterable<string>, part: { unit?: string; more?: boolean }) => {
+        const file: PrebuiltFile = { format: PREBUILT_FORMAT, digest, district: entry.id, view, results: await runAll(pool, sqls, stat.failed) }
+        const text = JSON.stringify(file)
+        const path = join(outDir, prebuiltPath(info, view, part))
+        mkdirSync(dirname(path), { recursive: true })
+        writeFileSync(path, text)
+        stat.files++
+        stat.queries += Object.keys(file.results).length
+        stat.bytes += Buffer.byteLength(text)
+      }
+      for (const view of ['overview', 'compare', 'outcomes', 'appeal', 'active', 'coverage', 'units'] as const) {
+        // The default state's file is small and read first; the states one click away follow in their own file.
+        const first = viewSql(view, summary, DEFAULT_STATE)
+        const shown = new Set(first)
+        await write(view, first, {})
+        const more = moreStates(summary).flatMap((s) => viewSql(view, summary, s)).filter((sql) => !shown.has(sql))
+        if (more.length) await write(view, more, { more: true })
+        info.views.push(view)
+      }
+      const year = resolvedYear(summary, null)
+      for (const { unit } of summary.units) {
+        const reports = await db.query<UnitReportRow>(unitReportsSql(entry.id, unit))
+        const first = [...unitPageBaseSql(entry.id, unit), ...(year === null ? [] : unitPageYearSql(entry.id, unit, year, reports))]
+        await write('unit', first, { unit })
+        await write('unit', summary.years.filter((y) => y !== year).flatMap((y) => unitPageYearSql(entry.id, unit, y, reports)), { unit, more: true })
+      }
+      if (summary.units.length) info.views.push('unit')
+      entry.prebuilt = info
+      stats.push(stat)
+      for (const f of stat.failed) console.warn(`prebuilt ${entry.id}: a view's query fails on the engine (left to the browser, which shows the error): ${f.error}\n  ${f.sql.split('\n').join('\n  ')}`)
+    }
+  } finally {
+    for (const c of pool) c.close()
+  }
+  return stats
+}
+
+/** Rows of each distinct SQL text, by its key (in the order given); a query that fails is added to `failed` instead. */
+async function runAll(pool: NodeConnector[], sqls: Iterable<string>, failed: PrebuiltStats['failed']): Promise<Record<string, unknown[]>> {
+  const todo = [...new Set(sqls)]
+  const rows = new Map<string, unknown[]>()
+  let next = 0
+  await Promise.all(pool.map(async (db) => {
+    while (next < todo.length) {
+      const sql = todo[next++]!
+      try {
+        rows.set(sql, await db.query(sql))
+      } catch (err) {
+        if (!failed.some((f) => f.sql === sql)) failed.push({ sql, error: err instanceof Error ? err.message.split('\n')[0]! : String(err) })
+      }
+    }
+  }))
+  const out: Record<string, unknown[]> = {}
+  for (const sql of todo) if (rows.has(sql)) out[prebuiltKey(sql)] = rows.get(sql)!
+  return out
+}
