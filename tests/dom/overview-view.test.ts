@@ -51,6 +51,7 @@ async function mountOverview(query = ''): Promise<{ w: ReturnType<typeof mount>;
     // The 需要关注 panel links to the unit page and the findings list.
     { name: 'unit', path: '/unit/:unit', component: { render: () => null } },
     { name: 'coverage', path: '/coverage', component: { render: () => null } },
+    { name: 'briefing', path: '/briefing', component: { render: () => null } },
   ] })
   await router.push(`/${query}`)
   bindFiltersToRouter(router)

@@ -27,7 +27,7 @@ async function mountUnit(unit: string, year: number | null = null, ready = '[dat
   const pinia = createPinia()
   setActivePinia(pinia)
   setEngineFactory(async () => db)
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ name: 'unit', path: '/unit/:unit', component: UnitView, props: true }] })
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ name: 'unit', path: '/unit/:unit', component: UnitView, props: true }, { name: 'card', path: '/card/:unit', component: { render: () => null } }] })
   await router.push(`/unit/${encodeURIComponent(unit)}`)
   useFiltersStore().set({ district: FIXTURE_DISTRICT, year })
   await useDbStore().start()
@@ -61,6 +61,14 @@ describe('UnitView', () => {
     await until(w, '[data-chart-stub="unit-trend"]')
   })
 
+  it('marks an incomplete year on the trend with the reports its median is taken over (issue 10 item 5)', async () => {
+    const w = await mountUnit('甲镇', 2021)
+    const option = () => w.findAllComponents(EChartStub).find((c) => c.props('id') === 'unit-trend')?.props('option') as any
+    // 2020: 甲镇 and 乙街道 received, the third unit not collected → 2/3; 2021 complete.
+    await vi.waitFor(() => expect(option()?.xAxis.axisLabel?.formatter('2020')).toBe('2020\n2/3'), { timeout: 5000 })
+    expect(option().xAxis.axisLabel.formatter('2021')).toBe('2021')
+  })
+
   it('never shows the tables with another query’s findings while the report’s own findings load', async () => {
     const pinia = createPinia()
     setActivePinia(pinia)
@@ -72,7 +80,7 @@ describe('UnitView', () => {
       return db.query<T>(sql)
     }
     setEngineFactory(async () => slow)
-    const router = createRouter({ history: createMemoryHistory(), routes: [{ name: 'unit', path: '/unit/:unit', component: UnitView, props: true }] })
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ name: 'unit', path: '/unit/:unit', component: UnitView, props: true }, { name: 'card', path: '/card/:unit', component: { render: () => null } }] })
     await router.push('/unit/甲镇')
     useFiltersStore().set({ district: FIXTURE_DISTRICT, year: 2021 })
     await useDbStore().start()

@@ -4,14 +4,10 @@ import { APPLICANT_METRICS } from '~/db/sql/overview'
 import { applicantColor } from '../theme'
 import { formatCompact, formatCount } from '../format'
 import type { OverviewYear } from './overview-data'
+import { yearAxisLabel } from './year-basis'
 
-/**
- * A year's axis label: the year, and under it the reports received of expected when some are
- * missing ("15/18"), so a lower bar of an incomplete year is not read as a fall.
- */
-export function yearAxisLabel(y: Pick<OverviewYear, 'year' | 'received' | 'expected'>): string {
-  return y.received < y.expected ? `${y.year}\n${y.received}/${y.expected}` : String(y.year)
-}
+/** The year label every trend uses (received/expected under an incomplete year), from year-basis.ts. */
+export { yearAxisLabel }
 
 /**
  * New applications per year, stacked by applicant type. A year without any report has no bar
