@@ -13,7 +13,7 @@ import { sha256File } from './hash'
 export const PREBUILT_DIR = 'prebuilt'
 
 /** A district entry of index.json with its prebuilt files (src/db/prebuilt.ts). */
-export type EntryWithPrebuilt = DistrictEntry & { prebuilt?: PrebuiltInfo }
+export type EntryWithPrebuilt = DistrictEntry & { prebuilt?: PrebuiltInfo; /** The district's own database file, when the build writes one per district. */ db?: string }
 
 /** Figures of one written district, for the build log and the benchmark. */
 export interface PrebuiltStats {
@@ -29,19 +29,21 @@ export interface PrebuiltStats {
  * Answer every view's first screens ahead of the browser's engine: for each district of `entries`
  * (summaries already written in `outDir`), run the SQL each view asks in its prebuilt states
  * (src/db/prebuilt-states.ts) on the Node engine over `outDir`'s just-written database, and write
- * `prebuilt/<district>/<view>.json` (and one file per unit for the unit page), each stamped with
- * the database's SHA-256. Adds `prebuilt` (folder, digest, views) to each entry, so index.json
- * tells the browser which files belong to the database it will attach.
+ * `prebuilt/<district>/<view>[.more].json` (and a pair per unit for the unit page), each stamped
+ * with the SHA-256 of the database the browser attaches for that district. Adds `prebuilt`
+ * (folder, digest, views) to each entry, so index.json tells the browser which files belong to
+ * the database it will attach.
  */
 export async function addPrebuilt(outDir: string, entries: EntryWithPrebuilt[]): Promise<PrebuiltStats[]> {
-  const dbFile = join(outDir, DB_FILE_NAME)
-  const digest = await sha256File(dbFile)
-  // Two engines over the same read-only file: a query's planning is single-threaded, so two run side by side.
-  const pool = await Promise.all([openNodeConnector(dbFile), openNodeConnector(dbFile)])
-  const db = pool[0]!
   const stats: PrebuiltStats[] = []
-  try {
-    for (const entry of entries) {
+  for (const entry of entries) {
+    // The database the browser attaches for this district: its own file when the build writes one, else the all-district file.
+    const dbFile = join(outDir, entry.db ?? DB_FILE_NAME)
+    const digest = await sha256File(dbFile)
+    // Two engines over the same read-only file: a query's planning is single-threaded, so two run side by side.
+    const pool = await Promise.all([openNodeConnector(dbFile), openNodeConnector(dbFile)])
+    const db = pool[0]!
+    try {
       const summary = JSON.parse(readFileSync(join(outDir, entry.summary), 'utf8')) as DistrictSummary
       const info: PrebuiltInfo = { dir: `${PREBUILT_DIR}/${entry.id}`, digest, views: [] }
       const stat: PrebuiltStats = { district: entry.id, files: 0, queries: 0, bytes: 0, failed: [] }
@@ -74,10 +76,12 @@ export async function addPrebuilt(outDir: string, entries: EntryWithPrebuilt[]):
       if (summary.units.length) info.views.push('unit')
       entry.prebuilt = info
       stats.push(stat)
-      for (const f of stat.failed) console.warn(`prebuilt ${entry.id}: a view's query fails on the engine (left to the browser, which shows the error): ${f.error}\n  ${f.sql.split('\n').join('\n  ')}`)
+      // A view's bug, not the data's: said once per district (the browser runs these live and shows the error with its SQL).
+      const f = stat.failed[0]
+      if (f) console.warn(`prebuilt ${entry.id}: ${stat.failed.length} of the views' queries fail on the engine and are left to the browser; the first: ${f.error}\n  ${f.sql.split('\n').join('\n  ')}`)
+    } finally {
+      for (const c of pool) c.close()
     }
-  } finally {
-    for (const c of pool) c.close()
   }
   return stats
 }
