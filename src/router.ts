@@ -15,6 +15,10 @@ export interface PageDef {
   label: string
   /** Shown in the nav bar (the unit page is reached by clicking a unit). */
   inNav: boolean
+  /** The route's path when it takes optional parameters (`path` is then the nav's link). */
+  route?: string
+  /** False for a page drawn from prebuilt files alone: the shell does not start the engine there. */
+  engine?: false
 }
 
 /**
@@ -24,6 +28,7 @@ export interface PageDef {
 export const PAGES: readonly PageDef[] = [
   { name: 'overview', path: '/', component: OverviewView, label: 'common.nav.overview', inNav: true },
   { name: 'compare', path: '/compare', component: () => import('./views/CompareView.vue'), label: 'common.nav.compare', inNav: true },
+  { name: 'province', path: '/province', route: '/province/:province?', component: () => import('./views/ProvinceView.vue'), label: 'province.nav', inNav: true, engine: false },
   { name: 'outcomes', path: '/outcomes', component: () => import('./views/OutcomesView.vue'), label: 'common.nav.outcomes', inNav: true },
   { name: 'appeal', path: '/appeal', component: () => import('./views/AppealView.vue'), label: 'common.nav.appeal', inNav: true },
   { name: 'active', path: '/active', component: () => import('./views/ActiveView.vue'), label: 'common.nav.active', inNav: true },
@@ -40,7 +45,7 @@ export const PAGES: readonly PageDef[] = [
 /** Route records of every page; unknown paths go to the overview. */
 export function buildRoutes(): RouteRecordRaw[] {
   return [
-    ...PAGES.map((p) => ({ name: p.name, path: p.path, component: p.component, props: p.name === 'unit' || p.name === 'card' })),
+    ...PAGES.map((p) => ({ name: p.name, path: p.route ?? p.path, component: p.component, props: p.name === 'unit' || p.name === 'card' })),
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ]
 }
