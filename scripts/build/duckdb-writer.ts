@@ -61,6 +61,20 @@ export class DatabaseWriter {
     }
   }
 
+  /**
+   * Append every table of another database file of the same schema (a district's own file), in its
+   * row order: DuckDB copies it table by table, so the rows never pass through JavaScript memory.
+   * Call before {@link finishTables}, with no rows appended by hand.
+   */
+  async appendDatabase(file: string): Promise<void> {
+    await this.con.run(`ATTACH ${sqlString(file)} AS part (READ_ONLY)`)
+    try {
+      for (const t of TABLES) await this.con.run(`INSERT INTO gov.main.${t.name} SELECT * FROM part.main.${t.name}`)
+    } finally {
+      await this.con.run('DETACH part')
+    }
+  }
+
   /** Flush the appenders; call once after the last append. */
   async finishTables(): Promise<void> {
     for (const a of this.appenders.values()) a.closeSync()

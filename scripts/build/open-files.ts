@@ -8,9 +8,15 @@ import { str as sqlString } from '~/db/sql/literal'
 import type { OutputFile } from './datapackage'
 
 /**
- * The open-data files (open/<table>.{csv,parquet,json} for all districts, open/<district>/<table>.
- * {csv,parquet} for each), written from the finished database file by DuckDB. The tables are the
- * published ones of src/db/open-tables.ts (cells with label_zh and provenance).
+ * The open-data files, written by DuckDB from the finished database files:
+ * - open/<district>/<table>.{csv,parquet} from the district's own database (db/<district>.duckdb),
+ *   and open/<district>/<year>/cells.parquet, the district's cells of one report year;
+ * - open/<table>.parquet of every table for all districts, open/<table>.csv of every table but
+ *   `cells`, and open/<table>.json of the small tables ({@link ALL_DISTRICT_JSON}), from gov.duckdb.
+ * The all-district cells exist only as Parquet: as CSV or JSON they grow by about 25 kB (CSV) and
+ * 50 kB (JSON) per report — tens of GB for a province — while per district and year they stay
+ * small enough to open anywhere. The tables are the published ones of src/db/open-tables.ts
+ * (cells with label_zh and provenance).
  *
  * CSV is what people open in a spreadsheet, so it is written for that:
  * - a text cell starting with = + - @, a tab or a carriage return gets a leading apostrophe, so
@@ -21,11 +27,19 @@ import type { OutputFile } from './datapackage'
  * The same rules are stated in the data dictionary (docs/data-dictionary.md, and on the 开放数据 page).
  */
 
+/** All-district tables also written as JSON: the small ones (one row per district or registry unit). */
+export const ALL_DISTRICT_JSON: readonly TableDef['name'][] = ['units', 'districts']
+
+/** All-district tables written as Parquet only (by row count the large ones; per district they have CSV too). */
+export const ALL_DISTRICT_PARQUET_ONLY: readonly TableDef['name'][] = ['cells']
+
 /** A district whose rows get their own files, with the license that covers them. */
 export interface OpenDistrict {
   id: string
   name: string
   license: string
+  /** The district's own database file (absolute path). */
+  db: string
 }
 
 /** Per-district counts, for the changelog. */
@@ -56,9 +70,10 @@ async function copyCsv(con: DuckDBConnection, select: string, file: string): Pro
 }
 
 /**
- * Write every open file into `outDir` (the build's output folder) from the database at `dbFile`.
- * Returns the files as datapackage resources (all-district files first, then per district) and
- * the per-district counts.
+ * Write every open file into `outDir` (the build's output folder): per district from its own
+ * database file (one attached at a time, so memory does not grow with the number of districts),
+ * then the all-district files from `dbFile` (gov.duckdb). Returns the files as datapackage
+ * resources (all-district files first, then per district) and the per-district counts.
  */
 export async function writeOpenFiles(
   dbFile: string,
@@ -68,52 +83,76 @@ export async function writeOpenFiles(
 ): Promise<{ files: OutputFile[]; stats: OpenStats[] }> {
   const instance = await DuckDBInstance.create(':memory:')
   const con = await instance.connect()
-  const files: OutputFile[] = []
+  const shared: OutputFile[] = []
+  const own: OutputFile[] = []
+  const stats: OpenStats[] = []
   try {
     await con.run('SET autoinstall_known_extensions=false')
     await con.run('SET autoload_known_extensions=false')
+    for (const d of districts) {
+      await con.run(`ATTACH ${sqlString(d.db)} AS d (READ_ONLY)`)
+      try {
+        own.push(...(await writeDistrictFiles(con, outDir, tables, d)))
+        const n = async (table: string) => Number((await con.runAndReadAll(`SELECT COUNT(*)::INTEGER AS n FROM d.main.${table}`)).getRowObjectsJS()[0]!.n)
+        stats.push({ district: d.id, reports: await n('reports'), cells: await n('cells'), findings: await n('findings') })
+      } finally {
+        await con.run('DETACH d')
+      }
+    }
     await con.run(`ATTACH ${sqlString(dbFile)} AS gov (READ_ONLY)`)
     mkdirSync(join(outDir, 'open'), { recursive: true })
     for (const name of tables) {
       const table = openTable(name)
       const title = `${table.title.zh} / ${table.title.en}`
       const base = join(outDir, 'open', name)
-      await copyCsv(con, openTableSelect(name, 'gov.main', { column: csvColumn }), `${base}.csv`)
+      if (!ALL_DISTRICT_PARQUET_ONLY.includes(name)) {
+        await copyCsv(con, openTableSelect(name, 'gov.main', { column: csvColumn }), `${base}.csv`)
+        shared.push({ path: `open/${name}.csv`, name, format: 'csv', table, title })
+      }
       await con.run(`COPY (${openTableSelect(name, 'gov.main')}) TO ${sqlString(`${base}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`)
-      await con.run(`COPY (${openTableSelect(name, 'gov.main')}) TO ${sqlString(`${base}.json`)} (FORMAT json, ARRAY true)`)
-      files.push(
-        { path: `open/${name}.csv`, name, format: 'csv', table, title },
-        { path: `open/${name}.parquet`, name: `${name}-parquet`, format: 'parquet', table, title },
-        { path: `open/${name}.json`, name: `${name}-json`, format: 'json', table, title },
-      )
-    }
-    for (const d of districts) {
-      mkdirSync(join(outDir, 'open', d.id), { recursive: true })
-      for (const name of tables) {
-        const table = openTable(name)
-        const title = `${d.name} · ${table.title.zh} / ${d.id}: ${table.title.en}`
-        const base = join(outDir, 'open', d.id, name)
-        await copyCsv(con, openTableSelect(name, 'gov.main', { column: csvColumn, district: d.id }), `${base}.csv`)
-        await con.run(`COPY (${openTableSelect(name, 'gov.main', { district: d.id })}) TO ${sqlString(`${base}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`)
-        const res = resourceName(d.id)
-        const common = { table, title, district: { id: d.id, name: d.name, license: d.license } }
-        files.push(
-          { path: `open/${d.id}/${name}.csv`, name: `${res}-${name}`, format: 'csv', ...common },
-          { path: `open/${d.id}/${name}.parquet`, name: `${res}-${name}-parquet`, format: 'parquet', ...common },
-        )
+      shared.push({ path: `open/${name}.parquet`, name: `${name}-parquet`, format: 'parquet', table, title })
+      if (ALL_DISTRICT_JSON.includes(name)) {
+        await con.run(`COPY (${openTableSelect(name, 'gov.main')}) TO ${sqlString(`${base}.json`)} (FORMAT json, ARRAY true)`)
+        shared.push({ path: `open/${name}.json`, name: `${name}-json`, format: 'json', table, title })
       }
     }
-    const count = async (table: string) => {
-      const rows = (await con.runAndReadAll(`SELECT district, COUNT(*)::INTEGER AS n FROM gov.main.${table} GROUP BY district`)).getRowObjectsJS()
-      return new Map(rows.map((r) => [String(r.district), Number(r.n)]))
-    }
-    const [reports, cells, findings] = [await count('reports'), await count('cells'), await count('findings')]
-    const stats = districts.map((d) => ({ district: d.id, reports: reports.get(d.id) ?? 0, cells: cells.get(d.id) ?? 0, findings: findings.get(d.id) ?? 0 }))
-    return { files, stats }
+    return { files: [...shared, ...own], stats }
   } finally {
     con.closeSync()
     instance.closeSync()
   }
+}
+
+/** One district's files from its database attached as `d`: every table as CSV and Parquet, then its cells per report year. */
+async function writeDistrictFiles(con: DuckDBConnection, outDir: string, tables: readonly TableDef['name'][], d: OpenDistrict): Promise<OutputFile[]> {
+  const files: OutputFile[] = []
+  const res = resourceName(d.id)
+  const district = { id: d.id, name: d.name, license: d.license }
+  mkdirSync(join(outDir, 'open', d.id), { recursive: true })
+  for (const name of tables) {
+    const table = openTable(name)
+    const title = `${d.name} · ${table.title.zh} / ${d.id}: ${table.title.en}`
+    const base = join(outDir, 'open', d.id, name)
+    await copyCsv(con, openTableSelect(name, 'd.main', { column: csvColumn }), `${base}.csv`)
+    await con.run(`COPY (${openTableSelect(name, 'd.main')}) TO ${sqlString(`${base}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`)
+    files.push(
+      { path: `open/${d.id}/${name}.csv`, name: `${res}-${name}`, format: 'csv', table, title, district },
+      { path: `open/${d.id}/${name}.parquet`, name: `${res}-${name}-parquet`, format: 'parquet', table, title, district },
+    )
+  }
+  const cells = openTable('cells')
+  const years = (await con.runAndReadAll('SELECT DISTINCT "year" FROM d.main.cells WHERE "year" IS NOT NULL ORDER BY "year"')).getRowObjectsJS().map((r) => Number(r.year))
+  for (const year of years) {
+    mkdirSync(join(outDir, 'open', d.id, String(year)), { recursive: true })
+    const path = `open/${d.id}/${year}/cells.parquet`
+    // The filter keeps the stored order of the inner SELECT (same input, same bytes).
+    await con.run(`COPY (SELECT * FROM (${openTableSelect('cells', 'd.main')}) WHERE "year" = ${year}) TO ${sqlString(join(outDir, path))} (FORMAT parquet, COMPRESSION zstd)`)
+    files.push({
+      path, name: `${res}-cells-${year}-parquet`, format: 'parquet', table: cells, district,
+      title: `${d.name} · ${cells.title.zh}（${year} 年度）/ ${d.id}: ${cells.title.en} (${year})`,
+    })
+  }
+  return files
 }
 
 function resourceName(id: string): string {

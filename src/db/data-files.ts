@@ -6,14 +6,23 @@
 /** The district list: `{ districts: DistrictEntry[] }`. */
 export const INDEX_JSON = 'data/index.json'
 
-/** The DuckDB database file with the tables of src/db/schema.ts. */
+/**
+ * The DuckDB database of every district (the tables of src/db/schema.ts): the SQL console's data
+ * (queries across districts) and a download. The dashboard never reads it: it attaches one
+ * district's own file (`DistrictEntry.db`, written as `db/<district>.duckdb`).
+ */
 export const DB_FILE = 'data/gov.duckdb'
 
-/** The name the database file is registered under inside DuckDB-WASM's virtual file system. */
+/** The name the all-district database file is registered under inside DuckDB-WASM's virtual file system. */
 export const DB_FILE_NAME = 'gov.duckdb'
 
-/** The schema name the database is attached as; views in `main` point at its tables. */
+/** The schema name a database file is attached as (a district's, or the console's all-district file); views in `main` point at its tables. */
 export const DB_ALIAS = 'gov'
+
+/** A district's own database file, relative to the data folder (same tables, that district's rows only). */
+export function districtDbPath(id: string): string {
+  return `db/${id}.duckdb`
+}
 
 /** One district as listed in index.json. */
 export interface DistrictEntry {
@@ -23,6 +32,16 @@ export interface DistrictEntry {
   synthetic: boolean
   /** Path of the district summary JSON, relative to the data folder (e.g. `summary/hulan.json`). */
   summary: string
+  /**
+   * Path of the district's own DuckDB file, relative to the data folder (`db/hulan.duckdb`); absent
+   * for a district kept in this browser only (src/local), whose rows live in the engine's memory.
+   */
+  db?: string
+}
+
+/** URL (relative to the page) of a data-folder path from index.json. */
+export function dataUrl(path: string): string {
+  return `data/${path.replace(/^\/+/, '').replace(/^data\//, '')}`
 }
 
 /** URL of a district summary JSON, from its index entry. */

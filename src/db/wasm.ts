@@ -6,7 +6,9 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import { toPlain, type Connector } from './connector'
 import { asDbError, DbError } from './errors'
 import { fetchWithProgress } from './fetch-progress'
-import { DB_ALIAS, DB_FILE, DB_FILE_NAME } from './data-files'
+import { DB_ALIAS, INDEX_JSON, dataUrl, type DistrictEntry } from './data-files'
+import { districtFromPage, namedDistricts } from './district-route'
+import { str } from './sql/literal'
 import { OFFLINE_SETTINGS_SQL, createViewsSql } from './views'
 import { perfMeasure, perfNow } from '~/util/perf'
 
@@ -21,19 +23,19 @@ export interface EngineProgress {
 
 /** Options of {@link startWasmConnector}. */
 export interface WasmOptions {
-  /** URL of the DuckDB file; default data/gov.duckdb next to the page. */
-  dbUrl?: string
+  /** URL of the district list (index.json, whose entries name each district's database file); default data/index.json next to the page. */
+  indexUrl?: string
   onProgress?: (p: EngineProgress) => void
   /**
-   * How the database file is read. `buffer`: downloaded whole (with progress) and queried from
-   * memory — fastest filter changes for a file of a few MB. `url`: registered by URL and read with
-   * HTTP Range requests, only the pages a query needs — for a large multi-district file.
+   * How a district's database file is read. `buffer`: downloaded whole (with progress) and queried
+   * from memory — fastest filter changes for a file of a few MB. `url`: registered by URL and read
+   * with HTTP Range requests, only the pages a query needs — for a large district.
    * Default `auto`: `url` when the server reports more than {@link RANGE_READ_THRESHOLD} bytes.
    */
   dbMode?: 'auto' | 'buffer' | 'url'
 }
 
-/** Above this size (bytes) the database is read by HTTP Range requests instead of downloaded. */
+/** Above this size (bytes) a database file is read by HTTP Range requests instead of downloaded. */
 export const RANGE_READ_THRESHOLD = 32 * 1024 * 1024
 
 async function chooseMode(url: string, mode: WasmOptions['dbMode']): Promise<'buffer' | 'url'> {
@@ -46,6 +48,29 @@ async function chooseMode(url: string, mode: WasmOptions['dbMode']): Promise<'bu
   return Number(head.headers.get('content-length') ?? 0) > RANGE_READ_THRESHOLD ? 'url' : 'buffer'
 }
 
+/** A district's database file, fetched (buffer) or to be read by ranges (url). */
+interface DistrictFile {
+  id: string
+  url: string
+  bytes: Uint8Array | null
+}
+
+async function loadDistrictFile(id: string, url: string, mode: WasmOptions['dbMode'], onBytes: (loaded: number, total: number) => void): Promise<DistrictFile> {
+  const how = await chooseMode(url, mode)
+  return { id, url, bytes: how === 'url' ? null : await fetchWithProgress(url, onBytes) }
+}
+
+/** District id → absolute URL of its database file, from index.json. */
+async function districtFiles(indexUrl: string): Promise<Map<string, string>> {
+  const res = await fetch(indexUrl)
+  if (!res.ok) throw new Error(`Could not load ${indexUrl}: HTTP ${res.status} ${res.statusText}`)
+  const index = (await res.json()) as { districts?: DistrictEntry[] }
+  const files = new Map<string, string>()
+  for (const d of index.districts ?? []) if (d.db) files.set(d.id, new URL(dataUrl(d.db), document.baseURI).href)
+  if (files.size === 0) throw new Error(`${indexUrl} lists no district database file ("db"); rebuild the data with npm run build:data`)
+  return files
+}
+
 // Bundles come from our own build (no CDN): Vite copies the wasm and worker files into dist/assets.
 // Exported for the SQL console, which starts its own instance from the same files (console-engine.ts).
 export const BUNDLES: duckdb.DuckDBBundles = {
@@ -54,23 +79,28 @@ export const BUNDLES: duckdb.DuckDBBundles = {
 }
 
 /**
- * Start DuckDB-WASM and return a Connector over the attached database. Picks the `eh` bundle where
+ * Start DuckDB-WASM and return a Connector over one district's database. Picks the `eh` bundle where
  * the browser supports Wasm exceptions and `mvp` elsewhere; turns extension autoloading off at once
- * (offline it would fail with a misleading error); registers the database file (downloaded, or by
- * URL with Range reads when large — see `dbMode`), ATTACHes it READ_ONLY and creates one view per table. Callers make this
- * single-flight (useDbStore): it does the whole start on every call.
+ * (offline it would fail with a misleading error); fetches the database file of the district the
+ * page address names (else index.json's first) while the engine compiles, ATTACHes it READ_ONLY as
+ * `gov` and creates one view per table. A query naming another district (`district = 'x'`, see
+ * district-route.ts) first swaps the attached file: DETACH, ATTACH the other district's file, same
+ * alias — the views and every SQL builder stay as they are, and no other district's file is ever
+ * fetched. Callers make this single-flight (useDbStore): it does the whole start on every call.
  */
 export async function startWasmConnector(options: WasmOptions = {}): Promise<Connector> {
   const report = options.onProgress ?? (() => {})
   let db: duckdb.AsyncDuckDB | undefined
-  const dbUrl = new URL(options.dbUrl ?? DB_FILE, document.baseURI).href
-  // A small database file downloads while the engine compiles. Its progress shows only once the
-  // (much larger) engine download is done, so the bar never jumps back.
+  const files = districtFiles(new URL(options.indexUrl ?? INDEX_JSON, document.baseURI).href)
+  // The first district's file downloads while the engine compiles. Its progress shows only once
+  // the (much larger) engine download is done, so the bar never jumps back.
   let engineLoaded = false
-  const dbBytes = chooseMode(dbUrl, options.dbMode).then((mode) =>
-    mode === 'url' ? null : fetchWithProgress(dbUrl, (loaded, total) => engineLoaded && report({ phase: 'data', loaded, total })),
-  )
-  dbBytes.catch(() => {}) // awaited below; avoid an unhandled rejection if the engine fails first
+  const first = files.then((m) => {
+    const wanted = districtFromPage()
+    const id = wanted && m.has(wanted) ? wanted : m.keys().next().value!
+    return loadDistrictFile(id, m.get(id)!, options.dbMode, (loaded, total) => engineLoaded && report({ phase: 'data', loaded, total }))
+  })
+  first.catch(() => {}) // awaited below; avoid an unhandled rejection if the engine fails first
   try {
     let t = perfNow()
     const bundle = await duckdb.selectBundle(BUNDLES)
@@ -84,24 +114,101 @@ export async function startWasmConnector(options: WasmOptions = {}): Promise<Con
     t = perfNow()
     await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, filesystem: { forceFullHTTPReads: false } })
     const conn = await db.connect()
-    const connector = wrap(conn)
-    for (const sql of OFFLINE_SETTINGS_SQL) await connector.exec(sql)
+    const plain = wrap(conn)
+    for (const sql of OFFLINE_SETTINGS_SQL) await plain.exec(sql)
     perfMeasure('engine:open', t)
 
     t = perfNow()
-    const bytes = await dbBytes
-    perfMeasure('engine:wait-data', t, { bytes: bytes?.length ?? null })
+    const file = await first
+    perfMeasure('engine:wait-data', t, { bytes: file.bytes?.length ?? null })
     t = perfNow()
-    if (bytes) await db.registerFileBuffer(DB_FILE_NAME, bytes)
-    else await db.registerFileURL(DB_FILE_NAME, dbUrl, duckdb.DuckDBDataProtocol.HTTP, false)
     report({ phase: 'views', loaded: 0, total: 0 })
-    await connector.exec(`ATTACH '${DB_FILE_NAME}' AS "${DB_ALIAS}" (READ_ONLY)`)
-    for (const sql of createViewsSql()) await connector.exec(sql)
-    perfMeasure('engine:attach', t)
-    return connector
+    const attacher = new DistrictAttacher(db, plain, await files, options.dbMode ?? 'auto')
+    await attacher.attach(file)
+    for (const sql of createViewsSql()) await plain.exec(sql)
+    perfMeasure('engine:attach', t, { district: file.id })
+    return attacher.connector()
   } catch (err) {
     await db?.terminate().catch(() => {})
     throw err instanceof DbError ? err : new DbError(err, '')
+  }
+}
+
+/**
+ * Keeps exactly one district's database attached as `gov` and routes every statement to the file
+ * it names. Swaps run one after another on a lane; a statement waits for the swaps asked before it,
+ * so it always reads the district it names (a swap asked later is queued behind it).
+ */
+class DistrictAttacher {
+  private attached: string | null = null
+  /** Registered file name of the attached district, dropped from the engine's memory on the next swap. */
+  private attachedName: string | null = null
+  /** The district the lane will have attached once the swaps queued so far are done. */
+  private target: string | null = null
+  private lane: Promise<void> = Promise.resolve()
+  /** Settles when `target` is attached; rejects when that swap failed (its statements must not read the district before). */
+  private targetReady: Promise<void> = Promise.resolve()
+  private swaps = 0
+
+  constructor(
+    private readonly db: duckdb.AsyncDuckDB,
+    private readonly plain: Connector,
+    private readonly files: ReadonlyMap<string, string>,
+    private readonly mode: NonNullable<WasmOptions['dbMode']>,
+  ) {}
+
+  async attach(file: DistrictFile): Promise<void> {
+    // A new name per swap: DuckDB-WASM may still hold the old file's handle while it is detached.
+    const name = `district-${++this.swaps}.duckdb`
+    if (file.bytes) await this.db.registerFileBuffer(name, file.bytes)
+    else await this.db.registerFileURL(name, file.url, duckdb.DuckDBDataProtocol.HTTP, false)
+    if (this.attached !== null) await this.plain.exec(`DETACH "${DB_ALIAS}"`)
+    await this.plain.exec(`ATTACH ${str(name)} AS "${DB_ALIAS}" (READ_ONLY)`)
+    const old = this.attachedName
+    this.attached = this.target = file.id
+    this.attachedName = name
+    if (old) await this.db.dropFile(old).catch(() => {})
+  }
+
+  /** Wait for the queued swaps, first queueing one to the district `sql` names when that is not the one attached. */
+  private route(sql: string): Promise<void> {
+    const named = namedDistricts(sql).filter((id) => this.files.has(id))
+    if (named.length > 1) {
+      return Promise.reject(new DbError(new Error(`The query names ${named.length} districts (${named.join(', ')}); the dashboard reads one district's database at a time — the SQL console on the 开放数据 page queries all districts`), sql))
+    }
+    const id = named[0]
+    if (id === undefined) return this.lane
+    if (id === this.target) return this.targetReady
+    this.target = id
+    const swap: Promise<void> = this.lane.then(async () => {
+      const t = perfNow()
+      await this.attach(await loadDistrictFile(id, this.files.get(id)!, this.mode, () => {}))
+      perfMeasure('engine:switch-district', t, { district: id })
+    })
+    // The statements waiting for this swap see its error; the lane itself goes on, so the next
+    // query (of the district still attached, or naming this one again to retry) is not stuck.
+    this.lane = swap.catch(() => {
+      if (this.target !== id) return
+      this.target = this.attached
+      this.targetReady = this.lane
+    })
+    this.targetReady = swap.catch((err: unknown) => {
+      throw asDbError(err, sql)
+    })
+    return this.targetReady
+  }
+
+  connector(): Connector {
+    return {
+      query: async <T>(sql: string): Promise<T[]> => {
+        await this.route(sql)
+        return this.plain.query<T>(sql)
+      },
+      exec: async (sql: string): Promise<void> => {
+        await this.route(sql)
+        return this.plain.exec(sql)
+      },
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTable } from '~/db/open-tables'
 import { TABLES } from '~/db/schema'
 import { OPEN_TABLES } from '../../scripts/build/build'
-import { buildInto, FIXTURE_DATA, hashTree, queryDb, readJson, ROOT, removeTemps } from './helpers'
+import { buildInto, FIXTURE_DATA, hashTree, queryDb, queryFiles, readJson, ROOT, removeTemps } from './helpers'
 
 afterAll(removeTemps)
 
@@ -38,10 +38,13 @@ describe('output files', () => {
     }
     const names = pkg.resources.map((r) => r.name)
     expect(new Set(names).size).toBe(names.length)
-    for (const t of ['cells', 'reports', 'findings', 'coverage', 'units']) {
-      expect(names).toEqual(expect.arrayContaining([t, `${t}-parquet`, `${t}-json`]))
+    for (const t of ['reports', 'findings', 'coverage', 'units']) {
+      expect(names).toEqual(expect.arrayContaining([t, `${t}-parquet`]))
       expect(pkg.resources.find((r) => r.name === t)!.path).toBe(`open/${t}.csv`)
     }
+    // All-district cells only as Parquet; as CSV per district (open-files.ts says why).
+    expect(names).toEqual(expect.arrayContaining(['cells-parquet', 'units-json', 'alpha-cells', 'alpha-duckdb', 'gov-duckdb']))
+    expect(names.filter((n) => n === 'cells' || n === 'cells-json')).toEqual([])
     // Field docs come from src/db/schema.ts, both languages.
     const unitField = pkg.resources.find((r) => r.name === 'reports')!.schema!.fields.find((f) => f.name === 'unit')!
     expect(unitField.title).toBe('单位 / Unit')
@@ -55,16 +58,18 @@ describe('output files', () => {
     expect(ajv.validate(readJson(join(ROOT, 'tests/fixtures/datapackage-schema.json')), pkg)).toBe(false)
   })
 
-  it('CSV (UTF-8 with BOM) round-trips to the same rows as the JSON', () => {
-    for (const name of OPEN_TABLES) {
-      const csvBytes = readFileSync(join(out, `open/${name}.csv`))
+  it('CSV (UTF-8 with BOM) round-trips to the same rows as the Parquet file', async () => {
+    // Every all-district CSV, and cells (CSV per district only) for one district.
+    const pairs = OPEN_TABLES.map((name) => (name === 'cells' ? { name, base: 'open/alpha/cells' } : { name, base: `open/${name}` }))
+    for (const { name, base } of pairs) {
+      const csvBytes = readFileSync(join(out, `${base}.csv`))
       expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-      const json = readJson<Record<string, unknown>[]>(join(out, `open/${name}.json`))
+      const typedRows = await queryFiles(`SELECT * FROM read_parquet('${join(out, `${base}.parquet`)}')`)
       const parsed = Papa.parse<Record<string, string>>(csvBytes.toString('utf8').slice(1), { header: true, skipEmptyLines: true })
       expect(parsed.errors).toEqual([])
       const table = openTable(name)
       expect(parsed.meta.fields).toEqual(table.fields.map((f) => f.name))
-      expect(parsed.data.length).toBe(json.length)
+      expect(parsed.data.length).toBe(typedRows.length)
       const typed = parsed.data.map((row) =>
         Object.fromEntries(
           table.fields.map((f) => {
@@ -72,16 +77,19 @@ describe('output files', () => {
             if (v === '') return [f.name, null]
             if (f.type === 'integer' || f.type === 'number') return [f.name, Number(v)]
             if (f.type === 'boolean') return [f.name, v === 'true']
-            return [f.name, v]
+            // A text starting with = + - @ tab or CR is prefixed with ' in CSV only (formula safety).
+            return [f.name, /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v]
           }),
         ),
       )
-      expect(typed, name).toEqual(json)
+      expect(typed, name).toEqual(typedRows)
     }
+    const json = readJson<Record<string, unknown>[]>(join(out, 'open/units.json'))
+    expect(json).toEqual(await queryFiles(`SELECT * FROM read_parquet('${join(out, 'open/units.parquet')}')`))
   })
 
   it('the prose of a report survives CSV quoting (commas, quotes, newlines)', () => {
-    const rows = readJson<{ overview: string | null }[]>(join(out, 'open/reports.json'))
+    const rows = Papa.parse<{ overview: string }>(readFileSync(join(out, 'open/reports.csv'), 'utf8').slice(1), { header: true, skipEmptyLines: true }).data
     expect(rows.some((r) => r.overview === '本局2021年未收到政府信息公开申请。')).toBe(true)
   })
 
@@ -90,11 +98,12 @@ describe('output files', () => {
     const [a, b] = [hashTree(out), hashTree(again)]
     // gov.duckdb embeds a random database id and unzeroed padding (see duckdb-writer.ts), so its
     // hash — and that one hash inside datapackage.json — differ; everything else is byte-identical.
-    const strip = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).filter(([f]) => f !== 'gov.duckdb' && f !== 'datapackage.json'))
+    // The same holds for each district's database file (db/<district>.duckdb).
+    const strip = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).filter(([f]) => !f.endsWith('.duckdb') && f !== 'datapackage.json'))
     expect(strip(b)).toEqual(strip(a))
     const pkg = (dir: string) => {
       const p = readJson<{ resources: Resource[] }>(join(dir, 'datapackage.json'))
-      return { ...p, resources: p.resources.map((r) => (r.name === 'gov-duckdb' ? { ...r, hash: '' } : r)) }
+      return { ...p, resources: p.resources.map((r) => (r.format === 'duckdb' ? { ...r, hash: '' } : r)) }
     }
     expect(pkg(again)).toEqual(pkg(out))
     for (const t of TABLES) {

@@ -50,6 +50,18 @@ export async function queryDb(dbFile: string, sql: string): Promise<Record<strin
   }
 }
 
+/** Rows of a query on files (read_parquet, read_csv …) by an in-memory native engine, as plain objects. */
+export async function queryFiles(sql: string): Promise<Record<string, unknown>[]> {
+  const inst = await DuckDBInstance.create(':memory:')
+  const con = await inst.connect()
+  try {
+    return (await con.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[]
+  } finally {
+    con.closeSync()
+    inst.closeSync()
+  }
+}
+
 /** sha256 of every file under a folder, keyed by relative path. */
 export function hashTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {}

@@ -10,7 +10,7 @@ import { datasetVersion, nextChangelog, type BuildEntry, type Changelog } from '
 import { writeOpenFiles } from '../../scripts/build/open-files'
 import { memoryLog } from '../../scripts/build/log'
 import { writeFixtureDb } from '../db/fixture-db'
-import { fakeEngines, FIXTURE_DATA, readJson, removeTemps, tempDir } from './helpers'
+import { fakeEngines, FIXTURE_DATA, queryDb, queryFiles, readJson, removeTemps, tempDir } from './helpers'
 
 afterAll(removeTemps)
 
@@ -36,12 +36,16 @@ describe('the open files of a build', () => {
   })
 
   it('cells.csv carries the printed Chinese label and the provenance, and prints whole numbers as integers', () => {
-    const { data, meta } = csvRows(join(out, 'open/cells.csv'))
-    expect(meta.fields).toEqual(openTable('cells').fields.map((f) => f.name))
-    expect(meta.fields).toEqual(expect.arrayContaining(['label_zh', 'provenance']))
+    const pkg = readJson<Pkg>(join(out, 'datapackage.json'))
+    const parts = pkg.districts.map((d) => csvRows(join(out, `open/${d.id}/cells.csv`)))
+    for (const { meta } of parts) {
+      expect(meta.fields).toEqual(openTable('cells').fields.map((f) => f.name))
+      expect(meta.fields).toEqual(expect.arrayContaining(['label_zh', 'provenance']))
+    }
+    const data = parts.flatMap((p) => p.data)
     const labels = new Map(CELLS.map((c) => [c.key, c.label.zh]))
-    const reports = readJson<{ report_id: number; provenance: string }[]>(join(out, 'open/reports.json'))
-    const provenance = new Map(reports.map((r) => [String(r.report_id), r.provenance]))
+    const reports = csvRows(join(out, 'open/reports.csv')).data
+    const provenance = new Map(reports.map((r) => [r.report_id!, r.provenance]))
     expect(data.length).toBeGreaterThan(0)
     for (const row of data) {
       expect(row.label_zh, row.key).toBe(labels.get(row.key!))
@@ -51,11 +55,13 @@ describe('the open files of a build', () => {
     expect(data.some((r) => /^\d+$/.test(r.value ?? ''))).toBe(true)
   })
 
-  it('writes every table once per district beside the all-district files, rows of that district only', () => {
+  it('writes every table once per district beside the all-district files, rows of that district only', async () => {
     const pkg = readJson<Pkg>(join(out, 'datapackage.json'))
     expect(pkg.districts.length).toBeGreaterThan(0)
     for (const table of ['cells', 'reports', 'findings', 'coverage', 'units', 'districts']) {
-      const all = csvRows(join(out, `open/${table}.csv`)).data
+      // Every table has an all-district Parquet file; all but cells also an all-district CSV.
+      expect(existsSync(join(out, `open/${table}.csv`)), table).toBe(table !== 'cells')
+      const [{ n: all }] = (await queryFiles(`SELECT COUNT(*)::INTEGER AS n FROM read_parquet('${join(out, `open/${table}.parquet`)}')`)) as [{ n: number }]
       let sum = 0
       for (const d of pkg.districts) {
         const file = join(out, `open/${d.id}/${table}.csv`)
@@ -68,7 +74,44 @@ describe('the open files of a build', () => {
         expect(res.licenses?.[0]?.name, `${d.id} license`).toBe(d.license)
         expect(res.schema!.fields.map((f) => f.name)).toEqual(openTable(table as 'cells').fields.map((f) => f.name))
       }
-      expect(sum, table).toBe(all.length)
+      expect(sum, table).toBe(all)
+    }
+    // The cells of every district as one file exist only as Parquet (see open-files.ts); JSON only for the small tables.
+    expect(['cells', 'reports', 'findings', 'coverage'].filter((t) => existsSync(join(out, `open/${t}.json`)))).toEqual([])
+    expect(['units', 'districts'].filter((t) => existsSync(join(out, `open/${t}.json`)))).toEqual(['units', 'districts'])
+  })
+
+  it('a database file per district, listed in index.json, holding that district only and every row of it', async () => {
+    const index = readJson<{ districts: { id: string; db: string }[] }>(join(out, 'index.json'))
+    const pkg = readJson<Pkg>(join(out, 'datapackage.json'))
+    expect(index.districts.length).toBeGreaterThan(1)
+    for (const d of index.districts) {
+      expect(d.db).toBe(`db/${d.id}.duckdb`)
+      expect(pkg.resources.find((r) => r.path === d.db)?.licenses?.[0]?.name).toBe(pkg.districts.find((x) => x.id === d.id)!.license)
+      for (const table of ['cells', 'reports', 'findings', 'coverage', 'units', 'districts']) {
+        const own = await queryDb(join(out, d.db), `SELECT district, COUNT(*)::INTEGER AS n FROM ${table} GROUP BY district`)
+        const inAll = await queryDb(join(out, 'gov.duckdb'), `SELECT COUNT(*)::INTEGER AS n FROM ${table} WHERE district = '${d.id}'`)
+        expect(own.map((r) => r.district), `${d.id} ${table}`).toEqual(inAll[0]!.n ? [d.id] : [])
+        expect(own[0]?.n ?? 0, `${d.id} ${table}`).toBe(inAll[0]!.n)
+      }
+    }
+  })
+
+  it('cells per district and report year as Parquet: that district and year only, together every cell of the district', async () => {
+    const pkg = readJson<Pkg>(join(out, 'datapackage.json'))
+    for (const d of pkg.districts) {
+      const years = (await queryDb(join(out, 'gov.duckdb'), `SELECT DISTINCT "year" FROM cells WHERE district = '${d.id}' ORDER BY 1`)).map((r) => Number(r.year))
+      expect(years.length, d.id).toBeGreaterThan(0)
+      let sum = 0
+      for (const year of years) {
+        const path = `open/${d.id}/${year}/cells.parquet`
+        expect(pkg.resources.some((r) => r.path === path), path).toBe(true)
+        const rows = await queryFiles(`SELECT district, "year", COUNT(*)::INTEGER AS n, COUNT(label_zh)::INTEGER AS labelled FROM read_parquet('${join(out, path)}') GROUP BY ALL`)
+        expect(rows.map((r) => [r.district, r.year]), path).toEqual([[d.id, year]])
+        sum += Number(rows[0]!.n)
+      }
+      const [{ n }] = (await queryFiles(`SELECT COUNT(*)::INTEGER AS n FROM read_parquet('${join(out, `open/${d.id}/cells.parquet`)}')`)) as [{ n: number }]
+      expect(sum, d.id).toBe(n)
     }
   })
 
@@ -104,15 +147,15 @@ describe('formula injection in the published CSVs', () => {
       con.closeSync()
       inst.closeSync()
       const out = tempDir()
-      await writeOpenFiles(file, out, ['findings', 'cells'], [{ id: 'demo', name: '示例区', license: 'CC0-1.0' }])
+      await writeOpenFiles(file, out, ['findings', 'cells'], [{ id: 'demo', name: '示例区', license: 'CC0-1.0', db: file }])
       for (const path of ['open/findings.csv', 'open/demo/findings.csv']) {
         const messages = csvRows(join(out, path)).data.map((r) => r.message ?? '')
         for (const text of evil) expect(messages, path).toContain(`'${text}`)
         expect(messages.filter((m) => /^[=+\-@\t\r]/.test(m))).toEqual([])
       }
-      const json = readJson<{ message: string }[]>(join(out, 'open/findings.json'))
-      for (const text of evil) expect(json.map((r) => r.message)).toContain(text)
-      const cell = csvRows(join(out, 'open/cells.csv')).data.find((r) => r.flag === 'non_numeric')!
+      const typed = await queryFiles(`SELECT message FROM read_parquet('${join(out, 'open/findings.parquet')}')`)
+      for (const text of evil) expect(typed.map((r) => r.message)).toContain(text)
+      const cell = csvRows(join(out, 'open/demo/cells.csv')).data.find((r) => r.flag === 'non_numeric')!
       expect(cell.raw).toBe("'=1+1")
       expect(cell.value).toBe('-3')
     } finally {
