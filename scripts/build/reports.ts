@@ -5,6 +5,7 @@ import { applyLedger } from './ledger'
 import { builtReport, unreadableReport } from '~/build/report-outcome'
 import { UnitRegistry } from '~/build/unit-registry'
 import type { BuildEngines, BuiltReport, DistrictInput, ReportFile } from './types'
+import { baseName } from '~/util/file-name'
 
 /** Called after each file so the terminal can show progress; `problem` is set for an unreadable file. */
 export type OnFile = (done: number, total: number, file: string, problem?: string) => void
@@ -45,7 +46,7 @@ async function readOne(input: DistrictInput, registry: UnitRegistry, engines: Bu
   const digest = sha256(bytes)
   let outcome
   try {
-    outcome = await engines.parse(bytes, file.path.slice(file.path.lastIndexOf('/') + 1))
+    outcome = await engines.parse(bytes, baseName(file.path))
   } catch (e) {
     // parseReport promises not to throw; if it does, the build still goes on and says so.
     outcome = { ok: false as const, error: `解析器异常：${(e as Error).message}`, error_en: `parser crashed: ${(e as Error).message}` }

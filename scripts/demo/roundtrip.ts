@@ -6,6 +6,7 @@
 import { parseReport } from '~/report/read'
 import { DEFAULT_SEED, generateDistrict } from './generate'
 import { buildDemoContent } from './reports'
+import { baseName, extOf } from '~/util/file-name'
 
 const demo = generateDistrict({ seed: DEFAULT_SEED })
 const { reports } = buildDemoContent({ seed: DEFAULT_SEED, units: demo.manifest.options.units, years: demo.manifest.options.years, faults: true })
@@ -14,8 +15,8 @@ const problems: string[] = []
 demo.files.forEach((file, i) => {
   const expected = reports[i]!
   if (expected.tablesMissing) return
-  const ext = file.path.slice(file.path.lastIndexOf('.') + 1)
-  const outcome = parseReport(file.bytes, file.path.slice(file.path.lastIndexOf('/') + 1))
+  const ext = extOf(file.path)
+  const outcome = parseReport(file.bytes, baseName(file.path))
   const rendering = outcome.ok ? `${outcome.report.meta.rendering} (.${ext})` : `unreadable (.${ext})`
   const t = tally.get(rendering) ?? { files: 0, exact: 0 }
   tally.set(rendering, t)

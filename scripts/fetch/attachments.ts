@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2'
+import { extOf } from '~/util/file-name'
 
 /**
  * Which links of a report page are the report itself as an attachment. Government CMS pages often
@@ -100,10 +101,10 @@ function extOfUrl(url: string): string | null {
   return extOfName(fileNameOf(url))
 }
 
+/** The name's extension when it is one of the report attachment types, else null. */
 function extOfName(name: string): string | null {
-  const m = /\.([a-z0-9]{2,4})$/i.exec(name.trim())
-  const ext = m?.[1]?.toLowerCase()
-  return ext && (ATTACHMENT_EXTS as readonly string[]).includes(ext) ? ext : null
+  const ext = extOf(name.trim()).toLowerCase()
+  return (ATTACHMENT_EXTS as readonly string[]).includes(ext) ? ext : null
 }
 
 function safeDecode(s: string): string {

@@ -9,6 +9,7 @@ import { HostGate, politeGet, type HttpOptions, type HttpResult } from './http'
 import { inspectFile, pageDate, pageText, type Inspection } from './inspect'
 import { blankRow, Ledger } from './ledger-file'
 import { extensionOf, fileTime, keepPrevious, readStored, storedPath, writeStored, type Place } from './store'
+import { extOf } from '~/util/file-name'
 
 /**
  * `npm run fetch`: every sources.csv row with a url is downloaded into its district folder (see
@@ -113,9 +114,10 @@ async function fetchDistrict(dir: string, id: string, opts: FetchOptions, gate: 
   log.info(`${id} (${input.info.name}): ${sources.length} source${sources.length === 1 ? '' : 's'} to check`)
   const registry = new UnitRegistry(input.units, input.info)
   const ctx: Ctx = { dir, id, opts, gate, log, ledger, result, total: sources.length, index: 0 }
+  const handStored = storedByHand(input.files, ledger, registry)
   for (const src of sources) {
     ctx.index++
-    const byHand = storedByHand(src, input.files, ledger, registry)
+    const byHand = handStored.get(`${src.unit.name}\u0000${src.year}`) ?? null
     if (byHand) {
       record(ctx, { district: id, unit: src.unit.name, year: src.year, url: src.url!, outcome: 'skipped', file: byHand, error: `a report of this unit-year is already in ${byHand} (not fetched; not in the ledger)` })
       continue
@@ -146,15 +148,21 @@ interface Ctx {
   index: number
 }
 
-/** A file in the unit-year's folder that the registry matches to the unit by name and the fetch did not store. */
-function storedByHand(src: SourceRecord, files: readonly { path: string; folderYear: number | null }[], ledger: Ledger, registry: UnitRegistry): string | null {
+/**
+ * Report files the fetch did not store (not in the ledger) that the registry matches to a unit by
+ * name, by `unit NUL year-folder`: a unit-year someone placed by hand is not fetched again. Built once
+ * per district, before any download, so a large folder is matched once rather than once per source.
+ */
+function storedByHand(files: readonly { path: string; folderYear: number | null }[], ledger: Ledger, registry: UnitRegistry): Map<string, string> {
   const ours = ledger.files()
+  const found = new Map<string, string>()
   for (const f of files) {
-    if (f.folderYear !== src.year || ours.has(f.path)) continue
+    if (f.folderYear === null || ours.has(f.path)) continue
     const m = registry.match(null, f.path)
-    if (m.ok && m.unit === src.unit) return f.path
+    const key = m.ok ? `${m.unit.name}\u0000${f.folderYear}` : null
+    if (key && !found.has(key)) found.set(key, f.path)
   }
-  return null
+  return found
 }
 
 /** One sources.csv row: its page (or file), then the page's report attachments. */
@@ -249,7 +257,7 @@ async function download(ctx: Ctx, unit: string, year: number, url: string, paren
       record(ctx, { district: ctx.id, unit, year, url, outcome: 'failed', file: '', error: `HTTP ${res.status} without a stored copy` })
       return null
     }
-    return { unit, year, url, parentUrl, bytes: stored, ext: extOf(prev!.file), finalUrl: res.finalUrl, res, prev, isNew: false, at }
+    return { unit, year, url, parentUrl, bytes: stored, ext: extOf(prev!.file) || 'bin', finalUrl: res.finalUrl, res, prev, isNew: false, at }
   }
   const isNew = !stored || sha256(stored) !== sha256(res.body)
   return { unit, year, url, parentUrl, bytes: res.body, ext: extensionOf(res.body, res.contentType, res.finalUrl), finalUrl: res.finalUrl, res, prev, isNew, at }
@@ -298,10 +306,6 @@ function store(ctx: Ctx, d: Downloaded, rel: string, extra: Partial<LedgerRow>):
   return { row, result: { district: ctx.id, unit: d.unit, year: d.year, url: d.url, outcome, file, previous } }
 }
 
-function extOf(file: string): string {
-  const dot = file.lastIndexOf('.')
-  return dot > 0 ? file.slice(dot + 1) : 'bin'
-}
 
 /** One progress line per address; failures go to stderr, each naming unit, year and address. */
 function record(ctx: Ctx, r: FileResult): void {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join } from 'node:path'
 import { magicKind, sniffKind } from '~/report/parse/sniff'
 import { reportFileName } from '../collect/report-name'
+import { baseName, extOf, splitExt } from '~/util/file-name'
 
 /**
  * Where fetched files go inside a district folder, and how they are written without losing what
@@ -39,7 +40,7 @@ const TYPE_EXTS: [RegExp, string][] = [
  * application/octet-stream and HTML as .doc), then its Content-Type, then its address.
  */
 export function extensionOf(bytes: Uint8Array, contentType: string, url: string): string {
-  const urlExt = /\.([a-z0-9]{2,5})$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase() ?? null
+  const urlExt = extOf(new URL(url).pathname).toLowerCase() || null
   const magic = magicKind(bytes, urlExt ? `f.${urlExt}` : 'f')
   if (magic === 'docx' || magic === 'pdf' || magic === 'doc') return magic === 'doc' && (urlExt === 'xls' || urlExt === 'wps') ? urlExt : magic
   const kind = sniffKind(bytes, urlExt ? `f.${urlExt}` : 'f')
@@ -64,10 +65,7 @@ export function keepPrevious(dir: string, rel: string, time: string): string | n
   const abs = join(dir, rel)
   if (!existsSync(abs)) return null
   const year = /^(?:reports|fetched\/[\w-]+)\/(\d{4})\//.exec(rel)?.[1] ?? 'other'
-  const name = rel.slice(rel.lastIndexOf('/') + 1)
-  const dot = name.lastIndexOf('.')
-  const stem = dot > 0 ? name.slice(0, dot) : name
-  const ext = dot > 0 ? name.slice(dot) : ''
+  const { stem, ext } = splitExt(baseName(rel))
   let to = `fetched/previous/${year}/${stem}.prev-${time}${ext}`
   for (let i = 2; existsSync(join(dir, to)); i++) to = `fetched/previous/${year}/${stem}.prev-${time}-${i}${ext}`
   mkdirSync(dirname(join(dir, to)), { recursive: true })

@@ -1,4 +1,5 @@
 import { UNSAFE } from '../collect/report-name'
+import { splitExt } from '~/util/file-name'
 
 /**
  * An imported file's own name made safe: the name the parser is given (its extension tells the
@@ -14,9 +15,9 @@ const MAX_NAME_BYTES = 200
 export function candidateName(name: string): string {
   let safe = name.replace(UNSAFE, '_').replace(/^[.\s]+/, '').replace(/[.\s]+$/, '')
   if (safe === '') safe = 'report'
-  const dot = safe.lastIndexOf('.')
-  let stem = dot > 0 ? safe.slice(0, dot) : safe
-  const ext = dot > 0 ? safe.slice(dot) : ''
+  const parts = splitExt(safe)
+  let stem = parts.stem
+  const ext = parts.ext
   const enc = new TextEncoder()
   while (enc.encode(stem + ext).length > MAX_NAME_BYTES && stem.length > 1) stem = Array.from(stem).slice(0, -1).join('')
   return stem + ext

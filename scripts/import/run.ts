@@ -12,6 +12,7 @@ import type { BuildEngines, BuiltReport, DistrictInput, ParseOutcome } from '../
 import { DEFAULT_LIMITS, gatherInputs, missingPaths, type Candidate, type GatherLimits } from './gather'
 import { reportFileName } from '../collect/report-name'
 import { candidateName } from './names'
+import { extOf } from '~/util/file-name'
 
 /**
  * `npm run import`: files, folders and .zip archives → `data/districts/<id>/reports/<year>/`.
@@ -214,7 +215,7 @@ function assess(
   const year = first.year
 
   // The build's view of the file where it will lie; its new name (fetch's rule, `-2` … on a clash) must not change the unit.
-  const ext = name.lastIndexOf('.') > 0 ? name.slice(name.lastIndexOf('.') + 1) : ''
+  const ext = extOf(name)
   const notes: string[] = []
   let built: BuiltReport | null = null
   let placed = ''

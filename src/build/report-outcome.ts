@@ -3,6 +3,7 @@ import { ruleDef, validateReport } from '~/report/validate'
 import { buildFinding } from './rules'
 import type { UnitRegistry } from './unit-registry'
 import type { BuiltReport, DistrictData, Finding, ParseOutcome, ReportFile } from './types'
+import { baseName, splitExt } from '~/util/file-name'
 
 /**
  * One report file's parse outcome → a BuiltReport: unit matched against the registry, year from the
@@ -89,7 +90,5 @@ function reportBase(input: Pick<DistrictData, 'id' | 'info'>, file: Pick<ReportF
 
 /** A file's name without folder and extension. */
 export function fileStem(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1)
-  const dot = name.lastIndexOf('.')
-  return dot > 0 ? name.slice(0, dot) : name
+  return splitExt(baseName(path)).stem
 }

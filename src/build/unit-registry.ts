@@ -1,5 +1,6 @@
 import { coreKey, nameKey, placePrefixes, titleToName } from './unit-names'
 import type { DistrictInfo, UnitRecord } from './types'
+import { baseName } from '~/util/file-name'
 
 /** The outcome of matching: the unit and which candidate matched it, or why nothing did. */
 export type UnitMatch =
@@ -66,8 +67,4 @@ function ambiguous(name: string, units: readonly UnitRecord[]): UnitMatch {
     reason_en: `"${name}" matches several registry units: ${units.map((u) => u.name).join(', ')}`,
     candidates: units.map((u) => u.name),
   }
-}
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1)
 }

@@ -1,6 +1,7 @@
 import { parseReportAsync } from '~/report/read'
 import { expandZips, hiddenSegment } from './expand-zip'
 import type { DroppedFile, ParsedFile, SkippedFile } from './types'
+import { baseName } from '~/util/file-name'
 
 /** SHA-256 hex of bytes (Web Crypto: the same in the browser, its workers and Node). */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -26,7 +27,7 @@ export async function parseDropped(dropped: readonly DroppedFile[], onParsed: On
   }
   const parsed: ParsedFile[] = []
   for (const [i, f] of wanted.entries()) {
-    const base = f.name.slice(f.name.lastIndexOf('/') + 1)
+    const base = baseName(f.name)
     const outcome = await parseReportAsync(f.bytes, base)
     parsed.push({ name: f.name, bytes: f.bytes, sha256: await sha256Hex(f.bytes), size: f.bytes.length, outcome })
     onParsed(i + 1, wanted.length, f.name)

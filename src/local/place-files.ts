@@ -1,4 +1,5 @@
 import type { ParsedFile, SkippedFile } from './types'
+import { baseName, splitExt } from '~/util/file-name'
 
 /** A parsed file with its place in the district folder. */
 export interface Placed {
@@ -36,7 +37,7 @@ export function placeFiles(parsed: readonly ParsedFile[]): { placed: Placed[]; s
     bySha.set(file.sha256, file.name)
     const year = (file.outcome.ok ? file.outcome.report.meta.year : null) ?? folderYearOf(file.name)
     const dir = year === null ? 'reports' : `reports/${year}`
-    const path = freePath(dir, file.name.slice(file.name.lastIndexOf('/') + 1), taken)
+    const path = freePath(dir, baseName(file.name), taken)
     taken.add(path)
     placed.push({ file, path, folderYear: year })
   }
@@ -48,7 +49,6 @@ function freePath(dir: string, base: string, taken: ReadonlySet<string>): string
   // A name the build would take as hidden or that has no usable characters keeps a visible name.
   const name = base.replace(/^\.+/, '') || 'report'
   if (!taken.has(`${dir}/${name}`)) return `${dir}/${name}`
-  const dot = name.lastIndexOf('.')
-  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, '']
+  const { stem, ext } = splitExt(name)
   for (let n = 2; ; n++) if (!taken.has(`${dir}/${stem} (${n})${ext}`)) return `${dir}/${stem} (${n})${ext}`
 }
