@@ -9,15 +9,23 @@
  */
 import { parseReport as parseReportOnly, parseReportAsync as parseReportAsyncOnly, parseText as parseTextOnly } from './parse/index'
 import { unitKindOf } from './parse/unit-kind'
-import type { ParseOutcome, ParseResult } from './types'
+import type { Finding, ParseOutcome, ParseResult } from './types'
 import { validateReport } from './validate/index'
 
 export type { DocInfo } from './parse/index'
 
+/**
+ * The within-report rules' findings for a report's cells, as {@link checkReport} adds them. The draft
+ * check calls it again with one cell changed, to see which change makes the rules hold.
+ */
+export function reportRuleFindings(report: Pick<ParseResult, 'meta' | 'cells' | 'prose'>): Finding[] {
+  const { meta, cells, prose } = report
+  return validateReport({ meta, cells, prose }, { unitKind: unitKindOf(meta.unit) })
+}
+
 /** Appends the within-report rules' findings to a parsed report (in place) and returns it. */
 export function checkReport(report: ParseResult): ParseResult {
-  const { meta, cells, prose } = report
-  report.findings.push(...validateReport({ meta, cells, prose }, { unitKind: unitKindOf(meta.unit) }))
+  report.findings.push(...reportRuleFindings(report))
   return report
 }
 

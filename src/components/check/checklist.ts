@@ -2,6 +2,18 @@ import { toCsv, type CsvColumn } from '~/components/common/csv'
 import { cellLabel } from '~/report/model/labels'
 import type { Finding } from '~/report/types'
 
+/** A row of the checklist that is not a finding: its rule column, level column, cell keys and message. */
+export interface ChecklistLead {
+  rule: string
+  level: string
+  cells: readonly string[]
+  message: string
+}
+
+function cellCsv(key: string): string {
+  return `${cellLabel(key).zh} [${key}]`
+}
+
 /** Column headers of the checklist, in the page's language (the message column stays Chinese). */
 export interface ChecklistHeaders {
   rule: string
@@ -16,15 +28,21 @@ export interface ChecklistHeaders {
  * rule, level, cells (printed label and key, so the row can be found in the draft and in the data)
  * and the Chinese message, plus an empty “done” column to tick off. Report text in messages is
  * untrusted: the shared CSV helper neutralises anything a spreadsheet would run as a formula.
+ *
+ * `lead` rows come first: what the check concluded beyond single findings (the most likely wrong
+ * cell). Pass the cross-year findings along with the report's own.
  */
-export function findingsChecklistCsv(findings: readonly Finding[], headers: ChecklistHeaders, levelName: (level: Finding['level']) => string): string {
-  const rows = findings.map((f) => ({
-    rule: f.rule,
-    level: levelName(f.level),
-    cells: f.cells.map((k) => `${cellLabel(k).zh} [${k}]`).join('；'),
-    message: f.message,
-    done: '',
-  }))
+export function findingsChecklistCsv(findings: readonly Finding[], headers: ChecklistHeaders, levelName: (level: Finding['level']) => string, lead: readonly ChecklistLead[] = []): string {
+  const rows = [
+    ...lead.map((l) => ({ rule: l.rule, level: l.level, cells: l.cells.map(cellCsv).join('；'), message: l.message, done: '' })),
+    ...findings.map((f) => ({
+      rule: f.rule,
+      level: levelName(f.level),
+      cells: f.cells.map(cellCsv).join('；'),
+      message: f.message,
+      done: '',
+    })),
+  ]
   const columns: CsvColumn[] = (['rule', 'level', 'cells', 'message', 'done'] as const).map((prop) => ({ prop, label: headers[prop] }))
   return toCsv(rows, columns)
 }

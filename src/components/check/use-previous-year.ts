@@ -1,0 +1,128 @@
+import { computed, ref, shallowRef, watch, type Ref } from 'vue'
+import { checkDistrictsSql, previousYearSql, type CheckDistrictRow, type PreviousYearRow } from '~/db/sql/check'
+import { reportCellsSql, type CellRow } from '~/db/sql/unit'
+import type { CoverageStatus } from '~/db/schema'
+import { districtRegistrySpec } from '~/local/district-registry'
+import type { DetectedFormat } from '~/report/model/types'
+import type { Finding, ParseResult } from '~/report/types'
+import { useDbStore } from '~/stores/db'
+import { crossYearFindings, type YearCells } from './cross-year'
+import { matchDraftUnit, type DistrictUnits, type DraftUnitMatch, type UnitChoice } from './draft-unit'
+
+/** The unit's previous year as the published data holds it. */
+export interface PreviousYear {
+  district: string
+  unit: string
+  year: number
+  /** Coverage status of that unit-year; null when the year is outside the district's grid. */
+  status: CoverageStatus | null
+  /** The report that counts for it, with its cells; null when none was received. */
+  report: (YearCells & { reportId: number; file: string | null; sourceUrl: string | null }) | null
+}
+
+/**
+ * The draft check's comparison with the previous published year: loads the districts' registries,
+ * matches the draft's unit (the user may correct it), reads year − 1 of that unit from the data and
+ * runs the cross-year rules on the pair. Everything runs in the browser's engine.
+ */
+export function usePreviousYear(report: Ref<ParseResult | null>, preferredDistrict: Ref<string | null>) {
+  const db = useDbStore()
+  const districts = shallowRef<DistrictUnits[]>([])
+  const match = shallowRef<DraftUnitMatch | null>(null)
+  /** The unit the comparison uses: the matched one, or what the user chose. */
+  const choice = ref<UnitChoice | null>(null)
+  const previous = shallowRef<PreviousYear | null>(null)
+  const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
+  const error = shallowRef<Error | null>(null)
+  let asked = 0
+
+  async function loadDistricts(): Promise<DistrictUnits[]> {
+    if (districts.value.length) return districts.value
+    const rows = await db.query<CheckDistrictRow>(checkDistrictsSql())
+    const specs = await Promise.all(rows.map((r) => districtRegistrySpec(db.query, r.district)))
+    districts.value = specs.flatMap((s, i) => (s.kind === 'district' ? [{ district: s.district, name: rows[i]!.name, info: s.info, units: s.units }] : []))
+    return districts.value
+  }
+
+  async function readPrevious(c: UnitChoice, year: number): Promise<PreviousYear> {
+    const [row] = await db.query<PreviousYearRow>(previousYearSql(c.district, c.unit, year))
+    if (!row || row.report_id === null) return { ...c, year, status: row?.status ?? null, report: null }
+    const cells: Record<string, number | null> = {}
+    for (const cell of await db.query<CellRow>(reportCellsSql(row.report_id))) cells[cell.key] = cell.value
+    return {
+      ...c, year, status: row.status,
+      report: { year, format: (row.format ?? 'unknown') as DetectedFormat, cells, reportId: row.report_id, file: row.file, sourceUrl: row.source_url },
+    }
+  }
+
+  /** Match the draft (again), then compare. */
+  async function run(): Promise<void> {
+    const r = report.value
+    const mine = ++asked
+    previous.value = null
+    error.value = null
+    if (!r) {
+      match.value = null
+      choice.value = null
+      status.value = 'idle'
+      return
+    }
+    status.value = 'loading'
+    try {
+      const ds = await loadDistricts()
+      if (mine !== asked) return
+      const m = matchDraftUnit(ds, r.meta.unit, r.meta.file, preferredDistrict.value)
+      match.value = m
+      choice.value = m.kind === 'matched' ? m.choice : null
+      await compare(mine)
+    } catch (e) {
+      if (mine !== asked) return
+      error.value = e instanceof Error ? e : new Error(String(e))
+      status.value = 'error'
+    }
+  }
+
+  async function compare(mine = ++asked): Promise<void> {
+    const r = report.value
+    const c = choice.value
+    previous.value = null
+    if (!r || !c || !c.unit || r.meta.year === null) {
+      status.value = 'ready'
+      return
+    }
+    status.value = 'loading'
+    try {
+      const p = await readPrevious(c, r.meta.year - 1)
+      if (mine !== asked) return
+      previous.value = p
+      status.value = 'ready'
+    } catch (e) {
+      if (mine !== asked) return
+      error.value = e instanceof Error ? e : new Error(String(e))
+      status.value = 'error'
+    }
+  }
+
+  /** The user corrects the unit (or district): compare with that unit instead. */
+  function choose(c: UnitChoice | null): void {
+    choice.value = c
+    void compare()
+  }
+
+  /** The draft as the cross-year rules read it (null without a year). */
+  const draftYear = computed<YearCells | null>(() => {
+    const r = report.value
+    return r && r.meta.year !== null ? { year: r.meta.year, format: r.meta.format, cells: r.cells } : null
+  })
+
+  /** The cross-year findings of the draft against the previous published year. */
+  const findings = computed<Finding[]>(() => {
+    const d = draftYear.value
+    const p = previous.value?.report
+    return d && p ? crossYearFindings(d, p) : []
+  })
+
+  watch(report, () => void run())
+
+  return { districts, match, choice, previous, status, error, findings, draftYear, choose, retry: run }
+}
