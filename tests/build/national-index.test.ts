@@ -1,66 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { CoverageRow } from '~/build/coverage'
-import { buildNationalIndex, findingYears, isLow, seriesRatio, type NationalDistrictInput } from '~/build/national-index'
-import { buildSummary, countedReports } from '~/build/summary'
-import type { BuiltReport, DistrictData, UnitRecord } from '~/build/types'
+import { buildNationalIndex, isLow, seriesRatio } from '~/build/national-index'
 import { KPI_MIN_COVERAGE } from '~/charts/options/overview-kpis'
-import type { Finding } from '~/report/types'
-
-const unit = (name: string): UnitRecord => ({ code: null, name, kind: '镇', aliases: [], valid_from: null, valid_to: null })
-const warn: Finding = { rule: 'A1', level: 'warn', cells: [], message: '不平', message_en: 'Off' }
-const error: Finding = { ...warn, level: 'error' }
-
-let nextId = 1
-/** A built report with the given cells (`null` cells = unreadable report). */
-function report(unitName: string, year: number, cells: Record<string, number> | null, findings: Finding[] = [], file = `${unitName}-${year}.txt`): BuiltReport {
-  return {
-    reportId: nextId++, district: 'd', file, sha256: `sha-${nextId}`, provenance: 'published', url: null,
-    report: cells === null ? null : {
-      meta: {
-        unit: unitName, year, format: 'gov2021', format_claimed: null, format_sections: { active: 'gov2021', apply: 'gov2021' },
-        period_year: null, file, rendering: 'docx-text', encoding: 'utf-8', traditional: false, sections_found: [],
-      },
-      cells, cell_notes: {}, prose: {}, findings: [],
-    },
-    unit: unit(unitName), unitName, year, status: cells === null ? 'unreadable' : 'ok', findings,
-  }
-}
-
-/** Cells of a report: applications and review/litigation figures. */
-const cells = (o: { new?: number; decided?: number; granted?: number; partial?: number; review?: number; corrected?: number; pending?: number; direct?: number }) => ({
-  'apply.new.total': o.new ?? 0,
-  'apply.result.total.total': o.decided ?? 0,
-  'apply.result.granted.total': o.granted ?? 0,
-  'apply.result.partial.total': o.partial ?? 0,
-  'review.total': o.review ?? 0,
-  'review.corrected': o.corrected ?? 0,
-  'review.pending': o.pending ?? 0,
-  'litigation.direct.total': o.direct ?? 0,
-})
-
-/**
- * One district run through the build's own steps (countedReports, buildSummary), as output.ts does:
- * `units` expected every year in `years`; a coverage row per unit-year, received when a report is given.
- */
-function district(id: string, info: { name: string; province: string; city?: string; synthetic?: boolean }, unitNames: string[], years: number[], reports: BuiltReport[], cross: { year: number | null; finding: Finding }[] = []): NationalDistrictInput {
-  const data: DistrictData = {
-    id,
-    info: {
-      name: info.name, city: info.city ?? '', province: info.province, publisher: '', license: 'CC0-1.0', license_note: '', contact: '',
-      provenance: info.synthetic ? 'synthetic' : 'published', synthetic: info.synthetic ?? false, years: [years[0]!, years.at(-1)!],
-    },
-    units: unitNames.map(unit),
-    sources: new Map(),
-  }
-  const coverage: CoverageRow[] = unitNames.flatMap((u) => years.map((year) => {
-    const n = reports.filter((r) => r.unitName === u && r.year === year).length
-    return { unit: unit(u), year, status: n === 0 ? 'not_collected' : n > 1 ? 'duplicate' : 'received', n_reports: n, source: null } as CoverageRow
-  }))
-  const counted = countedReports(reports, coverage)
-  const levels = [...reports.flatMap((r) => r.findings.map((f) => f.level)), ...cross.map((c) => c.finding.level)]
-  const summary = buildSummary(data, years, reports, counted, coverage, levels)
-  return { summary, counted, findings: findingYears(reports, cross) }
-}
+import { cells, district, error, report, warn } from './national-fixture'
 
 describe('buildNationalIndex', () => {
   const fujian = district('pt', { name: '平潭', province: '福建省' }, ['甲', '乙'], [2021, 2022], [
