@@ -82,6 +82,8 @@ export function viewSql(view: Exclude<PrebuiltView, 'unit'>, summary: DistrictSu
   // useCrossfilter without a click: charts along units look at the focus year, charts along years at the range.
   const alongUnits: Scope = year === null ? scope : { ...scope, years: [year, year] }
   const out = shellSql(summary)
+  // The trends' n/N under incomplete years (components/common/useYearBasis.ts): coverage per year of the scope, every year.
+  const yearBasis = coverageByYearSql({ ...scope, years: undefined })
   switch (view) {
     case 'overview':
       out.push(overviewSumsSql(scope))
@@ -94,13 +96,13 @@ export function viewSql(view: Exclude<PrebuiltView, 'unit'>, summary: DistrictSu
       break
     }
     case 'outcomes':
-      out.push(outcomeRowsSql(alongUnits, 'unit'), outcomeRowsSql(scope, 'year'), applicantOutcomeSql(alongUnits))
+      out.push(outcomeRowsSql(alongUnits, 'unit'), outcomeRowsSql(scope, 'year'), applicantOutcomeSql(alongUnits), yearBasis)
       break
     case 'appeal':
-      out.push(appealResultsSql(scope, 'year'), appealResultsSql(alongUnits, 'unit'), correctionRankingSql(alongUnits))
+      out.push(appealResultsSql(scope, 'year'), appealResultsSql(alongUnits, 'unit'), correctionRankingSql(alongUnits), yearBasis)
       break
     case 'active':
-      out.push(activeCellsSql(scope, 'year'), activeCellsSql(alongUnits, 'unit'))
+      out.push(activeCellsSql(scope, 'year'), activeCellsSql(alongUnits, 'unit'), yearBasis)
       break
     case 'coverage':
       out.push(coverageGridSql(scope), coverageByYearSql(scope), timelinessByYearSql(scope), findingsListSql(scope, emptyFindingFilter(), FINDINGS_LIMIT), findingCountsSql(scope, emptyFindingFilter()))
@@ -118,7 +120,10 @@ function emptyFindingFilter() {
 
 /** SQL of the unit page that does not depend on the year (UnitView.vue, UnitTrend.vue). */
 export function unitPageBaseSql(district: string, unit: string): string[] {
-  return [districtUnitsSql(district), unitRegistrySql(district, unit), unitReportsSql(district, unit), unitCoverageSql(district, unit), unitTrendSql(district, unit, UNIT_TREND_METRIC)]
+  return [
+    districtUnitsSql(district), unitRegistrySql(district, unit), unitReportsSql(district, unit), unitCoverageSql(district, unit),
+    unitTrendSql(district, unit, UNIT_TREND_METRIC), coverageByYearSql({ district }),
+  ]
 }
 
 /** The report the unit page shows for a year (components/unit/year-entries.ts reportForYear, no `report=` chosen). */
@@ -131,5 +136,7 @@ function reportOfYear(reports: readonly UnitReportRow[], year: number): UnitRepo
 export function unitPageYearSql(district: string, unit: string, year: number, reports: readonly UnitReportRow[]): string[] {
   const report = reportOfYear(reports, year)
   const id = report?.report_id ?? null
-  return id === null ? [reportFindingsSql(null, district, unit, year)] : [reportDetailSql(id), reportCellsSql(id), reportFindingsSql(id, district, unit, year)]
+  // The year's findings without a report are asked first in any case: the page asks them while the unit's reports load.
+  const none = reportFindingsSql(null, district, unit, year)
+  return id === null ? [none] : [none, reportDetailSql(id), reportCellsSql(id), reportFindingsSql(id, district, unit, year)]
 }
