@@ -9,9 +9,6 @@ import { SOURCE_COLUMNS, sourceKey } from '~/build/source-key'
 import { DistrictError, unitsFromCsv } from '~/build/units-csv'
 import type { DistrictInfo, DistrictInput, ReportFile, SourceRecord, SourceStatus, UnitRecord } from './types'
 
-// Shared with the browser (src/local), which reads an uploaded units.csv with the same rules.
-export { DistrictError } from '~/build/units-csv'
-
 /**
  * Read one district folder (`district.json`, `units.csv`, optional `sources.csv`, `reports/**`).
  * Problems in the inputs are collected as messages naming file and row; only a missing, unreadable
@@ -206,9 +203,6 @@ function readUnits(file: string, ctx: ReadCtx): UnitRecord[] {
 }
 
 const SOURCE_STATUSES = ['published', 'not_published'] as const
-
-// Pure lookups, shared with the browser (src/local); re-exported for the build's callers.
-export { SOURCE_COLUMNS, sourceFor, sourceKey } from '~/build/source-key'
 
 /** True for an absolute http(s) address with a host. */
 function isHttpUrl(s: string): boolean {

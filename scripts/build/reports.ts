@@ -1,4 +1,4 @@
-import { sourceFor } from './district-input'
+import { sourceFor } from '~/build/source-key'
 import { sha256 } from './hash'
 import { readInputFile } from './input-fs'
 import { applyLedger } from './ledger'

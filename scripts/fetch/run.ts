@@ -1,5 +1,6 @@
 import { join } from 'node:path'
-import { DistrictError, listDistricts, readDistrict } from '../build/district-input'
+import { listDistricts, readDistrict } from '../build/district-input'
+import { DistrictError } from '~/build/units-csv'
 import { sha256 } from '../build/hash'
 import { LEDGER_FILE, type LedgerRow } from '../build/ledger'
 import type { SourceRecord } from '../build/types'
