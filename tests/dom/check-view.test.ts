@@ -4,8 +4,14 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { describe, expect, it, vi } from 'vitest'
 import { pathToFileURL } from 'node:url'
+import { unitsFromCsv } from '~/build/units-csv'
+import type { Connector } from '~/db/connector'
+import { checkDistrictsSql, previousYearSql } from '~/db/sql/check'
+import { reportCellsSql } from '~/db/sql/unit'
 import { i18n } from '~/i18n'
+import { parseReport } from '~/report/read'
 import { setPdfAssets } from '~/report/parse/pdf-options'
+import { setEngineFactory } from '~/stores/db'
 import CheckView from '~/views/CheckView.vue'
 
 // happy-dom replaces URL, so the fixture is found from the project root instead of import.meta.url.
@@ -17,8 +23,54 @@ const PDF = readFileSync(resolve(process.cwd(), 'tests/corpus/raw/c027.pdf'))
 // The first bytes of a real PNG: what a user choosing a screenshot of the report hands over.
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0])
 
+const PINGTAN = resolve(process.cwd(), 'data/districts/pingtan')
+const FINANCE = '平潭综合实验区财政金融局'
+const POLICE = '平潭综合实验区公安局'
+// c025 is 财政金融局's real 2023 report; its 上年结转 row is planted from 0 to 2 in the 总计 column.
+const C025 = readFileSync(resolve(process.cwd(), 'tests/corpus/raw/c025.txt'), 'utf8')
+const PLANTED = C025.replace('上年结转政府信息公开申请数量0 0 0 0 0 00', '上年结转政府信息公开申请数量0 0 0 0 0 02')
+
+/**
+ * A fake engine holding 平潭's real registry and 财政金融局's real published 2022 report (parsed from
+ * the data folder), answering exactly the SQL the page's builders write; anything else fails the test.
+ */
+function pingtanEngine(): string[] {
+  const asked: string[] = []
+  const units = unitsFromCsv(readFileSync(resolve(PINGTAN, 'units.csv'), 'utf8'), 'units.csv', [])
+  const prev = parseReport(new Uint8Array(readFileSync(resolve(PINGTAN, 'reports/2022/财政金融局2022.txt'))), '财政金融局2022.txt')
+  if (!prev.ok) throw new Error('2022 report unreadable')
+  const answers = new Map<string, unknown[]>([
+    [checkDistrictsSql(), [{ district: 'pingtan', name: '平潭综合实验区' }]],
+    [previousYearSql('pingtan', FINANCE, 2022), [{ year: 2022, status: 'received', report_id: 42, format: 'gov2021', file: 'reports/2022/财政金融局2022.txt', source_url: null }]],
+    [previousYearSql('pingtan', POLICE, 2023), [{ year: 2023, status: 'not_collected', report_id: null, format: null, file: null, source_url: null }]],
+    [reportCellsSql(42), Object.entries(prev.report.cells).map(([key, value]) => ({ key, value, flag: 'ok', raw: null }))],
+  ])
+  const connector: Connector = {
+    async query<T>(sql: string) {
+      asked.push(sql)
+      const hit = answers.get(sql)
+      if (hit) return hit as T[]
+      if (/FROM districts WHERE district = 'pingtan'/.test(sql)) return [{ name: '平潭综合实验区', city: null, province: '福建省' }] as T[]
+      if (/FROM units WHERE district = 'pingtan'/.test(sql)) {
+        return units.map((u) => ({ unit: u.name, unit_code: u.code, unit_kind: u.kind, aliases: u.aliases.join('|'), valid_from: u.valid_from, valid_to: u.valid_to })) as T[]
+      }
+      throw new Error(`unexpected SQL: ${sql}`)
+    },
+    async exec() {},
+  }
+  setEngineFactory(async () => connector)
+  return asked
+}
+
 function mountCheck() {
+  pingtanEngine()
   return mount(CheckView, { global: { plugins: [createPinia(), i18n] } })
+}
+
+/** Wait until the comparison with the previous year has settled. */
+async function settled(w: ReturnType<typeof mountCheck>) {
+  await vi.waitFor(() => { if (w.find('[data-previous-year]').attributes('data-status') === 'loading') throw new Error('comparing') }, { timeout: 10_000, interval: 20 })
+  await flushPromises()
 }
 
 /** Choose a file in the upload's <input type=file>, as a user would. */
@@ -102,14 +154,17 @@ describe('CheckView', () => {
       const text = await blobs[0]!.text()
       const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n')
       expect(lines[0]).toBe('规则,级别,涉及单元格,说明,已改')
+      // First the suspect-cell row: c027's broken 四 total could be any of its cells, so no value is suggested.
+      expect(lines[1]).toMatch(/^最可能出错,,.*\[review\.total\].*,以下单元格均可能出错，证据不足以确定一个/)
+      const rows = lines.slice(2)
       const listed = w.findAll('[data-findings] [data-rule]')
       expect(listed.length).toBeGreaterThan(0)
-      expect(lines.length - 1).toBe(listed.length)
+      expect(rows.length).toBe(listed.length)
       const first = listed[0]!
-      expect(lines[1]).toContain(`${first.attributes('data-rule')},`)
-      expect(lines[1]).toContain(first.find('.finding-list__message').text())
+      expect(rows[0]).toContain(`${first.attributes('data-rule')},`)
+      expect(rows[0]).toContain(first.find('.finding-list__message').text())
       const withCells = listed.findIndex((f) => f.find('.finding-list__cell').exists())
-      if (withCells >= 0) expect(lines[withCells + 1]).toContain(`[${listed[withCells]!.find('.finding-list__cell').attributes('title')}]`)
+      if (withCells >= 0) expect(rows[withCells]).toContain(`[${listed[withCells]!.find('.finding-list__cell').attributes('title')}]`)
       // Every row ends with the empty "done" column to tick.
       expect(lines.slice(1).every((l) => l.endsWith(','))).toBe(true)
     } finally {
@@ -124,4 +179,69 @@ describe('CheckView', () => {
     expect(w.find('[data-meta="unit"]').text()).toBe('洪泽区人民政府')
     expect(w.find('[data-layout="gov2021.appeal"] td[data-key="review.maintained"]').text()).toContain('10')
   }, 60_000)
+})
+
+describe('CheckView against the previous published year', () => {
+  it('names the unit, shows C1 with both cells and values, links last year’s report and points at the planted cell', async () => {
+    const w = mountCheck()
+    await choose(w, new File([PLANTED], 'c025.txt', { type: 'text/plain' }))
+    await settled(w)
+    expect(w.find('[data-prev-unit]').text()).toContain(`草稿单位：${FINANCE}（平潭综合实验区）`)
+    const c1 = w.find('[data-prev-state="mismatch"] [data-rule="C1"]')
+    expect(c1.find('[data-pair]').text()).toBe('本稿“二、上年结转政府信息公开申请数量 · 总计” 2 ≠ 2022 年报告的“四、结转下年度继续办理 · 总计” 0')
+    expect(w.find('[data-prev-link]').attributes('href')).toBe(`#/unit/${encodeURIComponent(FINANCE)}?district=pingtan&year=2022`)
+    // The main findings list carries the cross-year finding too.
+    expect(w.find('[data-findings] [data-rule="C1"]').exists()).toBe(true)
+    // The C1 finding counts in the summary beside the draft's own A1/A3.
+    expect(w.find('[data-summary]').text()).toMatch(/^2 个错误，1 个警告/)
+    const likely = w.find('[data-suspect="likely"]')
+    expect(likely.attributes('data-key')).toBe('apply.carried_over.total')
+    expect(likely.text()).toContain('最可能出错的单元格：三、收到和处理政府信息公开申请情况 › 二、上年结转政府信息公开申请数量 › 总计（现为 2，使各项相符应为 0）')
+    expect(likely.text()).toContain('A1、A3、C1')
+    // Clicking it selects the cell in the redrawn tables.
+    await likely.find('button').trigger('click')
+    expect(w.find('td[data-key="apply.carried_over.total"]').classes().join(' ')).toMatch(/selected/)
+  })
+
+  it('puts the suspect cell and the cross-year finding in the checklist CSV', async () => {
+    const w = mountCheck()
+    await choose(w, new File([PLANTED], 'c025.txt', { type: 'text/plain' }))
+    await settled(w)
+    const blobs: Blob[] = []
+    const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => { blobs.push(b as Blob); return 'blob:checklist' })
+    const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    try {
+      await w.find('[data-checklist]').trigger('click')
+      const lines = (await blobs[0]!.text()).replace(/^\uFEFF/, '').trim().split('\r\n')
+      expect(lines[1]).toBe('最可能出错,,二、上年结转政府信息公开申请数量 · 总计 [apply.carried_over.total],三、收到和处理政府信息公开申请情况 › 二、上年结转政府信息公开申请数量 › 总计：现为 2，使各项相符应为 0（A1、A3、C1）,')
+      expect(lines.some((l) => l.startsWith('C1,警告,') && l.includes('2023年“二、上年结转”总计=2，但2022年“四、结转下年度继续办理”总计=0'))).toBe(true)
+    } finally {
+      create.mockRestore(); revoke.mockRestore(); click.mockRestore()
+    }
+  })
+
+  it('says the previous year is not published here, with its coverage status, instead of staying silent', async () => {
+    const w = mountCheck()
+    await choose(w, new File([readFileSync(resolve(process.cwd(), 'tests/corpus/raw/c003.txt'))], 'c003.txt', { type: 'text/plain' }))
+    await settled(w)
+    expect(w.find('[data-prev-unit]').text()).toContain(POLICE)
+    expect(w.find('[data-prev-state="not-received"]').text()).toContain(`${POLICE} 2023 年报告：未收录`)
+    expect(w.find('[data-prev-state="mismatch"]').exists()).toBe(false)
+  })
+
+  it('lets the user pick the unit when the draft’s name matches none, then compares', async () => {
+    const w = mountCheck()
+    const renamed = PLANTED.replaceAll('平潭综合实验区财政金融局', '某某委员会')
+    await choose(w, new File([renamed], '某某委员会2023.txt', { type: 'text/plain' }))
+    await settled(w)
+    expect(w.find('[data-prev-unit="missing"]').text()).toContain('某某委员会')
+    expect(w.find('[data-prev-state="mismatch"]').exists()).toBe(false)
+    // Without the comparison only the draft's own sums point at the cell: A1 and A3.
+    expect(w.find('[data-suspect="likely"]').text()).toContain('A1、A3')
+    await w.find('select[data-pick="unit"]').setValue(FINANCE)
+    await settled(w)
+    expect(w.find('[data-prev-state="mismatch"] [data-rule="C1"] [data-pair]').text()).toContain('≠ 2022 年报告')
+    expect(w.find('[data-suspect="likely"]').text()).toContain('A1、A3、C1')
+  })
 })
