@@ -1,8 +1,11 @@
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
+import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import { precompressPlugin } from './scripts/precompress'
+import { keepFirstScreenDatabase } from './scripts/build/first-screen'
 
 const src = fileURLToPath(new URL('./src', import.meta.url))
 
@@ -51,18 +54,22 @@ export default defineConfig({
  * a database that large is read by Range requests, which go to the network.
  */
 function serviceWorker() {
-  return VitePWA({
+  let siteDir = 'dist'
+  const outDirOf: Plugin = { name: 'sw-site-dir', configResolved: (c) => void (siteDir = resolve(c.root, c.build.outDir)) }
+  return [outDirOf, VitePWA({
     strategies: 'injectManifest',
     srcDir: 'src',
     filename: 'sw.ts',
     injectRegister: false,
     manifest: false,
     injectManifest: {
-      globPatterns: ['index.html', 'assets/*.{js,mjs,css}', 'assets/duckdb-eh-*.wasm', 'data/index.json', 'data/summary/*.json', 'data/prebuilt/*/*.json', 'data/gov.duckdb', 'data/datapackage.json'],
+      // Of the district databases only the one the dashboard opens on (scripts/build/first-screen.ts).
+      globPatterns: ['index.html', 'assets/*.{js,mjs,css}', 'assets/duckdb-eh-*.wasm', 'data/index.json', 'data/summary/*.json', 'data/prebuilt/*/*.json', 'data/db/*.duckdb', 'data/datapackage.json'],
+      manifestTransforms: [keepFirstScreenDatabase(() => siteDir)],
       globIgnores: ['assets/duckdb-browser-mvp.worker-*', 'assets/duckdb-browser-coi*', '**/*.br', '**/*.gz'],
       // Hashed names change with their bytes: no revision needed (and the browser's HTTP cache can serve them).
       dontCacheBustURLsMatching: /^assets\//,
       maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
     },
-  })
+  })]
 }

@@ -1,11 +1,16 @@
 /**
- * `npm run bench:build [-- --sizes 1000,10000]`: generate synthetic districts of N reports with the
- * demo generator (scripts/demo), write them to a temp folder, run the data build on them and print
- * seconds, reports/s and output sizes. Target: 10,000 reports ≤ 60 s.
+ * `npm run bench:build [-- --sizes 20000,100000 --jobs N --keep]`: generate N reports as synthetic
+ * districts of 22 units × 2019–2025 (the demo generator, scripts/demo, one seed per district),
+ * grouped into provinces of 5 cities × 6 districts, run the data build on them in a child process
+ * and print wall time, reports/s, CPU, the child's peak RSS (the whole process: main thread and
+ * parser worker threads), output bytes per report and the per-district file sizes. The load
+ * average is printed with every figure: on a shared machine it says how far to trust them.
  */
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { buildData } from './build/build'
 import type { BuildLog } from './build/log'
@@ -13,20 +18,32 @@ import { withEngines } from './build-data'
 import { generateDistrict } from './demo/generate'
 
 const YEARS: [number, number] = [2019, 2025]
-const PER_UNIT = YEARS[1] - YEARS[0] + 1
+const UNITS = 22
+const DISTRICTS_PER_CITY = 6
+const CITIES_PER_PROVINCE = 5
 
-/** Write a generated district of about `reports` reports under `<root>/districts/bench`. */
-function writeDistrict(root: string, reports: number): number {
-  const demo = generateDistrict({ seed: 7, units: Math.ceil(reports / PER_UNIT), years: YEARS })
-  const dir = join(root, 'districts', 'bench')
-  const write = (path: string, data: string | Uint8Array) => {
-    mkdirSync(dirname(join(dir, path)), { recursive: true })
-    writeFileSync(join(dir, path), data)
+/** Write generated districts of about `reports` reports in all under `<root>/districts/`; returns files and districts written. */
+function writeDistricts(root: string, reports: number): { files: number; districts: number; provinces: number } {
+  const perDistrict = UNITS * (YEARS[1] - YEARS[0] + 1)
+  const n = Math.max(1, Math.round(reports / perDistrict))
+  let files = 0
+  for (let i = 0; i < n; i++) {
+    const city = Math.floor(i / DISTRICTS_PER_CITY)
+    const province = Math.floor(city / CITIES_PER_PROVINCE)
+    const id = `bench-${String(i + 1).padStart(4, '0')}`
+    const demo = generateDistrict({ seed: 7 + i, units: UNITS, years: YEARS })
+    const district = { ...demo.district, name: `测试${i + 1}区`, city: `测试${city + 1}市`, province: `测试${province + 1}省` }
+    const dir = join(root, 'districts', id)
+    const write = (path: string, data: string | Uint8Array) => {
+      mkdirSync(dirname(join(dir, path)), { recursive: true })
+      writeFileSync(join(dir, path), data)
+    }
+    write('district.json', JSON.stringify(district))
+    write('units.csv', demo.unitsCsv)
+    for (const f of demo.files) write(f.path, f.bytes)
+    files += demo.files.length
   }
-  write('district.json', JSON.stringify(demo.district))
-  write('units.csv', demo.unitsCsv)
-  for (const f of demo.files) write(f.path, f.bytes)
-  return demo.files.length
+  return { files, districts: n, provinces: Math.floor((n - 1) / DISTRICTS_PER_CITY / CITIES_PER_PROVINCE) + 1 }
 }
 
 function sizes(dir: string, prefix = ''): [string, number][] {
@@ -37,41 +54,84 @@ function sizes(dir: string, prefix = ''): [string, number][] {
 }
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`
+const kb = (n: number) => `${(n / 1e3).toFixed(0)} kB`
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ')
+
+/** What the child prints as its last line. */
+interface ChildResult { seconds: number; cpuSeconds: number; maxRssBytes: number; ok: boolean; errors: number; unreadable: number }
 
 /** Progress only at the end of each district: the benchmark's output should be the numbers. */
-const quietLog: BuildLog = { info: (l) => void (l.startsWith('time:') && console.log(`  ${l}`)), problem: () => {}, progress: () => {} }
+const quietLog: BuildLog = { info: (l) => void (l.startsWith('time:') && console.error(`  ${l}`)), problem: () => {}, progress: () => {} }
 
-async function bench(n: number): Promise<void> {
+/** The build itself, in its own process, so its peak RSS is its own (not the generator's). */
+async function child(input: string, out: string, jobs: number): Promise<void> {
+  const t = performance.now()
+  const result = await withEngines(jobs, (engines) => buildData({ dataDir: input, outDir: out, strict: false, log: quietLog }, engines))
+  const usage = process.resourceUsage()
+  const res: ChildResult = {
+    seconds: (performance.now() - t) / 1000,
+    cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+    // maxRSS is the process's peak resident set in kB: every thread, the parser workers included.
+    maxRssBytes: usage.maxRSS * 1024,
+    ok: result.ok,
+    errors: result.districts.reduce((a, d) => a + d.errors, 0),
+    unreadable: result.districts.reduce((a, d) => a + d.unreadable, 0),
+  }
+  console.log(JSON.stringify(res))
+}
+
+function bench(n: number, jobs: number, keep: boolean): void {
   const root = mkdtempSync(join(tmpdir(), 'gov-bench-'))
   try {
     let t = performance.now()
-    const files = writeDistrict(join(root, 'in'), n)
+    const gen = writeDistricts(join(root, 'in'), n)
     const genSeconds = (performance.now() - t) / 1000
+    const loadBefore = load()
     t = performance.now()
-    let peak = 0
-    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200)
-    const load = loadavg()[0]!
-    const cpu0 = process.cpuUsage()
-    const result = await withEngines(jobs, (engines) => buildData({ dataDir: join(root, 'in'), outDir: join(root, 'out'), strict: false, log: quietLog }, engines))
-    const cpu = process.cpuUsage(cpu0)
-    clearInterval(timer)
-    const seconds = (performance.now() - t) / 1000
-    const d = result.districts[0]!
-    console.log(`\n${files} reports (generated in ${genSeconds.toFixed(1)} s)`)
-    console.log(`  build: ${seconds.toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU (all threads), ${(files / seconds).toFixed(0)} reports/s, peak RSS ≈ ${mb(peak)}`)
-    console.log(`  ${jobs} parser workers on ${availableParallelism()} cores; 1-min load average before the build: ${load.toFixed(1)}`)
-    console.log(`  ${d.unreadable} unreadable, ${d.unmatched} unmatched, ${d.errors} error findings, ${d.warnings} warnings`)
-    const out = sizes(join(root, 'out')).filter(([f]) => !f.startsWith('summary/') || f === 'summary/bench.json')
-    for (const [f, size] of out.sort()) console.log(`  ${f.padEnd(24)} ${mb(size).padStart(10)}`)
-    console.log(`  total ${mb(sizes(join(root, 'out')).reduce((a, [, s]) => a + s, 0))}`)
+    const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', join(root, 'in'), join(root, 'out'), '--jobs', String(jobs)], {
+      stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 20,
+    })
+    const wall = (performance.now() - t) / 1000
+    if (run.status !== 0) throw new Error(`the build child exited with ${run.status ?? run.signal}`)
+    const r = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as ChildResult
+    const files = sizes(join(root, 'out'))
+    const total = files.reduce((a, [, s]) => a + s, 0)
+    console.log(`\n${gen.files} reports in ${gen.districts} districts, ${gen.provinces} provinces (generated in ${genSeconds.toFixed(1)} s)`)
+    console.log(`  build: ${r.seconds.toFixed(1)} s (${wall.toFixed(1)} s with process start), ${r.cpuSeconds.toFixed(1)} s CPU, ${(gen.files / r.seconds).toFixed(0)} reports/s, peak RSS ${mb(r.maxRssBytes)}`)
+    console.log(`  ${jobs} parser workers on ${availableParallelism()} cores; load average (1/5/15 min) before ${loadBefore}, after ${load()}`)
+    console.log(`  ${r.unreadable} unreadable, ${r.errors} error findings (planted faults); exit ok: ${r.ok}`)
+    console.log(`  output ${mb(total)} in ${files.length} files, ${kb(total / gen.files)} per report`)
+    const top = (re: RegExp) => files.filter(([f]) => re.test(f)).reduce((a, [, s]) => a + s, 0)
+    for (const [label, re] of [
+      ['gov.duckdb (all districts)', /^gov\.duckdb$/], ['db/<district>.duckdb, all', /^db\//], ['open/<district>/…, all', /^open\/[^/]+\//],
+      ['open/<table>.* (all districts)', /^open\/[^/]+$/], ['open/cells.parquet', /^open\/cells\.parquet$/], ['summary/', /^summary\//], ['prebuilt/', /^prebuilt\//], ['other', /^[^/]+$/],
+    ] as const) console.log(`  ${label.padEnd(32)} ${mb(top(re)).padStart(10)}`)
+    const per = (re: (id: string) => RegExp) => {
+      const ids = readdirSync(join(root, 'out', 'db')).map((f) => f.replace(/\.duckdb$/, ''))
+      const s = ids.map((id) => top(re(id))).sort((a, b) => a - b)
+      return `min ${kb(s[0]!)}, median ${kb(s[Math.floor(s.length / 2)]!)}, max ${kb(s.at(-1)!)}`
+    }
+    console.log(`  per district: db/<id>.duckdb ${per((id) => new RegExp(`^db/${id}\\.duckdb$`))}; open/<id>/ ${per((id) => new RegExp(`^open/${id}/`))}`)
+    console.log(`  per district and year: open/<id>/<year>/cells.parquet ${(() => {
+      const s = files.filter(([f]) => /^open\/[^/]+\/\d{4}\/cells\.parquet$/.test(f)).map(([, x]) => x).sort((a, b) => a - b)
+      return `min ${kb(s[0]!)}, median ${kb(s[Math.floor(s.length / 2)]!)}, max ${kb(s.at(-1)!)}`
+    })()}`)
+    if (keep) console.log(`  kept: ${root}`)
   } finally {
-    rmSync(root, { recursive: true, force: true })
+    if (!keep) rmSync(root, { recursive: true, force: true })
   }
 }
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, jobs: { type: 'string', default: String(availableParallelism()) } } })
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { sizes: { type: 'string', default: '1000,10000' }, jobs: { type: 'string', default: String(availableParallelism()) }, child: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } },
+})
 const jobs = Number(values.jobs)
-for (const n of values.sizes.split(',').map(Number)) {
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--sizes: "${n}" is not a positive integer`)
-  await bench(n)
+if (values.child) {
+  await child(positionals[0]!, positionals[1]!, jobs)
+} else {
+  for (const n of values.sizes.split(',').map(Number)) {
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`--sizes: "${n}" is not a positive integer`)
+    bench(n, jobs, values.keep)
+  }
 }

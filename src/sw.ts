@@ -2,8 +2,10 @@
 /**
  * The service worker (built by vite-plugin-pwa from this file; registered by sw-register.ts). It
  * keeps the app, the DuckDB engine (the `eh` wasm and its worker) and the data the first screens
- * read (gov.duckdb, index.json, the district summaries) in a precache, so a second visit — or a
- * visit to an intranet copy with the network down — starts from disk instead of downloading 40 MB.
+ * read (index.json, the district summaries, the database file of the district the dashboard opens
+ * on — data/db/<district>.duckdb, chosen in vite.config.ts — not every district's) in a precache,
+ * so a second visit — or a visit to an intranet copy with the network down — starts from disk
+ * instead of downloading 40 MB. Another district's file is fetched when that district is chosen.
  *
  * Versioned: the build writes the list of files with a content hash of each (`self.__WB_MANIFEST`).
  * A new build changes that list, so the browser installs the new worker, which downloads only the
@@ -21,7 +23,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing'
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] }
 
-// DuckDB-WASM reads a large gov.duckdb with Range requests (`?dbread=url`): answer them with the
+// DuckDB-WASM reads a large district database with Range requests (`?dbread=url`): answer them with the
 // asked bytes of the cached file (206), never the whole file; one not in the precache goes to the network.
 addPlugins([new RangeRequestsPlugin()])
 precacheAndRoute(self.__WB_MANIFEST)

@@ -11,6 +11,9 @@ export type TableName = TableDef['name']
 const STORAGE_VERSION = 'v1.4.0'
 
 
+/** The smallest block DuckDB writes (and duckdb-wasm 1.32 reads, tests/build/wasm-open.test.ts): for the small per-district files. */
+export const SMALL_BLOCK_SIZE = 16384
+
 /**
  * Note on reproducibility: the Parquet/CSV/JSON files are byte-identical for the same input, the
  * DuckDB file is not — DuckDB stamps a random database identifier into its header and leaves
@@ -24,13 +27,19 @@ const STORAGE_VERSION = 'v1.4.0'
 export class DatabaseWriter {
   private constructor(private readonly con: DuckDBConnection, private readonly appenders: Map<TableName, DuckDBAppender>, private readonly instanceClose: () => void) {}
 
-  /** Create `dbPath` (replacing any old file) with the empty tables of src/db/schema.ts. */
-  static async create(dbPath: string): Promise<DatabaseWriter> {
+  /**
+   * Create `dbPath` (replacing any old file) with the empty tables of src/db/schema.ts. `blockSize`
+   * (bytes, a power of two from 16384 to 262144, DuckDB's default): a district's own file uses
+   * {@link SMALL_BLOCK_SIZE}, because every table takes at least one block — with the default a
+   * district of 150 reports is 2.1 MB of which most is empty blocks, with 16 kB blocks about a fifth.
+   */
+  static async create(dbPath: string, opts: { blockSize?: number } = {}): Promise<DatabaseWriter> {
     rmSync(dbPath, { force: true })
     rmSync(`${dbPath}.wal`, { force: true })
     const instance = await DuckDBInstance.create(':memory:')
     const con = await instance.connect()
-    await con.run(`ATTACH ${sqlString(dbPath)} AS gov (STORAGE_VERSION '${STORAGE_VERSION}')`)
+    const block = opts.blockSize ? `, BLOCK_SIZE ${opts.blockSize}` : ''
+    await con.run(`ATTACH ${sqlString(dbPath)} AS gov (STORAGE_VERSION '${STORAGE_VERSION}'${block})`)
     await con.run('USE gov')
     const appenders = new Map<TableName, DuckDBAppender>()
     for (const t of TABLES) {

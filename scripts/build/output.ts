@@ -7,7 +7,7 @@ import type { CoverageRow } from '~/build/coverage'
 import type { CrossFinding } from '~/build/cross-checks'
 import { nextChangelog, datasetVersion } from './changelog'
 import { buildDataPackage, type OutputFile } from './datapackage'
-import { DatabaseWriter, type TableName } from './duckdb-writer'
+import { DatabaseWriter, SMALL_BLOCK_SIZE, type TableName } from './duckdb-writer'
 import { sha256File } from './hash'
 import { writeOpenFiles } from './open-files'
 import { addPrebuilt, PREBUILT_DIR } from './prebuilt'
@@ -116,7 +116,7 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, buil
 
 /** A district's own database file: the tables of src/db/schema.ts holding that district's rows only. */
 async function writeDistrictDatabase(file: string, b: DistrictBuild): Promise<void> {
-  const db = await DatabaseWriter.create(file)
+  const db = await DatabaseWriter.create(file, { blockSize: SMALL_BLOCK_SIZE })
   try {
     const id = b.input.id
     db.append('districts', [districtRow(b.input)])

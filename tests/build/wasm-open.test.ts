@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking'
 import { afterAll, expect, it } from 'vitest'
-import { DB_ALIAS, DB_FILE_NAME } from '~/db/data-files'
+import { DB_ALIAS, DB_FILE_NAME, districtDbPath } from '~/db/data-files'
 import { OFFLINE_SETTINGS_SQL } from '~/db/views'
 import { buildInto, FIXTURE_DATA, removeTemps } from './helpers'
 
@@ -41,5 +41,12 @@ it('the browser engine (duckdb-wasm 1.32 / DuckDB 1.4.3) opens the built databas
   ])
   const cell = con.query(`SELECT value FROM ${DB_ALIAS}.cells WHERE district = 'beta' AND key = 'apply.new.total'`).toArray()[0]!.toJSON()
   expect(cell.value).toBe(2)
+  // A district's own file (16 kB blocks), swapped in under the same alias as the browser does on a district switch.
+  con.query(`DETACH ${DB_ALIAS}`)
+  db.registerFileBuffer('district-1.duckdb', new Uint8Array(readFileSync(join(out, districtDbPath('beta')))))
+  con.query(`ATTACH 'district-1.duckdb' AS ${DB_ALIAS} (READ_ONLY)`)
+  const own = con.query(`SELECT district, count(*)::INTEGER AS n FROM ${DB_ALIAS}.cells GROUP BY district`).toArray().map((r) => r.toJSON())
+  expect(own.map((r) => r.district)).toEqual(['beta'])
+  expect(con.query(`SELECT value FROM ${DB_ALIAS}.cells WHERE key = 'apply.new.total'`).toArray()[0]!.toJSON().value).toBe(2)
   con.close()
 })

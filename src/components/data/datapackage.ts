@@ -90,7 +90,8 @@ export function readDataPackage(json: unknown, source = 'datapackage.json'): Dat
       format: (text(r.format) ?? path.split('.').pop() ?? '').toLowerCase(),
       bytes: typeof r.bytes === 'number' && Number.isFinite(r.bytes) && r.bytes >= 0 ? r.bytes : null,
       sha256: sha && /^[0-9a-f]{64}$/i.test(sha) ? sha.toLowerCase() : null,
-      district: path.match(/^open\/([^/]+)\//)?.[1] ?? null,
+      // open/<district>/… (tables, and cells per year in open/<district>/<year>/) and db/<district>.duckdb.
+      district: path.match(/^open\/([^/]+)\//)?.[1] ?? path.match(/^db\/([^/]+)\.duckdb$/)?.[1] ?? null,
     })
   })
   const districts: PackageDistrict[] = []
