@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startE2E, type E2E } from './harness'
@@ -38,4 +39,28 @@ describe('草稿检查 Draft check in Chromium', () => {
     p.expectClean()
     await p.page.close()
   }, 90_000)
+
+  it('compares a draft with the unit’s published previous year and points at the wrong cell (real c025 with a planted 上年结转)', async () => {
+    // c025 is 平潭 财政金融局's real 2023 report; the embedded data holds its 2022 report (结转下年度 0).
+    const text = readFileSync(resolve(import.meta.dirname, '../corpus/raw/c025.txt'), 'utf8')
+    const row = '上年结转政府信息公开申请数量0 0 0 0 0 00'
+    expect(text).toContain(row)
+    const planted = Buffer.from(text.replace(row, '上年结转政府信息公开申请数量0 0 0 0 0 02'), 'utf8')
+    const p = await e2e.open('#/check')
+    await p.page.waitForSelector('[data-view="check"] input[type="file"]', { state: 'attached' })
+    await p.page.setInputFiles('[data-view="check"] input[type="file"]', { name: '财政金融局2023草稿.txt', mimeType: 'text/plain', buffer: planted })
+    await p.page.waitForSelector('[data-prev-state="mismatch"]', { timeout: 60_000 })
+    expect(await p.page.locator('[data-prev-unit]').textContent()).toContain('平潭综合实验区财政金融局（平潭综合实验区）')
+    expect(await p.page.locator('[data-prev-state="mismatch"] [data-rule="C1"] [data-pair]').textContent())
+      .toBe('本稿“二、上年结转政府信息公开申请数量 · 总计” 2 ≠ 2022 年报告的“四、结转下年度继续办理 · 总计” 0')
+    const likely = p.page.locator('[data-suspect="likely"]')
+    expect(await likely.getAttribute('data-key')).toBe('apply.carried_over.total')
+    expect(await likely.textContent()).toContain('（现为 2，使各项相符应为 0）')
+    await p.screenshot('check-previous-year')
+    // The link opens last year's report of the unit on its page.
+    await p.page.locator('[data-previous-year] [data-prev-link]').click()
+    await p.page.waitForSelector('[data-view="unit"] [data-report-year="2022"]', { timeout: 60_000 })
+    p.expectClean()
+    await p.page.close()
+  }, 120_000)
 })
