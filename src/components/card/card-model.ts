@@ -14,7 +14,7 @@ export interface CardIndicatorRow {
   districtN: number
   peerMedian: number | null
   peerN: number
-  /** The unit against the district median: how it compares, read by the metric's good direction when it has one. */
+  /** The unit against the district median (null below MIN_UNITS_TO_COMPARE units or without values). */
   versus: 'above' | 'below' | 'equal' | null
   /** For metrics with a good direction: whether being above/below the median is good or bad; neutral for volumes. */
   meaning: 'good' | 'bad' | 'neutral' | null
@@ -22,20 +22,27 @@ export interface CardIndicatorRow {
   series: (number | null)[]
 }
 
+/**
+ * Fewest units a district median must be taken over before the card says "above / below the
+ * median": with one or two units the median is mostly the unit itself.
+ */
+export const MIN_UNITS_TO_COMPARE = 3
+
 export function cardRows(rows: readonly CardMetricRow[], indicators: readonly Metric[], years: readonly number[], year: number): CardIndicatorRow[] {
   const at = new Map(rows.map((r) => [`${r.metric}|${r.year}`, r]))
   return indicators.map((m) => {
     const r = at.get(`${m.key}|${year}`)
     const value = r?.unit_value ?? null
     const districtMedian = r?.district_median ?? null
-    const versus = value === null || districtMedian === null ? null : value > districtMedian ? 'above' : value < districtMedian ? 'below' : 'equal'
+    const districtN = r?.district_n ?? 0
+    const versus = value === null || districtMedian === null || districtN < MIN_UNITS_TO_COMPARE ? null : value > districtMedian ? 'above' : value < districtMedian ? 'below' : 'equal'
     const meaning = versus === null ? null : versus === 'equal' || m.good === null ? 'neutral' : (versus === 'above') === (m.good === 'higher') ? 'good' : 'bad'
     return {
       key: m.key,
       metric: m,
       value,
       districtMedian,
-      districtN: r?.district_n ?? 0,
+      districtN,
       peerMedian: r?.peer_median ?? null,
       peerN: r?.peer_n ?? 0,
       versus,

@@ -28,6 +28,7 @@ export default {
       findings: '{year} 年校验发现 · {n} 条',
       unknown: '本区单位登记表中没有名为“{unit}”的单位，也没有以此为名的报告。',
       deadline: '期限 {date}',
+      moreFindings: '另有 {n} 条发现未打印，见本页或单位年报页。',
     },
   },
   en: {
@@ -58,6 +59,7 @@ export default {
       findings: 'Findings {year} · {n}',
       unknown: 'The district’s registry has no unit named “{unit}” and no report under that name.',
       deadline: 'deadline {date}',
+      moreFindings: '{n} more findings not printed: see this page on screen or the unit report page.',
     },
   },
 }
