@@ -6,8 +6,14 @@ import { inputScope, nodeInputFs, readInputFile, walkFiles, type InputFs, type I
 /** The stamp file the build leaves in its output folder: the hash of what the output was built from. */
 export const STAMP_FILE = '.build-stamp'
 
-/** Code the output depends on: the build (scripts/build and its pure steps in src/build), the parser/validator/model, the schema. */
-const CODE_DIRS = ['scripts/build', 'src/build', 'scripts/build-data.ts', 'src/report', 'src/db/schema.ts', 'src/db/summary.ts', 'src/db/data-files.ts', 'package-lock.json']
+/**
+ * Code the output depends on: the build (scripts/build and its pure steps in src/build), the parser/validator/model, the schema;
+ * and the views' SQL builders with the prebuilt states (the prebuilt results are keyed by the SQL text they build).
+ */
+const CODE_DIRS = [
+  'scripts/build', 'src/build', 'scripts/build-data.ts', 'src/report', 'src/db/schema.ts', 'src/db/summary.ts', 'src/db/data-files.ts',
+  'src/db/sql', 'src/db/prebuilt.ts', 'src/db/prebuilt-states.ts', 'package-lock.json',
+]
 
 /**
  * One line per file under `path` (path relative to `root`, then the content hash). The walk and
