@@ -30,8 +30,9 @@ export interface SuspectCell {
   /** The failing equations whose difference this cell moves. */
   findings: Finding[]
   /**
-   * The one value that makes every failing equation it is in hold without breaking another
-   * equation or A7; null when no value does, or when several would.
+   * The value that makes every failing equation it is in hold without breaking another equation or
+   * A7; null when no single value does (or, for a cell in fewer failing equations than a confirmed
+   * one, when it was not tried).
    */
   fix: number | null
 }
@@ -40,7 +41,10 @@ export interface SuspectCell {
 export interface SuspectResult {
   /** The most likely wrong cell, only when the evidence is unambiguous (see {@link rankSuspectCells}). */
   likely: SuspectCell | null
-  /** Every cell of a failing equation, most likely first (the likely one excluded). */
+  /**
+   * Cells that may be wrong, most likely first: with a likely cell, those of the failing equations it
+   * does not explain (none when it explains all); without one, every cell of a failing equation.
+   */
   candidates: SuspectCell[]
   /** Failing equations considered. */
   failing: number
@@ -63,39 +67,39 @@ function isFailingEquation(f: Finding): boolean {
   return EQUATION_RULES.has(f.rule) && f.cells.length > 0 && numeric(f.expected) !== null && numeric(f.actual) !== null
 }
 
+/** The gap of an equation: what the rule expected minus what the report printed. */
+function gap(f: Finding): number {
+  return numeric(f.expected)! - numeric(f.actual)!
+}
+
+/** A failing equation a cell takes part in, and the change of that cell that would close it. */
+interface Term {
+  finding: Finding
+  delta: number
+}
+
 /**
- * Which cells of the draft the failing equations really depend on: a finding of a cross-year rule
- * names last year's cell by the same key as a cell of this report (C1: `apply.carry_forward.total`),
- * so membership is tested, not assumed — a cell belongs to an equation when changing it changes the
- * equation's two sides (or makes it hold).
+ * How the failing equations depend on each of their cells, measured by asking the validator once per
+ * cell with that cell raised by 1: the change of an equation's gap gives the cell's side (and weight)
+ * in it, hence the change that closes it. Measured, not assumed: a cross-year finding names last
+ * year's cell by the same key as a cell of this report (C1: `apply.carry_forward.total`), and only
+ * this report's cells can be changed.
  */
-function dependencies(cells: CellValues, failing: readonly Finding[], recheck: Recheck): Map<string, Finding[]> {
+function terms(cells: CellValues, failing: readonly Finding[], recheck: Recheck): Map<string, Term[]> {
   const keys = [...new Set(failing.flatMap((f) => f.cells))]
-  const byCell = new Map<string, Finding[]>()
+  const byCell = new Map<string, Term[]>()
   for (const key of keys) {
     const after = new Map(recheck({ ...cells, [key]: (cells[key] ?? 0) + 1 }).map((f) => [identity(f), f]))
     for (const f of failing) {
       if (!f.cells.includes(key)) continue
       const g = after.get(identity(f))
-      if (!g || numeric(g.expected) !== numeric(f.expected) || numeric(g.actual) !== numeric(f.actual)) {
-        byCell.set(key, [...(byCell.get(key) ?? []), f])
-      }
+      // Gone: raising the cell by 1 closed it. Otherwise the gap moved by the cell's weight (or not at all).
+      const slope = g ? gap(g) - gap(f) : -gap(f)
+      if (slope === 0) continue
+      byCell.set(key, [...(byCell.get(key) ?? []), { finding: f, delta: -gap(f) / slope }])
     }
   }
   return byCell
-}
-
-/** The values that would close the gap of one of the equations (the cell may be on either side). */
-function tryValues(value: number | null, findings: readonly Finding[]): number[] {
-  const v = value ?? 0
-  const out = new Set<number>()
-  for (const f of findings) {
-    const d = numeric(f.expected)! - numeric(f.actual)!
-    out.add(v + d)
-    out.add(v - d)
-  }
-  out.delete(v)
-  return [...out]
 }
 
 /**
@@ -104,8 +108,8 @@ function tryValues(value: number | null, findings: readonly Finding[]): number[]
  * once without breaking any other, is the most likely culprit: a typo in one cell breaks exactly the
  * row sum, the column sum or balance and the carry-over it takes part in.
  *
- * `likely` is set only when the evidence is unambiguous: its cell has exactly one such value, and no
- * other cell fixes as many failing equations. Otherwise (e.g. one failing 总计 = sum of parts, where
+ * `likely` is set only when the evidence is unambiguous: one change of its cell makes every failing
+ * equation it is in hold, and no other cell does that for as many failing equations. Otherwise (e.g. one failing 总计 = sum of parts, where
  * any of its cells could be the wrong one) every cell is a candidate and no value is suggested.
  *
  * Pure: `recheck` runs the validator; the cells are never changed in place.
@@ -117,24 +121,34 @@ export function rankSuspectCells(cells: CellValues, recheck: Recheck): SuspectRe
   if (failing.length > MAX_FAILING) return { likely: null, candidates: [], failing: failing.length, tooMany: true }
 
   const failed = new Set(before.filter((f) => GUARD_RULES.has(f.rule)).map(identity))
-  const suspects: SuspectCell[] = []
-  for (const [key, findings] of dependencies(cells, failing, recheck)) {
-    const value = cells[key] ?? null
-    const mine = new Set(findings.map(identity))
-    const fixes = tryValues(value, findings).filter((candidate) => {
-      const after = recheck({ ...cells, [key]: candidate }).filter((f) => GUARD_RULES.has(f.rule)).map(identity)
-      // Every equation of this cell holds, and nothing that held before is broken now.
-      return after.every((id) => !mine.has(id) && failed.has(id))
-    })
-    suspects.push({ key, value, findings, fix: fixes.length === 1 ? fixes[0]! : null })
-  }
+  const measured = [...terms(cells, failing, recheck)].map(([key, cellTerms]) => {
+    const delta = cellTerms[0]!.delta
+    // One change must close every equation of the cell at once.
+    const fits = cellTerms.every((t) => t.delta === delta)
+    return { key, value: cells[key] ?? null, findings: cellTerms.map((t) => t.finding), candidate: fits ? (cells[key] ?? 0) + delta : null }
+  })
+  // Most equations first. The validator confirms a change (every equation of the cell holds, and
+  // nothing that held before breaks: another equation, A7's non-negative whole numbers) from the
+  // most equations down, stopping below the level of the first confirmed one: fewer equations can
+  // neither be the likely cell nor tie with it, and each confirmation costs a validator run.
+  measured.sort((a, b) => b.findings.length - a.findings.length)
+  let level = 0
+  const suspects: SuspectCell[] = measured.map((m) => {
+    if (m.candidate === null || m.findings.length < level) return { key: m.key, value: m.value, findings: m.findings, fix: null }
+    const mine = new Set(m.findings.map(identity))
+    const after = recheck({ ...cells, [m.key]: m.candidate }).filter((f) => GUARD_RULES.has(f.rule)).map(identity)
+    const ok = after.every((id) => !mine.has(id) && failed.has(id))
+    if (ok) level = Math.max(level, m.findings.length)
+    return { key: m.key, value: m.value, findings: m.findings, fix: ok ? m.candidate : null }
+  })
 
   // Cells whose one value fixes their equations first, then by how many failing equations they are in.
   const rank = (s: SuspectCell) => (s.fix !== null ? 1000 : 0) + s.findings.length
   suspects.sort((a, b) => rank(b) - rank(a))
   const top = suspects[0]
   const unique = top !== undefined && top.fix !== null && !suspects.slice(1).some((s) => s.fix !== null && s.findings.length === top.findings.length)
-  return unique
-    ? { likely: top, candidates: suspects.slice(1), failing: failing.length, tooMany: false }
-    : { likely: null, candidates: suspects, failing: failing.length, tooMany: false }
+  if (!unique) return { likely: null, candidates: suspects, failing: failing.length, tooMany: false }
+  const explained = new Set(top.findings.map(identity))
+  const rest = suspects.slice(1).filter((s) => s.findings.some((f) => !explained.has(identity(f))))
+  return { likely: top, candidates: rest, failing: failing.length, tooMany: false }
 }

@@ -35,9 +35,16 @@ describe('rankSuspectCells on constructed reports', () => {
     expect(r.likely?.value).toBe(7)
     expect(r.likely?.fix).toBe(5)
     expect(r.likely?.findings.map((f) => f.rule).sort()).toEqual(['A2', 'A3'])
-    // The other cells of those equations are candidates, but no single value of theirs fixes everything.
-    expect(r.candidates.map((c) => c.key)).toContain('apply.result.granted.total')
-    expect(r.candidates.every((c) => c.fix === null || c.findings.length < 2)).toBe(true)
+    // It explains every failing equation: no other cell is left to suspect.
+    expect(r.candidates).toEqual([])
+  })
+
+  it('with two independent typos, names the one pinned down and lists the cells of the equation it does not explain', () => {
+    const cells = { ...consistent(), 'apply.result.granted.natural_person': 7, 'review.maintained': 1 }
+    const r = rankSuspectCells(cells, recheck)
+    expect(r.failing).toBe(3)
+    expect(r.likely).toMatchObject({ key: 'apply.result.granted.natural_person', fix: 5 })
+    expect(r.candidates.map((c) => c.key).sort()).toEqual(['review.corrected', 'review.maintained', 'review.other', 'review.pending', 'review.total'].sort())
   })
 
   it('finds a wrong 总计 cell: the row sum and the column balance both move with it', () => {
@@ -85,8 +92,10 @@ describe('rankSuspectCells on constructed reports', () => {
     expect(r.likely).toMatchObject({ key: 'apply.carried_over.total', value: 12, fix: 2 })
     expect(r.likely!.findings.map((f) => f.rule).sort()).toEqual(['A1', 'A3', 'C1'])
     // Last year's carry-forward has the same key as the draft's own: the draft's is not blamed for C1.
-    const own = r.candidates.find((c) => c.key === 'apply.carry_forward.total')
-    expect(own?.findings.map((f) => f.rule)).toEqual(['A1'])
+    expect(r.candidates).toEqual([])
+    const unexplained = rankSuspectCells({ ...planted, 'review.maintained': 1 }, both)
+    expect(unexplained.likely?.key).toBe('apply.carried_over.total')
+    expect(unexplained.candidates.map((c) => c.key)).not.toContain('apply.carry_forward.total')
   })
 
   it('blames no single draft cell when the draft is consistent in itself and only differs from last year', () => {

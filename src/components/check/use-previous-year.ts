@@ -73,7 +73,9 @@ export function usePreviousYear(report: Ref<ParseResult | null>, preferredDistri
       if (mine !== asked) return
       const m = matchDraftUnit(ds, r.meta.unit, r.meta.file, preferredDistrict.value)
       match.value = m
-      choice.value = m.kind === 'matched' ? m.choice : null
+      // Unmatched: the selects start on the district being viewed (or the first one), no unit yet.
+      const start = ds.find((d) => d.district === preferredDistrict.value) ?? ds[0]
+      choice.value = m.kind === 'matched' ? m.choice : m.kind === 'ambiguous' ? { district: m.options[0]!.district, unit: '' } : start ? { district: start.district, unit: '' } : null
       await compare(mine)
     } catch (e) {
       if (mine !== asked) return
