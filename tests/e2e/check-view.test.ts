@@ -57,6 +57,12 @@ describe('草稿检查 Draft check in Chromium', () => {
     expect(await likely.getAttribute('data-key')).toBe('apply.carried_over.total')
     expect(await likely.textContent()).toContain('（现为 2，使各项相符应为 0）')
     await p.screenshot('check-previous-year')
+    // At phone width the long printed cell names wrap instead of pushing the page sideways.
+    await p.page.setViewportSize({ width: 390, height: 844 })
+    await p.page.waitForTimeout(300)
+    expect(await p.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await p.screenshot('check-previous-year-phone')
+    await p.page.setViewportSize({ width: 1360, height: 900 })
     // The link opens last year's report of the unit on its page.
     await p.page.locator('[data-previous-year] [data-prev-link]').click()
     await p.page.waitForSelector('[data-view="unit"] [data-report-year="2022"]', { timeout: 60_000 })
