@@ -181,7 +181,7 @@ describe('CheckView', () => {
   }, 60_000)
 })
 
-describe('CheckView against the previous published year', () => {
+describe('CheckView against the previous published year', { timeout: 30_000 }, () => {
   it('names the unit, shows C1 with both cells and values, links last year’s report and points at the planted cell', async () => {
     const w = mountCheck()
     await choose(w, new File([PLANTED], 'c025.txt', { type: 'text/plain' }))
@@ -198,6 +198,16 @@ describe('CheckView against the previous published year', () => {
     expect(likely.attributes('data-key')).toBe('apply.carried_over.total')
     expect(likely.text()).toContain('最可能出错的单元格：三、收到和处理政府信息公开申请情况 › 二、上年结转政府信息公开申请数量 › 总计（现为 2，使各项相符应为 0）')
     expect(likely.text()).toContain('A1、A3、C1')
+    i18n.global.locale.value = 'en'
+    await flushPromises()
+    try {
+      expect(w.find('[data-pair]').text()).toBe('Draft “II. Applications carried over from last year / Total” 2 ≠ “IV. Carried forward to next year / Total” 0 in the 2022 report')
+      expect(w.find('[data-suspect="likely"] button').text()).toBe('Most likely wrong cell: III. Disclosure applications received and handled › II. Applications carried over from last year › Total (now 2; 0 would make every sum agree)')
+      expect(w.find('[data-prev-link]').attributes('href')).toContain('&lang=en')
+    } finally {
+      i18n.global.locale.value = 'zh'
+    }
+    await flushPromises()
     // Clicking it selects the cell in the redrawn tables.
     await likely.find('button').trigger('click')
     expect(w.find('td[data-key="apply.carried_over.total"]').classes().join(' ')).toMatch(/selected/)
