@@ -6,6 +6,7 @@ import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import { precompressPlugin } from './scripts/precompress'
 import { keepFirstScreenDatabase } from './scripts/build/first-screen'
+import { keepFirstScreenPrebuilt } from './scripts/build/prebuilt-precache'
 
 const src = fileURLToPath(new URL('./src', import.meta.url))
 
@@ -63,9 +64,9 @@ function serviceWorker() {
     injectRegister: false,
     manifest: false,
     injectManifest: {
-      // Of the district databases only the one the dashboard opens on (scripts/build/first-screen.ts).
+      // Of the district databases and prebuilt results only the opening district's (scripts/build/first-screen.ts, prebuilt.ts).
       globPatterns: ['index.html', 'assets/*.{js,mjs,css}', 'assets/duckdb-eh-*.wasm', 'data/index.json', 'data/summary/*.json', 'data/prebuilt/*/*.json', 'data/db/*.duckdb', 'data/datapackage.json'],
-      manifestTransforms: [keepFirstScreenDatabase(() => siteDir)],
+      manifestTransforms: [keepFirstScreenDatabase(() => siteDir), keepFirstScreenPrebuilt(() => siteDir)],
       globIgnores: ['assets/duckdb-browser-mvp.worker-*', 'assets/duckdb-browser-coi*', '**/*.br', '**/*.gz'],
       // Hashed names change with their bytes: no revision needed (and the browser's HTTP cache can serve them).
       dontCacheBustURLsMatching: /^assets\//,

@@ -8,9 +8,9 @@ import { DEFAULT_STATE, moreStates, resolvedYear, unitPageBaseSql, unitPageYearS
 import { unitReportsSql, type UnitReportRow } from '~/db/sql/unit'
 import type { DistrictSummary } from '~/db/summary'
 import { sha256File } from './hash'
+import { PREBUILT_DIR } from './prebuilt-precache'
 
-/** Folder of the prebuilt files inside the output folder. */
-export const PREBUILT_DIR = 'prebuilt'
+export { PREBUILT_DIR }
 
 /** A district entry of index.json with its prebuilt files (src/db/prebuilt.ts). */
 export type EntryWithPrebuilt = DistrictEntry & { prebuilt?: PrebuiltInfo; /** The district's own database file, when the build writes one per district. */ db?: string }
@@ -105,3 +105,4 @@ async function runAll(pool: NodeConnector[], sqls: Iterable<string>, failed: Pre
   for (const sql of todo) if (rows.has(sql)) out[prebuiltKey(sql)] = rows.get(sql)!
   return out
 }
+

@@ -127,7 +127,7 @@ describe('prebuilt results before the engine', () => {
     serve({ 'data/prebuilt/d1/overview.json': file({ 'SELECT 1': [{ n: 1 }] }) })
     let answer!: (rows: unknown[]) => void
     const conn = fakeConnector(() => [])
-    conn.query = (async () => new Promise((r) => (answer = r))) as typeof conn.query
+    conn.query = (async () => new Promise<unknown[]>((r) => (answer = r))) as typeof conn.query
     setEngineFactory(async () => conn)
     const db = useDbStore()
     await db.start()
