@@ -20,6 +20,8 @@ const VIEWS: { name: string; path: string }[] = [
   { name: 'active', path: '#/active?district=pingtan&year=2021' },
   { name: 'units', path: '#/units?district=pingtan&year=2021' },
   { name: 'unit', path: `#/unit/${encodeURIComponent(PINGTAN_UNIT)}?district=pingtan&year=2021` },
+  { name: 'card', path: `#/card/${encodeURIComponent(PINGTAN_UNIT)}?district=pingtan&year=2021` },
+  { name: 'briefing', path: '#/briefing?district=pingtan&year=2021' },
   { name: 'coverage', path: '#/coverage?district=pingtan&year=2021' },
   { name: 'data', path: '#/data?district=pingtan' },
   { name: 'check', path: '#/check?district=pingtan' },
