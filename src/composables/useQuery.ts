@@ -7,6 +7,12 @@ import { sameRows } from './same-rows'
 /** State of a {@link useQuery}: waiting = SQL is known but the engine is not ready yet. */
 export type QueryStatus = 'idle' | 'waiting' | 'loading' | 'ready' | 'error'
 
+/** Call `fn` when the browser is idle (at most ~300 ms later); a timer where there is no idle callback. */
+function afterIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 300 })
+  else setTimeout(fn, 0)
+}
+
 /** What {@link useQuery} returns. */
 export interface QueryHandle<T> {
   /** Rows of the last successful run (kept while a new run loads, so charts do not flicker). */
@@ -58,6 +64,8 @@ export function useQuery<T = Record<string, unknown>>(sql: () => string | null):
       return
     }
     lastSql.value = text
+    // Every run supersedes the earlier ones: a slower answer to an older SQL never lands.
+    const mine = ++seq
     if (!text) {
       status.value = 'idle'
       return
@@ -70,10 +78,22 @@ export function useQuery<T = Record<string, unknown>>(sql: () => string | null):
       error.value = db.status === 'error' ? db.error : null
       return
     }
-    const mine = ++seq
-    if (!early) status.value = 'loading'
+    if (early) {
+      // The page shows the answer already: confirm it once the browser is idle, not while it draws
+      // the change (and not at all if the SQL changed again before then).
+      afterIdle(() => void (mine === seq && confirm(text, mine)))
+      return
+    }
+    status.value = 'loading'
+    provisional.value = false
+    await confirm(text, mine)
+  }
+
+  /** Run `text` on the engine and show its rows unless a later run superseded this one (in the background when prebuilt rows are shown). */
+  async function confirm(text: string, mine: number): Promise<void> {
+    const background = provisional.value
     try {
-      const result = await db.query<T>(text, { background: early })
+      const result = await db.query<T>(text, { background })
       if (mine !== seq) return
       show(result)
       provisional.value = false

@@ -87,6 +87,29 @@ export const useDbStore = defineStore('db', () => {
     return starting
   }
 
+  let deferred = false
+  /**
+   * Start the engine once the page's first chart is drawn (`<html data-first-chart="1">`), or after
+   * `maxWaitMs` at the latest. Compiling the 34 MB engine keeps every core of a small machine busy,
+   * and the first screens are drawn without it (summary JSON, prebuilt results): started at once, it
+   * slowed the first chart it was not needed for. Idempotent; without a DOM it starts at once.
+   */
+  function startAfterFirstPaint(maxWaitMs = 1000): void {
+    if (starting || deferred) return
+    const html = typeof document === 'undefined' ? null : document.documentElement
+    if (!html || html.dataset.firstChart === '1') return void start().catch(() => {})
+    deferred = true
+    const go = () => {
+      observer.disconnect()
+      clearTimeout(timer)
+      deferred = false
+      if (!starting) start().catch(() => {})
+    }
+    const observer = new MutationObserver(() => html.dataset.firstChart === '1' && go())
+    observer.observe(html, { attributes: true, attributeFilter: ['data-first-chart'] })
+    const timer = setTimeout(go, maxWaitMs)
+  }
+
   /** Register (or, with null, remove) a step run on the engine after every start, before `ready`. */
   function onStart(key: string, step: ((c: Connector) => Promise<void>) | null): void {
     if (step) startSteps.set(key, step)
@@ -151,5 +174,5 @@ export const useDbStore = defineStore('db', () => {
     return rows
   }
 
-  return { status, progress, error, inFlight, confirming, start, retry, query, onStart, alter }
+  return { status, progress, error, inFlight, confirming, start, startAfterFirstPaint, retry, query, onStart, alter }
 })
