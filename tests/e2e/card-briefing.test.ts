@@ -123,6 +123,22 @@ describe('report card', () => {
     await missing.page.close()
   }, 180_000)
 
+  it('prints the 平潭 unit-year with the most findings on one page too (the rest counted, not printed)', async () => {
+    const [worst] = await db.query<{ unit: string; year: number; n: number }>(`SELECT unit, year, COUNT(*)::INTEGER AS n FROM findings
+WHERE district = 'pingtan' AND unit IS NOT NULL AND year IS NOT NULL GROUP BY unit, year ORDER BY n DESC, unit, year LIMIT 1`)
+    expect(worst!.n).toBeGreaterThan(4)
+    for (const lang of ['', '&lang=en']) {
+      const p = await openSettled(cardPath('pingtan', worst!.unit, worst!.year, lang))
+      await p.page.waitForSelector('[data-card-findings] [data-findings] li')
+      expect(await p.page.locator('[data-card-findings] [data-findings] > li').count()).toBe(worst!.n)
+      expect(await pdfPages(p)).toBe(1)
+      await p.page.emulateMedia({ media: 'print' })
+      expect(await p.page.locator('[data-print-only]').innerText()).toContain(String(worst!.n - 4))
+      p.expectClean()
+      await p.page.close()
+    }
+  }, 180_000)
+
   it('is one click from the unit page', async () => {
     const p = await openSettled(`#/unit/${encodeURIComponent(PT_UNIT)}?district=pingtan&year=2024`)
     await p.page.locator('[data-card-link]').click()
