@@ -14,7 +14,7 @@ export const PREBUILT_DIR = 'prebuilt'
  */
 export function keepFirstScreenPrebuilt(siteDir: () => string) {
   return <T extends { url: string }>(entries: T[]): { manifest: T[]; warnings: string[] } => {
-    let dir: string | null = null
+    let dir: string | null
     try {
       const index = JSON.parse(readFileSync(join(siteDir(), 'data', 'index.json'), 'utf8')) as { districts?: { prebuilt?: PrebuiltInfo }[] }
       dir = index.districts?.[0]?.prebuilt?.dir ?? null

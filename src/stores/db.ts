@@ -152,15 +152,16 @@ export const useDbStore = defineStore('db', () => {
     }
     const shared = running.get(sql)
     if (shared) return shared as Promise<T[]>
-    const counter = opts.background ? confirming : inFlight
-    const run = (ready ? send<T>(ready, sql, counter) : start().then((c) => send<T>(c, sql, counter))).finally(() => running.delete(sql))
+    const background = opts.background ?? false
+    const run = (ready ? send<T>(ready, sql, background) : start().then((c) => send<T>(c, sql, background))).finally(() => running.delete(sql))
     running.set(sql, run)
     return run
   }
 
-  async function send<T>(connector: Connector, sql: string, counter: typeof inFlight): Promise<T[]> {
+  async function send<T>(connector: Connector, sql: string, background: boolean): Promise<T[]> {
     const t0 = perfNow()
     const asked = generation
+    const counter = background ? confirming : inFlight
     counter.value++
     let rows: T[]
     try {
@@ -168,7 +169,7 @@ export const useDbStore = defineStore('db', () => {
     } finally {
       counter.value--
     }
-    perfMeasure(counter === confirming ? 'sql:confirm' : 'sql', t0, { sql: sql.slice(0, 200), rows: rows.length })
+    perfMeasure(background ? 'sql:confirm' : 'sql', t0, { sql: sql.slice(0, 200), rows: rows.length })
     if (asked === generation) cache.set(sql, rows)
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!)
     return rows
