@@ -38,7 +38,7 @@ export default {
         openPrevious: '打开 {unit} {year} 年报告',
       },
       suspect: {
-        title: '最可能出错的单元格',
+        title: '出错单元格定位',
         likely: '最可能出错的单元格：{cell}（现为 {value}，使各项相符应为 {fix}）',
         rules: '涉及 {rules}',
         ambiguous: '勾稽关系不成立，但证据不足以确定是哪一个单元格出错，请逐一核对以下单元格。',
@@ -90,7 +90,7 @@ export default {
         openPrevious: 'Open the {year} report of {unit}',
       },
       suspect: {
-        title: 'Most likely wrong cell',
+        title: 'Which cell is wrong',
         likely: 'Most likely wrong cell: {cell} (now {value}; {fix} would make every sum agree)',
         rules: 'in {rules}',
         ambiguous: 'Sums do not agree, but the evidence does not single out one cell: check each cell below.',
