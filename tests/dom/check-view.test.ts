@@ -43,6 +43,7 @@ function pingtanEngine(): string[] {
     [checkDistrictsSql(), [{ district: 'pingtan', name: '平潭综合实验区' }]],
     [previousYearSql('pingtan', FINANCE, 2022), [{ year: 2022, status: 'received', report_id: 42, format: 'gov2021', file: 'reports/2022/财政金融局2022.txt', source_url: null }]],
     [previousYearSql('pingtan', POLICE, 2023), [{ year: 2023, status: 'not_collected', report_id: null, format: null, file: null, source_url: null }]],
+    [previousYearSql('pingtan', POLICE, 2018), []],
     [reportCellsSql(42), Object.entries(prev.report.cells).map(([key, value]) => ({ key, value, flag: 'ok', raw: null }))],
   ])
   const connector: Connector = {
@@ -238,6 +239,24 @@ describe('CheckView against the previous published year', { timeout: 30_000 }, (
     expect(w.find('[data-prev-unit]').text()).toContain(POLICE)
     expect(w.find('[data-prev-state="not-received"]').text()).toContain(`${POLICE} 2023 年报告：未收录`)
     expect(w.find('[data-prev-state="mismatch"]').exists()).toBe(false)
+  })
+
+  it('says the data holds no previous year at all for a draft of the first collected year', async () => {
+    const w = mountCheck()
+    await choose(w, new File([readFileSync(resolve(process.cwd(), 'tests/corpus/raw/c002.txt'))], 'c002.txt', { type: 'text/plain' }))
+    await settled(w)
+    expect(w.find('[data-prev-state="outside"]').text()).toContain(`本站数据不含 ${POLICE} 2018 年度`)
+  })
+
+  it('shows a failed query as an error with a retry, not as “no previous year”', async () => {
+    const w = mountCheck()
+    setEngineFactory(async () => ({ async query() { throw new Error('engine gone') }, async exec() {} }))
+    await choose(w, new File([PLANTED], 'c025.txt', { type: 'text/plain' }))
+    await settled(w)
+    expect(w.find('[data-previous-year] [data-error-panel]').exists()).toBe(true)
+    expect(w.find('[data-prev-state]').exists()).toBe(false)
+    // The draft's own sums still point at the cell.
+    expect(w.find('[data-suspect="likely"]').attributes('data-key')).toBe('apply.carried_over.total')
   })
 
   it('lets the user pick the unit when the draft’s name matches none, then compares', async () => {
