@@ -59,7 +59,7 @@ export function activePanelOption(rows: readonly ActiveCellRow[], panel: ActiveP
   const value = new Map(mine.map((r) => [`${r.dim}\u0000${r.key}`, r.value]))
   const decimal = panel.unit === 'wan'
   return {
-    grid: { left: 8, right: 24, top: keys.length > 3 ? 64 : 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
     legend: topLegend(keys.map((k) => activeKeyName(k, opts.lang))),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => formatValue(typeof v === 'number' ? v : null, false) },
     ...categoryAxes(opts.by, categories, { name: opts.valueName, minInterval: decimal ? 0 : 1 }),

@@ -51,13 +51,15 @@ type Item = {
  *   one that has them but whose ratio has a zero denominator gets the same cell labelled —;
  * - a unit × year that was not expected (`not_expected`) is left blank.
  */
-export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: HeatmapLabels, opts: { ratio: boolean; scale?: HeatScale }): EChartsOption {
+export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: HeatmapLabels, opts: { ratio: boolean; scale?: HeatScale; unitOrder?: (a: string, b: string) => number }): EChartsOption {
   // Log scale: one spike (e.g. 251 among values of 1–10) no longer washes every other cell out to
   // the lightest blue. Colour only — the labels and tooltips keep the real values.
   const log = opts.scale === 'log' && !opts.ratio
   const toColour = (v: number) => (log ? Math.log10(1 + Math.max(0, v)) : v)
   const years = sortedYears(rows.map((r) => r.year))
+  // Units in the registry order when given (the coverage grid's and the rankings' order), else as the rows come.
   const units = [...new Set(rows.map((r) => r.unit))]
+  if (opts.unitOrder) units.sort(opts.unitOrder)
   const x = new Map(years.map((y, i) => [y, i]))
   const y = new Map(units.map((u, i) => [u, i]))
   const layers: Record<keyof typeof HEATMAP_SERIES, Item[]> = { values: [], notCollected: [], notPublished: [], noData: [] }

@@ -63,7 +63,11 @@ export function clickTarget(params: unknown, by?: Dimension): { unit?: string; y
   return out
 }
 
-/** Legend along the top, clear of the card's PNG button in the top-right corner. */
+/**
+ * Legend along the top, the chart's full width (the card's buttons sit in its title row, above the
+ * canvas). Plain, never scrolling: EChart.vue wraps it onto as many rows as it needs and moves
+ * the plot down (src/charts/legend-fit.ts), so no name is ever hidden.
+ */
 export function topLegend(names: readonly string[]) {
-  return { top: 0, left: 0, right: 84, type: 'scroll' as const, data: [...names] }
+  return { top: 0, left: 0, right: 0, type: 'plain' as const, data: [...names] }
 }

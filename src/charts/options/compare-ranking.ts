@@ -25,6 +25,16 @@ const MISSING_TEXT = { not_collected: '#65686e', not_published: '#b03a36' } as c
  * crossfilter or the chosen units) are drawn in the accent colour; units without a value keep
  * their row with an empty bar, so the ranking never hides that they exist.
  */
+/**
+ * The ranking's rows in one stable order: units with a value by value (largest first), then units
+ * whose reports lack the value, then units without a report — ties and each group in the
+ * registry order `unitOrder` (the coverage grid's and the heatmap's), not by name or kind.
+ */
+export function orderRanking(rows: readonly RankingRow[], unitOrder: (a: string, b: string) => number): RankingRow[] {
+  const group = (r: RankingRow) => (r.missing ? 2 : r.value === null ? 1 : 0)
+  return [...rows].sort((a, b) => group(a) - group(b) || (a.value !== null && b.value !== null ? b.value - a.value : 0) || unitOrder(a.unit, b.unit))
+}
+
 export function compareRankingOption(
   rows: readonly RankingRow[],
   labels: RankingLabels,

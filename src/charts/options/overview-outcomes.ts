@@ -30,8 +30,9 @@ export function outcomeMixOption(year: OverviewYear | undefined, locale: 'zh' | 
         return none ? `${escapeHtml(name)}: —` : `${escapeHtml(name)}: ${formatCount(value)} (${formatShare(total > 0 ? value / total : null)})`
       },
     },
-    // Legend under the ring: beside it, it covered the ring on a phone.
-    legend: { orient: 'horizontal', bottom: 0, left: 'center', type: 'scroll' },
+    // Legend under the ring (beside it, it covered the ring on a phone), wrapped, never scrolled:
+    // EChart.vue lifts the ring and its centred total above the legend's rows (legend-fit.ts).
+    legend: { orient: 'horizontal', bottom: 0, left: 'center', type: 'plain' },
     title: { text: none ? '—' : formatCount(total), subtext, left: '50%', top: '36%', textAlign: 'center', textStyle: { fontSize: 20 } },
     series: [{ type: 'pie', radius: ['45%', '70%'], center: ['50%', '45%'], avoidLabelOverlap: true, stillShowZeroSum: false, label: { show: false }, data }],
   }

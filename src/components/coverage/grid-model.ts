@@ -17,8 +17,11 @@ export interface CoverageGrid {
   totals: Record<CoverageRow['status'], number>
 }
 
-/** Pivot `coverageGridSql` rows (already in registry order) into a unit × year grid. */
-export function pivotCoverage(rows: readonly CoverageRow[]): CoverageGrid {
+/**
+ * Pivot `coverageGridSql` rows into a unit × year grid, units in the order `compare` gives (the
+ * registry order of unit-names.ts: the same order as the rankings and the heatmap), else as the rows come.
+ */
+export function pivotCoverage(rows: readonly CoverageRow[], compare?: (a: string, b: string) => number): CoverageGrid {
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b)
   const byUnit = new Map<string, GridUnitRow>()
   const totals: CoverageGrid['totals'] = { received: 0, not_collected: 0, not_published: 0, duplicate: 0, not_expected: 0 }
@@ -29,5 +32,7 @@ export function pivotCoverage(rows: readonly CoverageRow[]): CoverageGrid {
     if (r.status === 'not_published') u.notPublished++
     if (r.status in totals) totals[r.status]++
   }
-  return { years, units: [...byUnit.values()], totals }
+  const units = [...byUnit.values()]
+  if (compare) units.sort((a, b) => compare(a.unit, b.unit))
+  return { years, units, totals }
 }
