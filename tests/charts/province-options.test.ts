@@ -107,3 +107,14 @@ describe('province coverage heatmap option', () => {
     expect(o.series[0].data.map((c: Any) => c.value[0])).toEqual([1, 2])
   })
 })
+
+describe('national ranking', () => {
+  it('ranks a synthetic province after every real one, in its own colour', () => {
+    const rows = provinceRows(idx, 2021)
+    // the demo province has the largest value (50) but is generated data
+    expect(rankRows(rows, 'new').map((r) => r.key)).toEqual(['福建省', '黑龙江省', '示例省（虚构）·示例'])
+    const option: Any = provinceRankingOption(rows, 'new', LABELS)
+    const colors = option.series[0].data.map((d: Any) => d.itemStyle.color)
+    expect(new Set(colors).size).toBe(3) // real, low (黑龙江省 1/3), synthetic
+  })
+})

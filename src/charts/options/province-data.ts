@@ -129,7 +129,10 @@ export function medianValues(rows: readonly AreaRow[]): { values: Record<Provinc
   return { values, rows: full.length }
 }
 
-/** Rows ordered for a ranking: rows at or above the threshold by value (largest first, no value last), then the low ones. */
+/**
+ * Rows ordered for a ranking: rows at or above the threshold by value (largest first, no value
+ * last), then the low ones, then synthetic ones (demo data never ranks among real places).
+ */
 export function rankRows(rows: readonly AreaRow[], metric: ProvinceMetric): AreaRow[] {
   const by = (a: AreaRow, b: AreaRow) => {
     const va = a.values[metric]
@@ -137,7 +140,9 @@ export function rankRows(rows: readonly AreaRow[], metric: ProvinceMetric): Area
     if (va === null || vb === null) return va === null ? (vb === null ? 0 : 1) : -1
     return vb - va
   }
+  const real = rows.filter((r) => !r.synthetic)
+  const demo = rows.filter((r) => r.synthetic).sort(by)
   // coverage is itself the measure of completeness: every row ranks by it.
-  if (metric === 'coverage') return [...rows].sort(by)
-  return [...rows.filter((r) => !r.low).sort(by), ...rows.filter((r) => r.low).sort(by)]
+  if (metric === 'coverage') return [...real.sort(by), ...demo]
+  return [...real.filter((r) => !r.low).sort(by), ...real.filter((r) => r.low).sort(by), ...demo]
 }

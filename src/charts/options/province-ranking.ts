@@ -16,11 +16,14 @@ const BASE = PALETTE[0]!
 /** A row below the coverage threshold: its bar greyed, its name grey, its label says on how many reports it rests. */
 const LOW_BAR = '#c9ced6'
 const LOW_TEXT = '#65686e'
+/** Demo data: the synthetic banner's amber, so it is never read as a real province. */
+const SYNTHETIC_BAR = '#e6c08a'
 
 /**
  * Districts (or provinces) ranked by a metric for one year, largest at the top, as horizontal bars.
  * Rows below the coverage threshold come last, greyed and labelled "基于 n/N 份报告", so a partial sum
- * is never ranked as if complete. Each data item carries the row's `key` for the click.
+ * is never ranked as if complete; synthetic rows come after all real ones, in amber. Each data item
+ * carries the row's `key` for the click.
  */
 export function provinceRankingOption(rows: readonly AreaRow[], metric: ProvinceMetric, labels: ProvinceRankingLabels): EChartsOption {
   const ratio = isRatioMetric(metric)
@@ -55,7 +58,7 @@ export function provinceRankingOption(rows: readonly AreaRow[], metric: Province
           key: r.key,
           low: r.low,
           basis: labels.basis(r.received, r.expected),
-          itemStyle: { color: r.low ? LOW_BAR : BASE },
+          itemStyle: { color: r.low ? LOW_BAR : r.synthetic ? SYNTHETIC_BAR : BASE },
           ...(r.low ? { label: { color: LOW_TEXT } } : {}),
         })),
         label: {
