@@ -7,12 +7,6 @@ import { sameRows } from './same-rows'
 /** State of a {@link useQuery}: waiting = SQL is known but the engine is not ready yet. */
 export type QueryStatus = 'idle' | 'waiting' | 'loading' | 'ready' | 'error'
 
-/** Call `fn` when the browser is idle (at most ~300 ms later); a timer where there is no idle callback. */
-function afterIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 300 })
-  else setTimeout(fn, 0)
-}
-
 /** What {@link useQuery} returns. */
 export interface QueryHandle<T> {
   /** Rows of the last successful run (kept while a new run loads, so charts do not flicker). */
@@ -81,7 +75,7 @@ export function useQuery<T = Record<string, unknown>>(sql: () => string | null):
     if (early) {
       // The page shows the answer already: confirm it once the browser is idle, not while it draws
       // the change (and not at all if the SQL changed again before then).
-      afterIdle(() => void (mine === seq && confirm(text, mine)))
+      db.confirmWhenIdle(() => (mine === seq ? confirm(text, mine) : undefined))
       return
     }
     status.value = 'loading'

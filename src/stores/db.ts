@@ -32,6 +32,12 @@ export function setEngineFactory(factory: EngineFactory): void {
   engineFactory = factory
 }
 
+/** Call `fn` when the browser is idle (at most ~300 ms later); a timer where there is no idle callback. */
+function afterIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 300 })
+  else setTimeout(fn, 0)
+}
+
 /** Results kept per SQL text, so flipping a filter back and forth costs no second query. */
 const CACHE_SIZE = 64
 
@@ -46,9 +52,9 @@ export const useDbStore = defineStore('db', () => {
   /** Queries the engine is running now (cache hits never count); mirrored to `<html data-queries>`. */
   const inFlight = ref(0)
   /**
-   * Background queries running now: the engine confirming rows the page already shows (prebuilt,
-   * src/stores/prebuilt.ts). Kept apart from `inFlight`, which counts what the page waits for;
-   * mirrored to `<html data-confirming>`.
+   * Confirmations scheduled or running: the engine re-running SQL whose prebuilt rows the page
+   * already shows (src/stores/prebuilt.ts). Kept apart from `inFlight`, which counts what the page
+   * waits for; mirrored to `<html data-confirming>`.
    */
   const confirming = ref(0)
   let starting: Promise<Connector> | null = null
@@ -110,6 +116,15 @@ export const useDbStore = defineStore('db', () => {
     const timer = setTimeout(go, maxWaitMs)
   }
 
+  /**
+   * Run `confirm` (a background query) once the browser is idle — not while it draws the change
+   * that showed prebuilt rows; counted in `confirming` from now until it settles.
+   */
+  function confirmWhenIdle(confirm: () => Promise<unknown> | void): void {
+    confirming.value++
+    afterIdle(() => void Promise.resolve().then(confirm).catch(() => {}).finally(() => confirming.value--))
+  }
+
   /** Register (or, with null, remove) a step run on the engine after every start, before `ready`. */
   function onStart(key: string, step: ((c: Connector) => Promise<void>) | null): void {
     if (step) startSteps.set(key, step)
@@ -141,7 +156,7 @@ export const useDbStore = defineStore('db', () => {
    * Run a query, starting the engine first if needed. Results are cached by SQL text, and
    * concurrent askers of one SQL share a single run. On a ready engine the query is handed to
    * the worker synchronously, so it computes while the page re-renders for the same change.
-   * `background`: the page already shows an answer (counted in `confirming`, not `inFlight`).
+   * `background`: the page already shows an answer (not counted in `inFlight`; see confirmWhenIdle).
    */
   function query<T = Record<string, unknown>>(sql: string, opts: { background?: boolean } = {}): Promise<T[]> {
     const hit = cache.get(sql)
@@ -161,13 +176,13 @@ export const useDbStore = defineStore('db', () => {
   async function send<T>(connector: Connector, sql: string, background: boolean): Promise<T[]> {
     const t0 = perfNow()
     const asked = generation
-    const counter = background ? confirming : inFlight
-    counter.value++
+    // A background query is counted by confirmWhenIdle; the page does not wait for it.
+    if (!background) inFlight.value++
     let rows: T[]
     try {
       rows = await connector.query<T>(sql)
     } finally {
-      counter.value--
+      if (!background) inFlight.value--
     }
     perfMeasure(background ? 'sql:confirm' : 'sql', t0, { sql: sql.slice(0, 200), rows: rows.length })
     if (asked === generation) cache.set(sql, rows)
@@ -175,5 +190,5 @@ export const useDbStore = defineStore('db', () => {
     return rows
   }
 
-  return { status, progress, error, inFlight, confirming, start, startAfterFirstPaint, retry, query, onStart, alter }
+  return { status, progress, error, inFlight, confirming, start, startAfterFirstPaint, retry, query, confirmWhenIdle, onStart, alter }
 })
