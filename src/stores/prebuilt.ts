@@ -18,6 +18,11 @@ function early(url: string): Promise<unknown> | undefined {
   return p
 }
 
+/** Resolves when the browser is idle (at most ~500 ms later); after a timer where there is no idle callback. */
+function idle(): Promise<void> {
+  return new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 500 }) : setTimeout(resolve, 0)))
+}
+
 /** A prebuilt file's results, or null when it is not usable (another build's, another layout, missing). */
 function usable(file: unknown, info: PrebuiltInfo): Record<string, unknown[]> | null {
   const f = file as Partial<PrebuiltFile> | null
@@ -70,6 +75,8 @@ export const usePrebuiltStore = defineStore('prebuilt', () => {
     const v = view as PrebuiltView
     if (v === 'unit' && !unit) return
     await loadFile(prebuiltPath(info, v, { unit }), info)
+    // The states one click away are a larger file: read once the page is idle, not while it draws its first chart.
+    await idle()
     await loadFile(prebuiltPath(info, v, { unit, more: true }), info)
   }
 
