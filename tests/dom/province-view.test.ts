@@ -100,3 +100,18 @@ describe('ProvinceView', () => {
     expect(other.w.find('[data-province-unknown]').text()).toContain('无')
   })
 })
+
+describe('ProvinceView CSV', () => {
+  it('downloads every row and the total with every metric, shares with their n', async () => {
+    const { w } = await mountAt('/province/%E7%A6%8F%E5%BB%BA%E7%9C%81?year=2022')
+    let saved = ''
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (b: Blob) => (void b.text().then((x) => (saved = x)), 'blob:x'), revokeObjectURL: () => {} }))
+    await w.find('[data-csv="province-districts"]').trigger('click')
+    await vi.waitFor(() => expect(saved).not.toBe(''))
+    const lines = saved.replace(/^\uFEFF/, '').trim().split(/\r\n/)
+    expect(lines[0]).toContain('公开率（予以公开+部分公开÷办结） n')
+    expect(lines).toHaveLength(4) // header, 平潭, the HTML-named district, 合计
+    expect(lines[1]!.startsWith('平潭,,1,2,1,0,0.5,2,7,6,0.5,6,')).toBe(true)
+    expect(lines[3]!.startsWith('合计,,2,5,2,1,0.4,5,16,15,0.8,15,')).toBe(true)
+  })
+})
