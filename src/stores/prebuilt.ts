@@ -68,15 +68,19 @@ export const usePrebuiltStore = defineStore('prebuilt', () => {
     return load
   }
 
-  /** Load a view's prebuilt results for a district: its default state first, then the states one click away. */
-  async function want(entry: PrebuiltEntry | undefined, view: string, unit?: string): Promise<void> {
+  /**
+   * Load a view's prebuilt results for a district: its default state first, then the states one
+   * click away — at once when the page opened in one of them (`moreNow`: a link with a year or kind),
+   * else once the page is idle.
+   */
+  async function want(entry: PrebuiltEntry | undefined, view: string, unit?: string, moreNow = false): Promise<void> {
     const info = entry?.prebuilt
     if (!info || !(PREBUILT_VIEWS as readonly string[]).includes(view) || !info.views.includes(view as PrebuiltView)) return
     const v = view as PrebuiltView
     if (v === 'unit' && !unit) return
     await loadFile(prebuiltPath(info, v, { unit }), info)
     // The states one click away are a larger file: read once the page is idle, not while it draws its first chart.
-    await idle()
+    if (!moreNow) await idle()
     await loadFile(prebuiltPath(info, v, { unit, more: true }), info)
   }
 
@@ -99,7 +103,9 @@ export function bindPrebuiltToRouter(router: Router): () => void {
       // The unit page's file exists for registry names only: ask once the summary says the name is one (an alias waits for the engine).
       const param = route.params.unit
       const unit = typeof param === 'string' && current?.district === entry?.id && current?.units.some((u) => u.unit === param) ? param : undefined
-      void prebuilt.want(entry, String(route.name ?? ''), unit)
+      // A link that opens on another year or kind needs the states-one-click-away file for its first screen.
+      const moreNow = ['year', 'kind', 'from', 'to'].some((k) => k in route.query)
+      void prebuilt.want(entry, String(route.name ?? ''), unit, moreNow)
     },
     { immediate: true },
   )
