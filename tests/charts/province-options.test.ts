@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { escapeHtml } from '~/charts/format'
 import { provinceCoverageOption } from '~/charts/options/province-coverage'
 import {
-  asProvinceMetric, districtRows, findProvince, medianValues, nationRow, provinceDistricts, provinceRow, provinceRows, provinceSlug, rankRows,
+  asProvinceMetric, coverageAreas, districtRows, findProvince, medianValues, nationRow, provinceRow, provinceRows, provinceSlug, rankRows,
 } from '~/charts/options/province-data'
 import { provinceRankingOption, rankingClickKey } from '~/charts/options/province-ranking'
 import { EVIL_NAME, fixtureNationalIndex } from '../build/national-fixture'
@@ -80,7 +80,7 @@ describe('province ranking option', () => {
 
 describe('province coverage heatmap option', () => {
   const labels = { basis, notExpected: '不在登记范围', low: '不足 50%' }
-  const option: Any = provinceCoverageOption(idx, provinceDistricts(fujian), labels)
+  const option: Any = provinceCoverageOption(idx.years, coverageAreas(idx, fujian), labels)
 
   it('has one cell per district-year with received/expected as its label', () => {
     expect(option.xAxis.data).toEqual(['2021', '2022'])
@@ -98,13 +98,15 @@ describe('province coverage heatmap option', () => {
   })
 
   it('leaves a year outside a district\'s grid empty', () => {
-    const hl = findProvince(idx, '黑龙江省')!
-    const shifted = { ...idx, years: [2020, ...idx.years] }
-    const pad = (a: number[]) => [0, ...a]
-    const d = provinceDistricts(hl)[0]!
-    const moved = { ...d, series: { ...d.series, expected: pad(d.series.expected), received: pad(d.series.received) }, low: [true, ...d.low] }
-    const o: Any = provinceCoverageOption(shifted, [moved], labels)
+    const d = coverageAreas(idx, findProvince(idx, '黑龙江省')!)[0]!
+    const o: Any = provinceCoverageOption([2020, ...idx.years], [{ ...d, expected: [0, ...d.expected], received: [0, ...d.received], low: [true, ...d.low] }], labels)
     expect(o.series[0].data.map((c: Any) => c.value[0])).toEqual([1, 2])
+  })
+
+  it('draws the nation\'s provinces by slug, with their display names', () => {
+    const o: Any = provinceCoverageOption(idx.years, coverageAreas(idx, null, (p) => `${p.name}!`), labels)
+    expect(o.yAxis.data).toEqual(['福建省!', '黑龙江省!', '示例省（虚构）!'])
+    expect(o.series[0].data[0]).toMatchObject({ key: '福建省', received: 4, expected: 5 })
   })
 })
 

@@ -52,7 +52,7 @@ describe('ProvinceView', () => {
     expect(w.find('[data-row="total"] [data-metric="reports"]').text()).toBe('5/8')
     expect(w.find('[data-kpi="new"] [data-kpi-value]').text()).toBe('20')
     expect(w.find('[data-chart-stub], [data-card="province-ranking"]').exists()).toBe(true)
-    expect(w.find('[data-card="province-coverage"]').exists()).toBe(false)
+    expect(w.find('[data-card="province-coverage"]').exists()).toBe(true)
   })
 
   it('opens a province on a click, compares its districts and greys the one below the threshold', async () => {

@@ -1,5 +1,4 @@
 import type { EChartsOption } from 'echarts'
-import type { NationalDistrict, NationalIndex } from '~/build/national-index'
 import { escapeHtml } from './compare-helpers'
 import { HEAT_RAMP } from './compare-heatmap'
 
@@ -15,20 +14,29 @@ export interface CoverageHeatLabels {
 
 type Item = { value: [number, number, number]; key: string; received: number; expected: number; low: boolean }
 
+/** One row of the heatmap: a district (key = its id) or a province (key = its slug), series aligned with `years`. */
+export interface CoverageArea {
+  key: string
+  name: string
+  expected: readonly number[]
+  received: readonly number[]
+  low: readonly boolean[]
+}
+
 /**
- * District × year coverage of one province: each cell the share of expected reports received, labelled
- * "n/N" so the count is read, not guessed from a colour. A year outside a district's grid is left
- * empty (not a 0). Rows are the districts in index order; `key` is the district id for the click.
+ * District (or province) × year coverage: each cell the share of expected reports received, labelled
+ * "n/N" so the count is read, not guessed from a colour. A year outside an area's grid is left
+ * empty (not a 0). Rows in the given order; each cell carries the row's `key` for the click.
  */
-export function provinceCoverageOption(idx: NationalIndex, districts: readonly NationalDistrict[], labels: CoverageHeatLabels): EChartsOption {
-  const years = idx.years.map(String)
+export function provinceCoverageOption(yearList: readonly number[], areas: readonly CoverageArea[], labels: CoverageHeatLabels): EChartsOption {
+  const years = yearList.map(String)
   const items: Item[] = []
-  districts.forEach((d, row) => {
-    idx.years.forEach((_, col) => {
-      const expected = d.series.expected[col] ?? 0
-      const received = d.series.received[col] ?? 0
+  areas.forEach((d, row) => {
+    yearList.forEach((_, col) => {
+      const expected = d.expected[col] ?? 0
+      const received = d.received[col] ?? 0
       if (expected === 0 && received === 0) return
-      items.push({ value: [col, row, expected > 0 ? received / expected : 1], key: d.id, received, expected, low: d.low[col] ?? true })
+      items.push({ value: [col, row, expected > 0 ? received / expected : 1], key: d.key, received, expected, low: d.low[col] ?? true })
     })
   })
   return {
@@ -37,12 +45,12 @@ export function provinceCoverageOption(idx: NationalIndex, districts: readonly N
       formatter: (p: unknown) => {
         const it = (p as { data?: Item }).data
         if (!it) return ''
-        const d = districts[it.value[1]]
+        const d = areas[it.value[1]]
         return `${escapeHtml(d?.name ?? '')} · ${escapeHtml(years[it.value[0]] ?? '')}<br/>${escapeHtml(labels.basis(it.received, it.expected))}${it.low ? `<br/>${escapeHtml(labels.low)}` : ''}`
       },
     },
     xAxis: { type: 'category', data: years, splitArea: { show: true } },
-    yAxis: { type: 'category', data: districts.map((d) => d.name), inverse: true, triggerEvent: true, axisLabel: { width: 120, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: areas.map((d) => d.name), inverse: true, triggerEvent: true, axisLabel: { width: 120, overflow: 'truncate' } },
     visualMap: { type: 'continuous', min: 0, max: 1, dimension: 2, calculable: false, orient: 'horizontal', left: 'center', bottom: 4, inRange: { color: HEAT_RAMP }, formatter: (v: unknown) => `${Math.round(Number(v) * 100)}%` },
     series: [
       {

@@ -1,5 +1,6 @@
 import type { NationalDistrict, NationalIndex, NationalProvince, NationalSeries } from '~/build/national-index'
 import { seriesRatio } from '~/build/national-index'
+import type { CoverageArea } from './province-coverage'
 
 /**
  * Rows of the province view, read from the national index (src/build/national-index.ts): one row
@@ -53,6 +54,12 @@ export function findProvince(idx: NationalIndex, slug: string): NationalProvince
 
 export function provinceDistricts(p: NationalProvince): NationalDistrict[] {
   return p.cities.flatMap((c) => c.districts)
+}
+
+/** The heatmap rows of a province's districts (by id), or of the nation's provinces (by slug, with their display names). */
+export function coverageAreas(idx: NationalIndex, p: NationalProvince | null, nameOf: (p: NationalProvince) => string = (x) => x.name): CoverageArea[] {
+  if (p) return provinceDistricts(p).map((d) => ({ key: d.id, name: d.name, expected: d.series.expected, received: d.series.received, low: d.low }))
+  return idx.provinces.map((x) => ({ key: provinceSlug(x), name: nameOf(x), expected: x.series.expected, received: x.series.received, low: x.low }))
 }
 
 /** The year shown when none is chosen: the latest year of the index. */
