@@ -67,8 +67,18 @@ export function fitLegend(option: ChartOption, size: { width: number; height: nu
     return out as ChartOption
   }
   if (atBottom) return out as ChartOption
-  // Top legend: every grid and panel title placed in pixels below the legend moves down by the added rows.
-  const shift = (r: unknown) => (isRec(r) && px(r.top) !== null && px(r.top)! >= LEGEND_ROW ? { ...r, top: px(r.top)! + extra } : r)
+  // Top legend: every grid and panel title placed in pixels below the legend moves down by the added
+  // rows; one placed in percent of the height is placed in the height left under them instead.
+  const pct = (v: unknown) => (typeof v === 'string' && /^[\d.]+%$/.test(v) ? Number.parseFloat(v) / 100 : null)
+  const rest = size.height - extra
+  const shift = (r: unknown) => {
+    if (!isRec(r)) return r
+    if (px(r.top) !== null) return px(r.top)! >= LEGEND_ROW ? { ...r, top: px(r.top)! + extra } : r
+    const top = pct(r.top)
+    if (top === null || size.height <= 0) return r
+    const height = pct(r.height)
+    return { ...r, top: extra + top * rest, ...(height !== null ? { height: height * rest } : {}) }
+  }
   for (const k of ['grid', 'title'] as const) {
     if (Array.isArray(o[k])) out[k] = (o[k] as unknown[]).map(shift)
     else if (o[k]) out[k] = shift(o[k])

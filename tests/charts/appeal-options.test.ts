@@ -16,7 +16,9 @@ describe('appeal results option', () => {
 
   it('draws one panel per case group, each stacked by the four results', () => {
     expect(o.grid).toHaveLength(3)
-    expect(o.title.map((t: Any) => t.text)).toEqual(['行政复议', '行政诉讼 · 未经复议直接起诉', '行政诉讼 · 复议后起诉'])
+    // Side by side (a third of a phone each) the group's name is on its own line under 行政诉讼.
+    expect(o.title.map((t: Any) => t.text)).toEqual(['行政复议', '行政诉讼\n未经复议直接起诉', '行政诉讼\n复议后起诉'])
+    expect(appealResultsOption(rows, { by: 'unit', lang: 'zh' }).title).toMatchObject([{}, { text: '行政诉讼 · 未经复议直接起诉' }, {}])
     expect(o.series).toHaveLength(12)
     expect(new Set(o.series.map((s: Any) => s.stack))).toEqual(new Set(['review', 'litigation.direct', 'litigation.after_review']))
     expect(o.legend.data).toEqual(['结果维持', '结果纠正', '其他结果', '尚未审结'])

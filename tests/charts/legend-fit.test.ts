@@ -28,7 +28,7 @@ describe('legends are never hidden (issue 10 item 15)', () => {
     const phone: any = fitLegend(option, { width: 390, height: 300 }, measure)
     expect(phone.legend.type).toBe('plain')
     expect(phone.grid[0].top).toBe(72 + 2 * LEGEND_ROW)
-    expect(phone.grid[1].top).toBe('10%') // a relative top is left alone
+    expect(phone.grid[1].top).toBeCloseTo(2 * LEGEND_ROW + 0.1 * (300 - 2 * LEGEND_ROW)) // a relative top is placed under the rows
     expect(phone.title[0].top).toBe(36 + 2 * LEGEND_ROW)
     expect((option as any).grid[0].top).toBe(72) // the input is not changed
   })
@@ -40,5 +40,16 @@ describe('legends are never hidden (issue 10 item 15)', () => {
     expect(rows).toBeGreaterThan(1)
     expect(o.series[0].bottom).toBe(rows * LEGEND_ROW)
     expect(o.title.top).toBe((320 - rows * LEGEND_ROW) / 2 - 24)
+  })
+})
+
+describe('panels placed in percent move under a wrapped legend', () => {
+  it('places percentage tops and heights in the height left under the legend rows', () => {
+    const option = { legend: topLegend(NAMES), grid: [{ top: '10%', height: '20%' }], title: [{ text: 'a', top: '5%' }], series: [] } as unknown as ChartOption
+    const o: any = fitLegend(option, { width: 390, height: 1000 }, measure)
+    const extra = 2 * LEGEND_ROW
+    expect(o.grid[0].top).toBeCloseTo(extra + 0.1 * (1000 - extra))
+    expect(o.grid[0].height).toBeCloseTo(0.2 * (1000 - extra))
+    expect(o.title[0].top).toBeCloseTo(extra + 0.05 * (1000 - extra))
   })
 })

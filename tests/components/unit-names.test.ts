@@ -62,3 +62,22 @@ describe('district prefixes dropped from unit labels (issue 10 item 15)', () => 
     expect(withShortUnitLabels(demo as any, (n) => shortUnitName(n, '示例区'))).toBe(demo)
   })
 })
+
+describe('the heatmap on a phone (issue 10 item 15)', () => {
+  it('draws a mark instead of a status word in a narrow cell; values stay numbers; tooltips keep the words', () => {
+    const labels = { metric: 'm', notCollected: '未收录', notPublished: '未发布', noData: '无此项', notComputable: 'x', duplicate: 'd' }
+    const rows = [
+      { district: 'p', unit: '甲', year: 2021, status: 'not_collected', value: null, cells_present: 0 },
+      { district: 'p', unit: '甲', year: 2022, status: 'not_published', value: null, cells_present: 0 },
+      { district: 'p', unit: '甲', year: 2023, status: 'received', value: 154, cells_present: 1 },
+    ] as HeatmapRow[]
+    const texts = (compact: boolean) => {
+      const o: any = compareHeatmapOption(rows, labels, { ratio: false, compact })
+      return o.series.flatMap((s: any) => s.data.map((d: any) => (s.label ?? o.series[0].label).formatter({ data: d })))
+    }
+    expect(texts(false).sort()).toEqual(['154', '未发布', '未收录'])
+    expect(texts(true).sort()).toEqual(['', '154', '✕'])
+    const o: any = compareHeatmapOption(rows, labels, { ratio: false, compact: true })
+    expect(o.tooltip.formatter({ data: o.series.find((s: any) => s.data.length && s.data[0].status === 'not_collected').data[0] })).toContain('未收录')
+  })
+})

@@ -46,7 +46,7 @@ async function mountCoverage() {
   return { w, router }
 }
 
-describe('CoverageView', () => {
+describe('CoverageView', { timeout: 20_000 }, () => {
   it('draws the unit × year status grid with a legend of counts', async () => {
     const { w } = await mountCoverage()
     // Filtered in code: the tricky unit name is not a valid CSS attribute selector value.

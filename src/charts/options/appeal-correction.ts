@@ -25,7 +25,7 @@ export function appealCorrectionOption(rows: readonly CorrectionRow[], labels: C
         return r ? correctionTooltip(r.unit, r.rate, r.corrected, r.concluded, labels) : ''
       },
     },
-    xAxis: { type: 'value', max: 1, position: 'top', axisLabel: { formatter: (v: number) => formatValue(v, true) } },
+    xAxis: { type: 'value', max: 1, position: 'top', axisLabel: { hideOverlap: true, formatter: (v: number) => formatValue(v, true) } },
     yAxis: { type: 'category', inverse: true, triggerEvent: true, data: rows.map((r) => r.unit), axisLabel: { width: 120, overflow: 'truncate' } },
     series: [
       {

@@ -27,12 +27,13 @@ export function appealResultsOption(rows: readonly AppealResultRow[], opts: { by
   const band = 90 / n
   const slot = (i: number) =>
     side
-      ? { left: `${2 + (i * 98) / n}%`, width: `${98 / n - 3}%`, top: 72, bottom: 8 }
+      ? { left: `${2 + (i * 98) / n}%`, width: `${98 / n - 3}%`, top: 84, bottom: 8 }
       : { left: 8, right: 24, top: `${10 + i * band}%`, height: `${band - 9}%` }
   return {
     title: APPEAL_GROUPS.map((g, i) => {
-      const text = g.parent ? `${g.parent[opts.lang]} · ${g.label[opts.lang]}` : g.label[opts.lang]
-      return { text, left: side ? slot(i).left : 8, top: side ? 36 : `${10 + i * band - 5}%`, textStyle: { fontSize: 13 } }
+      // Side by side a panel is a third of a phone wide: the group's name goes on its own line under 行政诉讼.
+      const text = g.parent ? `${g.parent[opts.lang]}${side ? '\n' : ' · '}${g.label[opts.lang]}` : g.label[opts.lang]
+      return { text, left: side ? slot(i).left : 8, top: side ? 36 : `${10 + i * band - 5}%`, textStyle: { fontSize: side ? 12 : 13 } }
     }),
     legend: topLegend(CASE_RESULTS.map(resultName)),
     tooltip: {

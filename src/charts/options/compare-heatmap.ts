@@ -51,7 +51,7 @@ type Item = {
  *   one that has them but whose ratio has a zero denominator gets the same cell labelled —;
  * - a unit × year that was not expected (`not_expected`) is left blank.
  */
-export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: HeatmapLabels, opts: { ratio: boolean; scale?: HeatScale; unitOrder?: (a: string, b: string) => number }): EChartsOption {
+export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: HeatmapLabels, opts: { ratio: boolean; scale?: HeatScale; unitOrder?: (a: string, b: string) => number; compact?: boolean }): EChartsOption {
   // Log scale: one spike (e.g. 251 among values of 1–10) no longer washes every other cell out to
   // the lightest blue. Colour only — the labels and tooltips keep the real values.
   const log = opts.scale === 'log' && !opts.ratio
@@ -75,13 +75,17 @@ export function compareHeatmapOption(rows: readonly HeatmapRow[], labels: Heatma
   for (const i of layers.values) i.label = { color: i.value[2] / max > 0.55 ? '#ffffff' : '#1f2d3d' }
   const text = (i: Item) =>
     i.status === 'not_collected' ? labels.notCollected : i.status === 'not_published' ? labels.notPublished : i.metric !== null ? formatValue(i.metric, opts.ratio) : i.present ? labels.notComputable : labels.noData
+  // On a phone a cell is ~25 px wide: status words would run over their neighbours. The fill tells
+  // the status (hatched 未收录, red 未发布, dashed no data; legend below), and a mark stands for the word.
+  const cellText = (i: Item) =>
+    !opts.compact || i.metric !== null ? text(i) : i.status === 'not_collected' ? '' : i.status === 'not_published' ? '✕' : '—'
   const tooltip = (p: unknown) => {
     const i = (p as { data?: Item }).data
     if (!i) return ''
     const dup = i.status === 'duplicate' ? `<br/>${escapeHtml(labels.duplicate)}` : ''
     return `${escapeHtml(i.unit)} · ${i.year}<br/>${escapeHtml(labels.metric)}：<b>${escapeHtml(text(i))}</b>${dup}`
   }
-  const label = { show: units.length * years.length <= 400, formatter: (p: unknown) => text((p as { data: Item }).data), fontSize: 11 }
+  const label = { show: units.length * years.length <= 400, formatter: (p: unknown) => cellText((p as { data: Item }).data), fontSize: opts.compact ? 9 : 11 }
   return {
     // top: room for the year axis under the card's PNG button.
     grid: { left: 8, right: 16, top: 36, bottom: 64, containLabel: true },

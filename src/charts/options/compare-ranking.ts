@@ -60,7 +60,7 @@ export function compareRankingOption(
       type: 'value',
       minInterval: opts.ratio ? 0 : 1,
       ...(opts.ratio ? { max: 1 } : {}),
-      axisLabel: { formatter: (v: number) => formatValue(v, opts.ratio) },
+      axisLabel: { hideOverlap: true, formatter: (v: number) => formatValue(v, opts.ratio) },
       position: 'top',
     },
     // Units without a report come last (the SQL orders them so), their names greyed.

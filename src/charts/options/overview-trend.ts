@@ -38,7 +38,7 @@ export function trendOption(years: readonly OverviewYear[], locale: 'zh' | 'en',
     },
     legend: { top: 0, left: 0, right: 0, type: 'plain' },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: years.map((y) => String(y.year)), axisLabel: { formatter: (v: string) => labels.get(v) ?? v, lineHeight: 14 } },
+    xAxis: { type: 'category', data: years.map((y) => String(y.year)), axisLabel: { formatter: (v: string) => labels.get(v) ?? v, lineHeight: 14, interval: 0 } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v) } },
     series: APPLICANT_METRICS.map((key) => ({
       id: key,
