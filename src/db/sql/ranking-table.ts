@@ -16,12 +16,13 @@ export interface RankingSumRow {
   value: number | null
 }
 
-/** Per unit, year (`year − 1`, `year`) and overview cell key: the sum over the unit's counted report. */
+/** Per unit, year (`year − 1`, `year`) and overview cell key: the sum over the unit's counted report. Ordered, so the same data always gives the same rows (a prebuilt answer and the engine's compare equal). */
 export function rankingTableSumsSql(scope: Scope, year: number): string {
   const s: Scope = { ...scope, years: [year - 1, year] }
   return `SELECT unit, year, key, SUM(value) AS value FROM cells
 WHERE ${scopeWhere(s)} AND key IN ${list(OVERVIEW_CELLS)} AND report_id IN (${countedReportIdsSql(s)})
-GROUP BY unit, year, key`
+GROUP BY unit, year, key
+ORDER BY unit, year, key`
 }
 
 /** One row of {@link rankingTableUnitsSql}. */
