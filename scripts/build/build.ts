@@ -7,7 +7,7 @@ import { listDistricts, readDistrict } from './district-input'
 import { DistrictError } from '~/build/units-csv'
 import { inputScope, shown, type InputFs, type InputScope } from './input-fs'
 import type { BuildLog } from './log'
-import { assertReplaceable, recoverOutput, writeOutput, type DistrictBuild, type SwapHooks } from './output'
+import { assertReplaceable, beginOutput, recoverOutput, writeDistrict, writeOutput, type DistrictBuild, type SwapHooks, type WrittenDistrict } from './output'
 import { readReports } from './reports'
 import { gapFindings } from '~/build/gap-findings'
 import { flagNotExpected } from '~/build/not-expected'
@@ -78,7 +78,6 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
   assertReplaceable(opts.outDir)
   const failed: string[] = []
   const skipped: SkippedItem[] = []
-  const builds: DistrictBuild[] = []
   let scope: InputScope
   try {
     scope = inputScope(opts.dataDir, opts.fs)
@@ -113,8 +112,16 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
   // A pool starts no more workers than there are files.
   engines.reserve?.(inputs.reduce((n, i) => n + i.files.length, 0))
 
+  // One district at a time, start to finish: parse, check, write its own files, then let go of its
+  // reports. Memory holds one district's rows, whatever the number of districts.
+  const written: WrittenDistrict[] = []
+  const districts: DistrictStats[] = []
+  let tmp: string | null = null
+  let nextReportId = 1
+  const spent = { parse: 0, check: 0, write: 0 }
   for (const input of inputs) {
     const id = input.id
+    let t = performance.now()
     for (const n of input.notes) log.info(`  ${id}: ${n}`)
     for (const p of input.problems) log.problem(`  ${id}: ${p}`)
     for (const s of input.skipped) {
@@ -129,12 +136,11 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
     for (const r of reports) {
       if (r.status === 'unreadable') skipped.push({ path: shown(scope, join(input.dir, r.file)), reason: r.findings[0]?.message_en.replace(`${r.file}: `, '') ?? 'unreadable', level: 'error' })
     }
-    builds.push({ input, reports, coverage: [], years: [], counted: [], cross: [] })
-  }
-
-  const parsedAt = performance.now()
-  assignReportIds(builds)
-  for (const b of builds) {
+    const b: DistrictBuild = { input, reports, coverage: [], years: [], counted: [], cross: [] }
+    // Report ids in output order: district id, then file path (both already sorted).
+    for (const r of b.reports) r.reportId = nextReportId++
+    spent.parse += performance.now() - t
+    t = performance.now()
     b.years = gridYears(b.input, b.reports)
     b.coverage = computeCoverage(b.input, b.reports, b.years)
     flagNotExpected(b)
@@ -148,28 +154,32 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
       log.problem(`  ${b.input.id}: ${p}`)
     }
     reportProblems(b, log)
+    spent.check += performance.now() - t
+    t = performance.now()
+    tmp ??= beginOutput(opts.outDir)
+    written.push(await writeDistrict(tmp, b))
+    spent.write += performance.now() - t
+    const d = stats(b)
+    districts.push(d)
+    const c = d.coverage
+    log.info(`${d.id}: ${d.files} files (${d.unreadable} unreadable, ${d.unmatched} unmatched), ${d.errors} errors, ${d.warnings} warnings; coverage ${c.received} received, ${c.not_collected} not collected, ${c.not_published} not published, ${c.duplicate} duplicate, ${c.not_expected} not expected`)
+    log.info(cellsReadLine(b))
   }
 
-  if (builds.length === 0) {
+  if (written.length === 0) {
     logSummary(log, [], skipped)
     return { ok: false, districts: [], failed, skipped, files: [] }
   }
 
-  const checkedAt = performance.now()
-  const files = await writeOutput(opts, builds, opts.swapHooks)
-  const writtenAt = performance.now()
-  const s = (a: number, b: number) => `${((b - a) / 1000).toFixed(1)} s`
-  log.info(`time: parse ${s(startedAt, parsedAt)}, cross-checks ${s(parsedAt, checkedAt)}, write ${s(checkedAt, writtenAt)}`)
-  const districts = builds.map(stats)
-  for (const d of districts) {
-    const c = d.coverage
-    log.info(`${d.id}: ${d.files} files (${d.unreadable} unreadable, ${d.unmatched} unmatched), ${d.errors} errors, ${d.warnings} warnings; coverage ${c.received} received, ${c.not_collected} not collected, ${c.not_published} not published, ${c.duplicate} duplicate, ${c.not_expected} not expected`)
-    log.info(cellsReadLine(builds.find((b) => b.input.id === d.id)!))
-  }
+  const finishing = performance.now()
+  const files = await writeOutput(opts, written, opts.swapHooks)
+  spent.write += performance.now() - finishing
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+  log.info(`time: parse ${s(spent.parse)}, cross-checks ${s(spent.check)}, write ${s(spent.write)} (total ${s(performance.now() - startedAt)})`)
   logSummary(log, districts, skipped)
   const bad =
     skipped.some((x) => x.level === 'error') ||
-    builds.some((b) => b.input.problems.length > 0) ||
+    written.some((w) => w.input.problems.length > 0) ||
     districts.some((d) => d.unreadable + d.unmatched + d.errors > 0)
   return { ok: failed.length === 0 && !(opts.strict && bad), districts, failed, skipped, files }
 }
@@ -186,12 +196,6 @@ function logSummary(log: BuildLog, districts: readonly DistrictStats[], skipped:
   if (notes.length) parts.push(`${notes.length} ignored by design: ${list(notes)}`)
   if (!failedDistricts.length && !errors.length) parts.push('nothing skipped')
   ;(failedDistricts.length || errors.length ? log.problem : log.info)(parts.join(' — '))
-}
-
-/** Report ids in output order: district id, then file path (both already sorted). */
-function assignReportIds(builds: DistrictBuild[]): void {
-  let id = 1
-  for (const b of builds) for (const r of b.reports) r.reportId = id++
 }
 
 const MAX_LISTED = 20

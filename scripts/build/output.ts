@@ -16,6 +16,7 @@ import { findingYears, type NationalDistrictInput } from '~/build/national-index
 import { cellRows, coverageRows, crossFindingRows, districtRow, reportFindingRows, reportRow, unitRows } from '~/build/rows'
 import { STAMP_FILE } from './stamp'
 import { buildSummary } from '~/build/summary'
+import type { DistrictSummary } from '~/db/summary'
 import type { BuiltReport, DistrictInput } from './types'
 
 /** Open-data tables, in the order they are written and listed. */
@@ -32,27 +33,82 @@ export interface DistrictBuild {
   cross: CrossFinding[]
 }
 
+/** What the output keeps of a district once its own files are written: its summary and totals, no report rows. */
+export interface WrittenDistrict {
+  input: DistrictInput
+  summary: DistrictSummary
+  national: NationalDistrictInput
+  /** Page addresses of its reports (datapackage sources). */
+  urls: string[]
+}
+
 /**
- * Write the output folder: DuckDB file, open tables, summaries, index.json, datapackage.json.
- * Built next to the target and swapped in at the end; returns the files written (relative paths).
+ * Start the output folder beside `outDir` (`<out>.partial`, swapped in by {@link writeOutput}):
+ * the old data stays servable until the new is complete. Returns its path.
  */
-export async function writeOutput(opts: { outDir: string; stamp?: string }, builds: DistrictBuild[], hooks: SwapHooks = {}): Promise<string[]> {
-  // Build next to the target and swap at the end: the old data stays servable until the new is complete.
-  const { partial: tmp } = sidePaths(opts.outDir)
+export function beginOutput(outDir: string): string {
+  const { partial: tmp } = sidePaths(outDir)
   if (existsSync(tmp)) removeOurs(tmp)
   mkdirSync(tmp, { recursive: true })
   // The marker first: a folder this build made is recognisable from its first moment, so a leftover can be removed safely.
   writeFileSync(join(tmp, MARKER_FILE), MARKER_TEXT)
-  mkdirSync(join(tmp, 'open'), { recursive: true })
-  mkdirSync(join(tmp, 'summary'), { recursive: true })
+  for (const d of ['open', 'summary', 'db']) mkdirSync(join(tmp, d), { recursive: true })
+  return tmp
+}
 
-  // One database file per district (the browser attaches only the district it shows), then the
-  // all-district gov.duckdb copied from them by DuckDB (the SQL console, Node tools, downloads).
-  mkdirSync(join(tmp, 'db'), { recursive: true })
-  for (const b of builds) await writeDistrictDatabase(join(tmp, districtDbPath(b.input.id)), b)
+/**
+ * Write one district's own database (db/<district>.duckdb) and summary into the folder of
+ * {@link beginOutput}, as soon as the district is checked: the build then lets go of its reports,
+ * so memory holds one district's rows at a time, not the province's.
+ */
+export async function writeDistrict(tmp: string, b: DistrictBuild): Promise<WrittenDistrict> {
+  await writeDistrictDatabase(join(tmp, districtDbPath(b.input.id)), b)
+  const levels = [...b.reports.flatMap((r) => r.findings.map((f) => f.level)), ...b.cross.map((c) => c.finding.level)]
+  const summary = buildSummary(b.input, b.years, b.reports, b.counted, b.coverage, levels)
+  writeFileSync(join(tmp, summaryPath(b.input.id)), JSON.stringify(summary))
+  return {
+    input: b.input,
+    summary,
+    national: { summary, counted: yearTotals(b.counted), findings: findingYears(b.reports, b.cross) },
+    urls: [...new Set(b.reports.map((r) => r.url).filter((u): u is string => !!u))],
+  }
+}
+
+const summaryPath = (id: string) => `summary/${id}.json`
+
+/**
+ * The counted reports as the national index reads them — year and cells — summed per year: one
+ * entry with the year's summed cells and one with no cells per further report, so counts and sums
+ * come out as from the reports themselves, and a district's 150 cell sets shrink to one per year.
+ */
+function yearTotals(counted: readonly BuiltReport[]): BuiltReport[] {
+  const byYear = new Map<number, { n: number; cells: Record<string, number> }>()
+  const out: BuiltReport[] = []
+  for (const r of counted) {
+    if (r.year === null || !r.report) continue
+    const y = byYear.get(r.year) ?? { n: 0, cells: {} }
+    byYear.set(r.year, y)
+    y.n++
+    for (const [k, v] of Object.entries(r.report.cells)) y.cells[k] = (y.cells[k] ?? 0) + (v ?? 0)
+  }
+  const none = {}
+  for (const [year, y] of byYear) {
+    for (let i = 0; i < y.n; i++) out.push({ year, report: { cells: i === 0 ? y.cells : none } } as unknown as BuiltReport)
+  }
+  return out
+}
+
+/**
+ * Finish the output folder of {@link beginOutput} from the districts written into it: gov.duckdb
+ * (every district, copied from their files by DuckDB), the open files, index.json, the national
+ * index, changelog and datapackage.json; then swap it in. Returns the files written (relative paths).
+ */
+export async function writeOutput(opts: { outDir: string; stamp?: string }, written: WrittenDistrict[], hooks: SwapHooks = {}): Promise<string[]> {
+  const { partial: tmp } = sidePaths(opts.outDir)
+  // The all-district database is copied from the district files by DuckDB (the SQL console, Node tools, downloads).
   const all = await DatabaseWriter.create(join(tmp, DB_FILE_NAME))
   try {
-    for (const b of builds) await all.appendDatabase(join(tmp, districtDbPath(b.input.id)))
+    for (const w of written) await all.appendDatabase(join(tmp, districtDbPath(w.input.id)))
     await all.finishTables()
   } finally {
     await all.close()
@@ -60,23 +116,20 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, buil
   // The open files (per district and year, per district, then all districts) come from the finished databases.
   const open = await writeOpenFiles(
     join(tmp, DB_FILE_NAME), tmp, OPEN_TABLES,
-    builds.map((b) => ({ id: b.input.id, name: b.input.info.name, license: b.input.info.license, db: join(tmp, districtDbPath(b.input.id)) })),
+    written.map((w) => ({ id: w.input.id, name: w.input.info.name, license: w.input.info.license, db: join(tmp, districtDbPath(w.input.id)) })),
   )
 
   const entries: DistrictEntry[] = []
   const summaryFiles: OutputFile[] = []
   const national = new Map<string, NationalDistrictInput>()
-  for (const b of builds) {
-    const levels = [...b.reports.flatMap((r) => r.findings.map((f) => f.level)), ...b.cross.map((c) => c.finding.level)]
-    const summary = buildSummary(b.input, b.years, b.reports, b.counted, b.coverage, levels)
-    const path = `summary/${b.input.id}.json`
-    writeFileSync(join(tmp, path), JSON.stringify(summary))
-    national.set(b.input.id, { summary, counted: b.counted, findings: findingYears(b.reports, b.cross) })
-    entries.push({ id: b.input.id, name: b.input.info.name, synthetic: summary.synthetic, summary: path, db: districtDbPath(b.input.id) })
-    summaryFiles.push({ path, name: `summary-${resourceName(b.input.id)}`, format: 'json', title: `${b.input.info.name} 首屏摘要 / ${b.input.id} first-paint summary` })
+  for (const w of written) {
+    const path = summaryPath(w.input.id)
+    national.set(w.input.id, w.national)
+    entries.push({ id: w.input.id, name: w.input.info.name, synthetic: w.summary.synthetic, summary: path, db: districtDbPath(w.input.id) })
+    summaryFiles.push({ path, name: `summary-${resourceName(w.input.id)}`, format: 'json', title: `${w.input.info.name} 首屏摘要 / ${w.input.id} first-paint summary` })
   }
   // index.json lists districts by district.json "order" (then id): its first one is the dashboard's default.
-  const orderOf = new Map(builds.map((b) => [b.input.id, b.input.info.order ?? 0]))
+  const orderOf = new Map(written.map((w) => [w.input.id, w.input.info.order ?? 0]))
   entries.sort((a, b) => orderOf.get(a.id)! - orderOf.get(b.id)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   // Every view's first screens answered ahead of the browser's engine; index.json carries their folder and the database digest.
   await addPrebuilt(tmp, entries)
@@ -87,26 +140,26 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, buil
   const files: OutputFile[] = [
     ...open.files,
     { path: DB_FILE_NAME, name: 'gov-duckdb', format: 'duckdb', title: 'DuckDB 数据库（全部表）/ DuckDB database (all tables)' },
-    ...builds.map((b): OutputFile => ({
-      path: districtDbPath(b.input.id), name: `${resourceName(b.input.id)}-duckdb`, format: 'duckdb',
-      title: `${b.input.info.name} · DuckDB 数据库（本区县全部表）/ ${b.input.id}: DuckDB database (all tables)`,
-      district: { id: b.input.id, name: b.input.info.name, license: b.input.info.license },
+    ...written.map(({ input }): OutputFile => ({
+      path: districtDbPath(input.id), name: `${resourceName(input.id)}-duckdb`, format: 'duckdb',
+      title: `${input.info.name} · DuckDB 数据库（本区县全部表）/ ${input.id}: DuckDB database (all tables)`,
+      district: { id: input.id, name: input.info.name, license: input.info.license },
     })),
     { path: 'index.json', name: 'index', format: 'json', title: '区县列表 / District index' },
     ...summaryFiles,
   ]
-  const urls = [...new Set(builds.flatMap((b) => b.reports.map((r) => r.url).filter((u): u is string => !!u)))].sort()
-  const created = createdStamp(builds)
+  const urls = [...new Set(written.flatMap((w) => w.urls))].sort()
+  const created = createdStamp(written.map((w) => w.input))
   const csvDigests = await Promise.all(open.files.filter((f) => f.format === 'csv').map((f) => sha256File(join(tmp, f.path))))
   const version = datasetVersion(created, csvDigests)
   // The changelog carries on from the output this build replaces.
-  const names = new Map(builds.map((b) => [b.input.id, b.input.info.name]))
+  const names = new Map(written.map((w) => [w.input.id, w.input.info.name]))
   const changelog = nextChangelog(readPreviousChangelog(opts.outDir), {
     version, created, districts: open.stats.map((s) => ({ ...s, name: names.get(s.district) ?? s.district })),
   })
   writeFileSync(join(tmp, CHANGELOG_FILE), `${JSON.stringify(changelog, null, 2)}\n`)
   files.push({ path: CHANGELOG_FILE, name: 'changelog', format: 'json', title: '数据集版本与更新记录 / Dataset versions and changelog' })
-  const pkg = await buildDataPackage(tmp, files, builds.map((b) => b.input), created, urls, version)
+  const pkg = await buildDataPackage(tmp, files, written.map((w) => w.input), created, urls, version)
   writeFileSync(join(tmp, 'datapackage.json'), `${JSON.stringify(pkg, null, 2)}\n`)
 
   if (opts.stamp) writeFileSync(join(tmp, STAMP_FILE), `${opts.stamp}\n`)
@@ -236,15 +289,15 @@ export function recoverOutput(outDir: string): string[] {
  * folders (a fresh clone of the same commit gets the same value; file mtimes would not), else the
  * newest input's mtime (folders outside git).
  */
-function createdStamp(builds: readonly DistrictBuild[]): string {
+function createdStamp(inputs: readonly DistrictInput[]): string {
   const epoch = process.env.SOURCE_DATE_EPOCH
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString()
-  const committed = lastCommitSeconds(builds.map((b) => b.input.dir))
+  const committed = lastCommitSeconds(inputs.map((i) => i.dir))
   if (committed !== null) return new Date(committed * 1000).toISOString()
   let newest = 0
-  for (const b of builds) {
-    const inputs = ['district.json', 'units.csv', 'sources.csv'].map((f) => join(b.input.dir, f)).filter((f) => existsSync(f))
-    for (const f of [...inputs, ...b.input.files.map((x) => x.abs)]) {
+  for (const input of inputs) {
+    const own = ['district.json', 'units.csv', 'sources.csv'].map((f) => join(input.dir, f)).filter((f) => existsSync(f))
+    for (const f of [...own, ...input.files.map((x) => x.abs)]) {
       try {
         newest = Math.max(newest, Math.floor(statSync(f).mtimeMs / 1000) * 1000)
       } catch {

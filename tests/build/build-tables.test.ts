@@ -120,9 +120,9 @@ describe('data build on fixture districts', () => {
 
   it('writes index.json and per-district summaries with metric values from the cells', () => {
     const index = readJson<{ districts: DistrictEntry[] }>(join(out, 'index.json'))
-    expect(index.districts).toEqual([
-      { id: 'alpha', name: '甲区', synthetic: false, summary: 'summary/alpha.json' },
-      { id: 'beta', name: '乙县', synthetic: true, summary: 'summary/beta.json' },
+    expect(index.districts.map(({ id, name, synthetic, summary, db }) => ({ id, name, synthetic, summary, db }))).toEqual([
+      { id: 'alpha', name: '甲区', synthetic: false, summary: 'summary/alpha.json', db: 'db/alpha.duckdb' },
+      { id: 'beta', name: '乙县', synthetic: true, summary: 'summary/beta.json', db: 'db/beta.duckdb' },
     ])
     const s = readJson<DistrictSummary>(join(out, 'summary/alpha.json'))
     expect(s.years).toEqual([2020, 2021])
