@@ -2,10 +2,10 @@
  * The service worker (src/sw.ts) in Chromium: a first visit installs it and precaches the engine and
  * the data; a visit with the server down starts from that cache; a new build with changed data
  * replaces the old one (the page shows the new data after the update, and the old entries are
- * gone); Range reads of gov.duckdb through the worker return the asked bytes.
+ * gone); Range reads of the opening district's database through the worker return the asked bytes.
  *
  * Build A is the harness's build; build B is the same code with changed data (a district renamed in
- * index.json and in gov.duckdb), built into its own folder and served on the same origin, as a
+ * index.json and in its database file), built into its own folder and served on the same origin, as a
  * redeploy would be.
  */
 import { execFileSync } from 'node:child_process'
@@ -22,6 +22,8 @@ import { buildSite, CHROMIUM, CHROMIUM_ARGS, E2E_DIST } from './harness'
 const ROOT = resolve(import.meta.dirname, '../..')
 const NAME_A = '平潭综合实验区'
 const NAME_B = '平潭综合实验区（新版数据）'
+/** The database file of the district the dashboard opens on (index.json's first): the only one precached. */
+const FIRST_DB = 'data/db/pingtan.duckdb'
 
 let distA: string
 let distB: string
@@ -44,7 +46,7 @@ async function buildB(): Promise<void> {
   cpSync(`${distA}.public`, publicB, { recursive: true })
   const indexFile = join(publicB, 'data', 'index.json')
   writeFileSync(indexFile, readFileSync(indexFile, 'utf8').replace(`"name": "${NAME_A}"`, `"name": "${NAME_B}"`))
-  const db = await DuckDBInstance.create(join(publicB, 'data', 'gov.duckdb'))
+  const db = await DuckDBInstance.create(join(publicB, FIRST_DB))
   const conn = await db.connect()
   await conn.run(`UPDATE districts SET name = '${NAME_B}' WHERE district = 'pingtan'`)
   await conn.run('CHECKPOINT')
@@ -137,14 +139,16 @@ describe('service worker', () => {
     const page = await openPage()
     await page.waitForSelector('html[data-engine="ready"]', { timeout: 120_000 })
     await waitControlled(page)
-    const { urls, bodySha } = await precache(page, 'data/gov.duckdb')
+    const { urls, bodySha } = await precache(page, FIRST_DB)
     expect(urls).toContain('index.html')
     expect(urls.some((u) => /^assets\/duckdb-eh-.+\.wasm$/.test(u))).toBe(true)
     expect(urls.some((u) => /^assets\/duckdb-browser-eh\.worker-.+\.js$/.test(u))).toBe(true)
     expect(urls).toContain('data/index.json')
     expect(urls.some((u) => /^data\/summary\/.+\.json$/.test(u))).toBe(true)
     expect(urls.some((u) => /mvp/.test(u) || u.startsWith('data/open/') || /\.(br|gz)$/.test(u))).toBe(false)
-    expect(bodySha).toBe(sha(readFileSync(join(distA, 'data', 'gov.duckdb'))))
+    expect(bodySha).toBe(sha(readFileSync(join(distA, FIRST_DB))))
+    // Only the opening district's database: not the other districts', not the all-district gov.duckdb.
+    expect(urls.filter((u) => u.endsWith('.duckdb'))).toEqual([FIRST_DB])
     await page.close()
     expect(foreign).toEqual([])
   })
@@ -152,16 +156,16 @@ describe('service worker', () => {
   it('Range requests through the worker get the asked bytes of the identity file (206)', async () => {
     const page = await openPage()
     await waitControlled(page)
-    const r = await page.evaluate(async () => {
-      const res = await fetch('data/gov.duckdb', { headers: { Range: 'bytes=100-199' } })
+    const r = await page.evaluate(async (file) => {
+      const res = await fetch(file, { headers: { Range: 'bytes=100-199' } })
       // DuckDB-WASM's size probe before range reads: HEAD with an open range, answered 206 with the whole size.
-      const head = await fetch('data/gov.duckdb', { method: 'HEAD', headers: { Range: 'bytes=0-' } })
+      const head = await fetch(file, { method: 'HEAD', headers: { Range: 'bytes=0-' } })
       return {
         status: res.status, range: res.headers.get('content-range'), body: [...new Uint8Array(await res.arrayBuffer())],
         head: { status: head.status, length: head.headers.get('content-length') },
       }
-    })
-    const file = readFileSync(join(distA, 'data', 'gov.duckdb'))
+    }, FIRST_DB)
+    const file = readFileSync(join(distA, FIRST_DB))
     expect(r.head).toEqual({ status: 206, length: String(file.length) })
     expect(r.status).toBe(206)
     expect(r.range).toBe(`bytes 100-199/${file.length}`)
@@ -188,9 +192,9 @@ describe('service worker', () => {
     await districtShown(page, NAME_B, 120_000)
     await waitControlled(page)
     await page.waitForSelector('html[data-engine="ready"]', { timeout: 120_000 })
-    const { urls, bodySha } = await precache(page, 'data/gov.duckdb')
-    expect(bodySha).toBe(sha(readFileSync(join(distB, 'data', 'gov.duckdb'))))
-    expect(urls.filter((u) => u === 'data/gov.duckdb')).toHaveLength(1)
+    const { urls, bodySha } = await precache(page, FIRST_DB)
+    expect(bodySha).toBe(sha(readFileSync(join(distB, FIRST_DB))))
+    expect(urls.filter((u) => u === FIRST_DB)).toHaveLength(1)
     const idx = await page.evaluate(async () => (await (await caches.match('data/index.json', { ignoreSearch: true }))!.text()))
     expect(idx).toContain(NAME_B)
     await page.close()
