@@ -77,7 +77,7 @@ describe('CardView', () => {
     const w = await mountView('card', '/card/甲镇?district=demo&year=2021')
     await until(w, 'tr[data-metric="new"]')
     expect(w.find('h2').text()).toBe('甲镇 · 2021 年度报告卡')
-    expect(w.find('[data-kind]').text()).toBe('单位类型：镇')
+    expect(w.find('[data-kind]').text()).toBe('示例区 · 单位类型：镇')
     // 2021: 甲镇 6, 乙'街道 12 → median 9 of 2 units; 镇: 甲镇 alone.
     expect(cell(w, 'new', 'data-value')).toBe('6')
     expect(cell(w, 'new', 'data-district-median')).toBe('9 n=2')

@@ -4,8 +4,8 @@ export default {
     card: {
       open: '报告卡',
       title: '{unit} · {year} 年度报告卡',
-      kind: '单位类型：{kind}',
-      noKind: '单位类型不明（未在登记表中）',
+      kind: '{district} · 单位类型：{kind}',
+      noKind: '{district} · 单位类型不明（未在登记表中）',
       unitPage: '单位年报页',
       print: '打印 / 保存为 PDF',
       indicators: '主要指标 · {year} 年',
@@ -35,8 +35,8 @@ export default {
     card: {
       open: 'Report card',
       title: '{unit} · report card {year}',
-      kind: 'Unit kind: {kind}',
-      noKind: 'Unit kind unknown (not in the registry)',
+      kind: '{district} · unit kind: {kind}',
+      noKind: '{district} · unit kind unknown (not in the registry)',
       unitPage: 'Unit report page',
       print: 'Print / save as PDF',
       indicators: 'Key indicators · {year}',
