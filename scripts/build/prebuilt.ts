@@ -6,8 +6,9 @@ import { openNodeConnector, type NodeConnector } from '~/db/node'
 import { PREBUILT_FORMAT, prebuiltKey, prebuiltPath, type PrebuiltFile, type PrebuiltInfo, type PrebuiltView } from '~/db/prebuilt'
 import { DEFAULT_STATE, moreStates, resolvedYear, unitPageBaseSql, unitPageYearSql, viewSql } from '~/db/prebuilt-states'
 import { unitReportsSql, type UnitReportRow } from '~/db/sql/unit'
+import { TABLES } from '~/db/schema'
 import type { DistrictSummary } from '~/db/summary'
-import { sha256File } from './hash'
+import { sha256 } from './hash'
 import { PREBUILT_DIR } from './prebuilt-precache'
 
 export { PREBUILT_DIR }
@@ -30,7 +31,7 @@ export interface PrebuiltStats {
  * (summaries already written in `outDir`), run the SQL each view asks in its prebuilt states
  * (src/db/prebuilt-states.ts) on the Node engine over `outDir`'s just-written database, and write
  * `prebuilt/<district>/<view>[.more].json` (and a pair per unit for the unit page), each stamped
- * with the SHA-256 of the database the browser attaches for that district. Adds `prebuilt`
+ * with the {@link contentDigest} of the database the browser attaches for that district. Adds `prebuilt`
  * (folder, digest, views) to each entry, so index.json tells the browser which files belong to
  * the database it will attach.
  */
@@ -39,11 +40,11 @@ export async function addPrebuilt(outDir: string, entries: EntryWithPrebuilt[]):
   for (const entry of entries) {
     // The database the browser attaches for this district: its own file when the build writes one, else the all-district file.
     const dbFile = join(outDir, entry.db ?? DB_FILE_NAME)
-    const digest = await sha256File(dbFile)
     // Two engines over the same read-only file: a query's planning is single-threaded, so two run side by side.
     const pool = await Promise.all([openNodeConnector(dbFile), openNodeConnector(dbFile)])
     const db = pool[0]!
     try {
+      const digest = await contentDigest(db)
       const summary = JSON.parse(readFileSync(join(outDir, entry.summary), 'utf8')) as DistrictSummary
       const info: PrebuiltInfo = { dir: `${PREBUILT_DIR}/${entry.id}`, digest, views: [] }
       const stat: PrebuiltStats = { district: entry.id, files: 0, queries: 0, bytes: 0, failed: [] }
@@ -84,6 +85,20 @@ export async function addPrebuilt(outDir: string, entries: EntryWithPrebuilt[]):
     }
   }
   return stats
+}
+
+/**
+ * SHA-256 over the contents of every table of the attached database (each table's rows as text,
+ * sorted). Not the file's own hash: a DuckDB file embeds a random id, so the same data written twice
+ * has other bytes — and the same input must give the same output (index.json, prebuilt files).
+ */
+export async function contentDigest(db: NodeConnector): Promise<string> {
+  const parts: string[] = []
+  for (const t of TABLES) {
+    const [row] = await db.query<{ h: string | null }>(`SELECT md5(string_agg(CAST(t AS VARCHAR), chr(10) ORDER BY CAST(t AS VARCHAR))) AS h FROM ${t.name} t`)
+    parts.push(`${t.name}:${row?.h ?? ''}`)
+  }
+  return sha256(parts.join('\n'))
 }
 
 /** Rows of each distinct SQL text, by its key (in the order given); a query that fails is added to `failed` instead. */

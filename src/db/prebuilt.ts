@@ -21,7 +21,7 @@ export const PREBUILT_FORMAT = 1
 /** One prebuilt file: results by {@link prebuiltKey} of their SQL. */
 export interface PrebuiltFile {
   format: number
-  /** SHA-256 of the database file the results were computed on; must equal the index entry's. */
+  /** Digest of the contents of the database the results were computed on; must equal the index entry's. */
   digest: string
   district: string
   view: PrebuiltView
@@ -33,7 +33,10 @@ export interface PrebuiltFile {
 export interface PrebuiltInfo {
   /** Folder under data/, e.g. `prebuilt/pingtan`. */
   dir: string
-  /** SHA-256 of gov.duckdb: files with another digest are from another build and never used. */
+  /**
+   * Digest of the contents of the district's database (scripts/build/prebuilt.ts contentDigest):
+   * files with another digest were computed on other data and are never used.
+   */
   digest: string
   views: PrebuiltView[]
 }

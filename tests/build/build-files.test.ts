@@ -28,8 +28,9 @@ describe('output files', () => {
     const validate = ajv.compile(readJson(join(ROOT, 'tests/fixtures/datapackage-schema.json')))
     expect(validate(pkg), ajv.errorsText(validate.errors)).toBe(true)
 
-    // Every file but datapackage.json itself and the build's hidden marker (.gov-data-build).
-    const files = Object.keys(hashTree(out)).filter((f) => f !== 'datapackage.json' && !f.startsWith('.'))
+    // Every file but datapackage.json itself, the build's hidden marker (.gov-data-build) and the
+    // dashboard's prebuilt query results (prebuilt/: a cache of the views' SQL answers, not data to publish).
+    const files = Object.keys(hashTree(out)).filter((f) => f !== 'datapackage.json' && !f.startsWith('.') && !f.startsWith('prebuilt/'))
     expect(pkg.resources.map((r) => r.path).sort()).toEqual(files.sort())
     for (const r of pkg.resources) {
       const bytes = readFileSync(join(out, r.path))

@@ -7,7 +7,7 @@ import { PREBUILT_FORMAT, prebuiltKey, prebuiltPath, type PrebuiltFile, type Pre
 import { DEFAULT_STATE, moreStates, resolvedYear, unitPageBaseSql, unitPageYearSql, viewSql } from '~/db/prebuilt-states'
 import { unitReportsSql, type UnitReportRow } from '~/db/sql/unit'
 import type { DistrictSummary } from '~/db/summary'
-import { sha256File } from '../../scripts/build/hash'
+import { contentDigest } from '../../scripts/build/prebuilt'
 import { buildInto, FIXTURE_DATA, readJson, removeTemps } from './helpers'
 
 afterAll(removeTemps)
@@ -23,13 +23,18 @@ describe('prebuilt results of the data build', () => {
     entries = readJson<{ districts: Entry[] }>(join(out, 'index.json')).districts
   })
 
-  it('index.json names each district\'s prebuilt folder, views and the digest of the database the browser attaches', async () => {
+  it('index.json names each district\'s prebuilt folder, views and the content digest of the database the browser attaches', async () => {
     expect(entries.length).toBeGreaterThan(0)
     for (const e of entries) {
       expect(e.prebuilt).toBeDefined()
       expect(e.prebuilt!.dir).toBe(`prebuilt/${e.id}`)
       expect(e.prebuilt!.views).toEqual([...VIEWS, 'unit'])
-      expect(e.prebuilt!.digest).toBe(await sha256File(join(out, e.db ?? DB_FILE_NAME)))
+      const db = await openNodeConnector(join(out, e.db ?? DB_FILE_NAME))
+      try {
+        expect(e.prebuilt!.digest).toBe(await contentDigest(db))
+      } finally {
+        db.close()
+      }
     }
   })
 
