@@ -42,7 +42,7 @@ const text = async (p: TrackedPage, sel: string) => ((await p.page.locator(sel).
 describe('省级对比 Province view in Chromium', () => {
   it('lists provinces from national.json with their totals, marks a province below the coverage threshold, and starts no engine', async () => {
     const { p, urls } = await openTracked('#/province?year=2021')
-    await p.waitForCharts(['province-ranking'])
+    await p.waitForCharts(['province-ranking', 'province-coverage'])
     expect(await p.page.getAttribute('html', 'data-view')).toBe('province')
     const pt = yearOf('pingtan', 2021)
     const fj = '[data-row-key="福建省"]'
