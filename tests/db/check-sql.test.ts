@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NodeConnector } from '~/db/node'
-import { checkDistrictsSql, previousYearSql, type PreviousYearRow } from '~/db/sql/check'
-import { reportCellsSql, type CellRow } from '~/db/sql/unit'
+import { namedDistricts } from '~/db/district-route'
+import { previousCellsSql, previousYearSql, type PreviousCellRow, type PreviousYearRow } from '~/db/sql/check'
 import { openFixtureDb } from './fixture-db'
 
 let db: NodeConnector
@@ -10,15 +10,17 @@ beforeAll(async () => ({ db, close } = await openFixtureDb()))
 afterAll(() => close?.())
 
 describe('draft check SQL on DuckDB (fixture district demo, 2020–2022)', () => {
-  it('lists the districts a draft can be matched against', async () => {
-    expect(await db.query(checkDistrictsSql())).toEqual([{ district: 'demo', name: '示例区' }])
+  it('names its district in every query, so the engine attaches that district’s database', () => {
+    expect(namedDistricts(previousYearSql('demo', '甲镇', 2021))).toEqual(['demo'])
+    expect(namedDistricts(previousCellsSql('demo', 3))).toEqual(['demo'])
   })
 
   it('reads the counted report of the previous year with its cells', async () => {
     const [row] = await db.query<PreviousYearRow>(previousYearSql('demo', '甲镇', 2021))
     expect(row).toMatchObject({ year: 2021, status: 'received', format: 'gov2021', file: '2021/甲镇.txt' })
-    const cells = await db.query<CellRow>(reportCellsSql(row!.report_id!))
+    const cells = await db.query<PreviousCellRow>(previousCellsSql('demo', row!.report_id!))
     expect(cells.length).toBeGreaterThan(0)
+    expect(await db.query(previousCellsSql('other', row!.report_id!))).toEqual([])
   })
 
   it('gives the coverage status and no report for a year not received (a quote in the unit name is escaped)', async () => {

@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { pathToFileURL } from 'node:url'
 import { unitsFromCsv } from '~/build/units-csv'
 import type { Connector } from '~/db/connector'
-import { checkDistrictsSql, previousYearSql } from '~/db/sql/check'
-import { reportCellsSql } from '~/db/sql/unit'
+import { previousCellsSql, previousYearSql } from '~/db/sql/check'
 import { i18n } from '~/i18n'
 import { parseReport } from '~/report/read'
 import { setPdfAssets } from '~/report/parse/pdf-options'
@@ -40,11 +39,10 @@ function pingtanEngine(): string[] {
   const prev = parseReport(new Uint8Array(readFileSync(resolve(PINGTAN, 'reports/2022/财政金融局2022.txt'))), '财政金融局2022.txt')
   if (!prev.ok) throw new Error('2022 report unreadable')
   const answers = new Map<string, unknown[]>([
-    [checkDistrictsSql(), [{ district: 'pingtan', name: '平潭综合实验区' }]],
     [previousYearSql('pingtan', FINANCE, 2022), [{ year: 2022, status: 'received', report_id: 42, format: 'gov2021', file: 'reports/2022/财政金融局2022.txt', source_url: null }]],
     [previousYearSql('pingtan', POLICE, 2023), [{ year: 2023, status: 'not_collected', report_id: null, format: null, file: null, source_url: null }]],
     [previousYearSql('pingtan', POLICE, 2018), []],
-    [reportCellsSql(42), Object.entries(prev.report.cells).map(([key, value]) => ({ key, value, flag: 'ok', raw: null }))],
+    [previousCellsSql('pingtan', 42), Object.entries(prev.report.cells).map(([key, value]) => ({ key, value }))],
   ])
   const connector: Connector = {
     async query<T>(sql: string) {
@@ -60,8 +58,15 @@ function pingtanEngine(): string[] {
     async exec() {},
   }
   setEngineFactory(async () => connector)
+  // The districts to match against come from index.json, as the page loads it.
+  vi.stubGlobal('fetch', async (url: string) => {
+    if (!String(url).endsWith('index.json')) throw new Error(`unexpected fetch: ${url}`)
+    return new Response(JSON.stringify({ districts: [{ id: 'pingtan', name: '平潭综合实验区', synthetic: false, summary: 'summary/pingtan.json', db: 'db/pingtan.duckdb' }] }))
+  })
   return asked
 }
+
+afterEach(() => vi.unstubAllGlobals())
 
 function mountCheck() {
   pingtanEngine()

@@ -1,11 +1,11 @@
 import { computed, ref, shallowRef, watch, type Ref } from 'vue'
-import { checkDistrictsSql, previousYearSql, type CheckDistrictRow, type PreviousYearRow } from '~/db/sql/check'
-import { reportCellsSql, type CellRow } from '~/db/sql/unit'
+import { previousCellsSql, previousYearSql, type PreviousCellRow, type PreviousYearRow } from '~/db/sql/check'
 import type { CoverageStatus } from '~/db/schema'
 import { districtRegistrySpec } from '~/local/district-registry'
 import type { DetectedFormat } from '~/report/model/types'
 import type { Finding, ParseResult } from '~/report/types'
 import { useDbStore } from '~/stores/db'
+import { useSummaryStore } from '~/stores/summary'
 import { crossYearFindings, type YearCells } from './cross-year'
 import { matchDraftUnit, type DistrictUnits, type DraftUnitMatch, type UnitChoice } from './draft-unit'
 
@@ -27,6 +27,7 @@ export interface PreviousYear {
  */
 export function usePreviousYear(report: Ref<ParseResult | null>, preferredDistrict: Ref<string | null>) {
   const db = useDbStore()
+  const summary = useSummaryStore()
   const districts = shallowRef<DistrictUnits[]>([])
   const match = shallowRef<DraftUnitMatch | null>(null)
   /** The unit the comparison uses: the matched one, or what the user chose. */
@@ -38,9 +39,12 @@ export function usePreviousYear(report: Ref<ParseResult | null>, preferredDistri
 
   async function loadDistricts(): Promise<DistrictUnits[]> {
     if (districts.value.length) return districts.value
-    const rows = await db.query<CheckDistrictRow>(checkDistrictsSql())
-    const specs = await Promise.all(rows.map((r) => districtRegistrySpec(db.query, r.district)))
-    districts.value = specs.flatMap((s, i) => (s.kind === 'district' ? [{ district: s.district, name: rows[i]!.name, info: s.info, units: s.units }] : []))
+    // The districts index.json lists (and the browser's own), not the engine's districts table: the
+    // engine holds one district's database at a time. Each registry query names its district.
+    await summary.loadIndex()
+    const list = summary.districts
+    const specs = await Promise.all(list.map((d) => districtRegistrySpec(db.query, d.id)))
+    districts.value = specs.flatMap((s, i) => (s.kind === 'district' ? [{ district: s.district, name: list[i]!.name, info: s.info, units: s.units }] : []))
     return districts.value
   }
 
@@ -48,7 +52,7 @@ export function usePreviousYear(report: Ref<ParseResult | null>, preferredDistri
     const [row] = await db.query<PreviousYearRow>(previousYearSql(c.district, c.unit, year))
     if (!row || row.report_id === null) return { ...c, year, status: row?.status ?? null, report: null }
     const cells: Record<string, number | null> = {}
-    for (const cell of await db.query<CellRow>(reportCellsSql(row.report_id))) cells[cell.key] = cell.value
+    for (const cell of await db.query<PreviousCellRow>(previousCellsSql(c.district, row.report_id))) cells[cell.key] = cell.value
     return {
       ...c, year, status: row.status,
       report: { year, format: (row.format ?? 'unknown') as DetectedFormat, cells, reportId: row.report_id, file: row.file, sourceUrl: row.source_url },

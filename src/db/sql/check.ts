@@ -3,20 +3,10 @@ import { num, str } from './literal'
 
 /**
  * SQL for the draft check's comparison with the unit's previous published year. The unit name comes
- * from a user's file (and a select), so every value is a quoted literal. The previous year's cells
- * are read with `reportCellsSql` (./unit.ts), the same query the unit page draws them with.
+ * from a user's file (and a select), so every value is a quoted literal. Every query names its
+ * district: the browser engine attaches the database of the district a query names
+ * (src/db/district-route.ts), and the draft's district need not be the one the page shows.
  */
-
-/** One row of `checkDistrictsSql`: a district whose registry a draft can be matched against. */
-export interface CheckDistrictRow {
-  district: string
-  name: string
-}
-
-/** Every district of the data (published and the browser's own), for matching a draft's unit. */
-export function checkDistrictsSql(): string {
-  return `SELECT district, name FROM districts ORDER BY district`
-}
 
 /** One row of `previousYearSql`: the unit-year's coverage status and the report that counts for it. */
 export interface PreviousYearRow {
@@ -39,4 +29,15 @@ FROM coverage c
 LEFT JOIN reports r ON r.district = c.district AND r.unit = c.unit AND r.year = c.year AND r.counted
 WHERE c.district = ${str(district)} AND c.unit = ${str(unit)} AND c.year = ${num(year)}
 ORDER BY r.report_id NULLS LAST LIMIT 1`
+}
+
+/** One row of `previousCellsSql`. */
+export interface PreviousCellRow {
+  key: string
+  value: number | null
+}
+
+/** The cells of one report of a district (the district named, so the right database is read). */
+export function previousCellsSql(district: string, reportId: number): string {
+  return `SELECT key, value FROM cells WHERE district = ${str(district)} AND report_id = ${num(reportId)}`
 }
