@@ -1,4 +1,5 @@
-import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs'
+import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
@@ -83,12 +84,16 @@ export async function writeOpenFiles(
 ): Promise<{ files: OutputFile[]; stats: OpenStats[] }> {
   const instance = await DuckDBInstance.create(':memory:')
   const con = await instance.connect()
+  const spill = mkdtempSync(join(tmpdir(), 'gov-open-files-'))
   const shared: OutputFile[] = []
   const own: OutputFile[] = []
   const stats: OpenStats[] = []
   try {
     await con.run('SET autoinstall_known_extensions=false')
     await con.run('SET autoload_known_extensions=false')
+    // A bound on memory: a sort larger than this spills to a temporary folder instead of growing the build's RSS.
+    await con.run(`SET temp_directory = ${sqlString(spill)}`)
+    await con.run(`SET memory_limit = '${MEMORY_LIMIT}'`)
     for (const d of districts) {
       await con.run(`ATTACH ${sqlString(d.db)} AS d (READ_ONLY)`)
       try {
@@ -109,7 +114,10 @@ export async function writeOpenFiles(
         await copyCsv(con, openTableSelect(name, 'gov.main', { column: csvColumn }), `${base}.csv`)
         shared.push({ path: `open/${name}.csv`, name, format: 'csv', table, title })
       }
-      await con.run(`COPY (${openTableSelect(name, 'gov.main')}) TO ${sqlString(`${base}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`)
+      // The districts' own Parquet files one after the other (in district order, the order of gov.duckdb):
+      // streamed, where a SELECT … ORDER BY over all districts' cells sorts them all in memory.
+      const parts = districts.map((d) => sqlString(join(outDir, 'open', d.id, `${name}.parquet`))).join(', ')
+      await con.run(`COPY (SELECT * FROM read_parquet([${parts}])) TO ${sqlString(`${base}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`)
       shared.push({ path: `open/${name}.parquet`, name: `${name}-parquet`, format: 'parquet', table, title })
       if (ALL_DISTRICT_JSON.includes(name)) {
         await con.run(`COPY (${openTableSelect(name, 'gov.main')}) TO ${sqlString(`${base}.json`)} (FORMAT json, ARRAY true)`)
@@ -120,8 +128,12 @@ export async function writeOpenFiles(
   } finally {
     con.closeSync()
     instance.closeSync()
+    rmSync(spill, { recursive: true, force: true })
   }
 }
+
+/** DuckDB's memory for writing the open files (its default is 80 % of the machine's memory). */
+const MEMORY_LIMIT = '512MB'
 
 /** One district's files from its database attached as `d`: every table as CSV and Parquet, then its cells per report year. */
 async function writeDistrictFiles(con: DuckDBConnection, outDir: string, tables: readonly TableDef['name'][], d: OpenDistrict): Promise<OutputFile[]> {
