@@ -46,10 +46,14 @@ describe('草稿检查 Draft check in Chromium', () => {
     const row = '上年结转政府信息公开申请数量0 0 0 0 0 00'
     expect(text).toContain(row)
     const planted = Buffer.from(text.replace(row, '上年结转政府信息公开申请数量0 0 0 0 0 02'), 'utf8')
-    const p = await e2e.open('#/check')
+    // Opened on 示例区: the draft names 平潭, whose database the engine then attaches for the comparison.
+    const p = await e2e.open('#/check?district=demo')
     await p.page.waitForSelector('[data-view="check"] input[type="file"]', { state: 'attached' })
     await p.page.setInputFiles('[data-view="check"] input[type="file"]', { name: '财政金融局2023草稿.txt', mimeType: 'text/plain', buffer: planted })
-    await p.page.waitForSelector('[data-prev-state="mismatch"]', { timeout: 60_000 })
+    await p.page.waitForSelector('[data-prev-state="mismatch"]', { timeout: 60_000 }).catch(async (e) => {
+      console.log('previous-year panel:', await p.page.locator('[data-previous-year]').textContent().catch(() => 'none'), p.page.url())
+      throw e
+    })
     expect(await p.page.locator('[data-prev-unit]').textContent()).toContain('平潭综合实验区财政金融局（平潭综合实验区）')
     expect(await p.page.locator('[data-prev-state="mismatch"] [data-rule="C1"] [data-pair]').textContent())
       .toBe('本稿“二、上年结转政府信息公开申请数量 · 总计” 2 ≠ 2022 年报告的“四、结转下年度继续办理 · 总计” 0')

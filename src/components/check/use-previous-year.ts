@@ -43,8 +43,14 @@ export function usePreviousYear(report: Ref<ParseResult | null>, preferredDistri
     // engine holds one district's database at a time. Each registry query names its district.
     await summary.loadIndex()
     const list = summary.districts
-    const specs = await Promise.all(list.map((d) => districtRegistrySpec(db.query, d.id)))
-    districts.value = specs.flatMap((s, i) => (s.kind === 'district' ? [{ district: s.district, name: list[i]!.name, info: s.info, units: s.units }] : []))
+    // One district after the other: each is a swap of the attached database, and queries of
+    // different districts in flight together must not read each other's file.
+    const out: DistrictUnits[] = []
+    for (const d of list) {
+      const s = await districtRegistrySpec(db.query, d.id)
+      if (s.kind === 'district') out.push({ district: s.district, name: d.name, info: s.info, units: s.units })
+    }
+    districts.value = out
     return districts.value
   }
 
