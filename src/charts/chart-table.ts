@@ -98,7 +98,8 @@ function columnName(option: Rec, series: Rec, index: number): string {
   const axis = categoryAxisOf(option, series)
   const gridIndex = Number(axis?.axis.gridIndex ?? 0)
   const title = asArray(option.title)[gridIndex]
-  return isRec(title) && str(title.text) ? `${str(title.text)} · ${name}` : name
+  // A panel title may break onto two lines on the canvas (行政诉讼\n复议后起诉); a column name is one line.
+  return isRec(title) && str(title.text) ? `${str(title.text).replace(/\s*\n\s*/g, ' · ')} · ${name}` : name
 }
 
 function cartesianTable(option: Rec, series: Rec[], indexOf: (s: Rec) => number): ChartTable {
