@@ -1,4 +1,5 @@
 import type { EChartsOption } from 'echarts'
+import { ratioOf } from '~/report/metrics'
 import { escapeHtml } from './compare-helpers'
 import { HEAT_RAMP } from './compare-heatmap'
 
@@ -36,7 +37,7 @@ export function provinceCoverageOption(yearList: readonly number[], areas: reado
       const expected = d.expected[col] ?? 0
       const received = d.received[col] ?? 0
       if (expected === 0 && received === 0) return
-      items.push({ value: [col, row, expected > 0 ? received / expected : 1], key: d.key, received, expected, low: d.low[col] ?? true })
+      items.push({ value: [col, row, ratioOf(received, expected) ?? 1], key: d.key, received, expected, low: d.low[col] ?? true })
     })
   })
   return {

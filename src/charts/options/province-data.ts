@@ -1,5 +1,6 @@
 import type { NationalDistrict, NationalIndex, NationalProvince, NationalSeries } from '~/build/national-index'
 import { seriesRatio } from '~/build/national-index'
+import { ratioOf } from '~/report/metrics'
 import type { CoverageArea } from './province-coverage'
 
 /**
@@ -73,7 +74,7 @@ function row(key: string, name: string, city: string, synthetic: boolean, s: Nat
   return {
     key, name, city, synthetic, expected, received, counted: s.counted[i] ?? 0, low,
     values: {
-      coverage: expected > 0 ? received / expected : null,
+      coverage: ratioOf(received, expected),
       new: s.sums.new[i] ?? 0,
       decided: s.sums.decided[i] ?? 0,
       granted_share: seriesRatio(s, 'granted_share', i),
