@@ -64,7 +64,8 @@ export async function addPrebuilt(outDir: string, entries: EntryWithPrebuilt[]):
         const shown = new Set(first)
         await write(view, first, {})
         const more = moreStates(summary).flatMap((s) => viewSql(view, summary, s)).filter((sql) => !shown.has(sql))
-        if (more.length) await write(view, more, { more: true })
+        // Written even when empty (the units directory has no year or kind states): the browser asks for every view's pair.
+        await write(view, more, { more: true })
         info.views.push(view)
       }
       const year = resolvedYear(summary, null)
