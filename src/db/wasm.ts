@@ -7,7 +7,7 @@ import { toPlain, type Connector } from './connector'
 import { asDbError, DbError } from './errors'
 import { fetchWithProgress } from './fetch-progress'
 import { DB_ALIAS, INDEX_JSON, dataUrl, type DistrictEntry } from './data-files'
-import { districtFromPage, namedDistricts } from './district-route'
+import { DistrictQueue, districtFromPage, namedDistricts } from './district-route'
 import { str } from './sql/literal'
 import { OFFLINE_SETTINGS_SQL, createViewsSql } from './views'
 import { perfMeasure, perfNow } from '~/util/perf'
@@ -136,19 +136,14 @@ export async function startWasmConnector(options: WasmOptions = {}): Promise<Con
 
 /**
  * Keeps exactly one district's database attached as `gov` and routes every statement to the file
- * it names. Swaps run one after another on a lane; a statement waits for the swaps asked before it,
- * so it always reads the district it names (a swap asked later is queued behind it).
+ * it names (district-route.ts): a DistrictQueue runs the statements of one district together and
+ * swaps the file only between them, so a statement always reads the district it names.
  */
 class DistrictAttacher {
-  private attached: string | null = null
   /** Registered file name of the attached district, dropped from the engine's memory on the next swap. */
   private attachedName: string | null = null
-  /** The district the lane will have attached once the swaps queued so far are done. */
-  private target: string | null = null
-  private lane: Promise<void> = Promise.resolve()
-  /** Settles when `target` is attached; rejects when that swap failed (its statements must not read the district before). */
-  private targetReady: Promise<void> = Promise.resolve()
   private swaps = 0
+  private queue: DistrictQueue | null = null
 
   constructor(
     private readonly db: duckdb.AsyncDuckDB,
@@ -162,52 +157,36 @@ class DistrictAttacher {
     const name = `district-${++this.swaps}.duckdb`
     if (file.bytes) await this.db.registerFileBuffer(name, file.bytes)
     else await this.db.registerFileURL(name, file.url, duckdb.DuckDBDataProtocol.HTTP, false)
-    if (this.attached !== null) await this.plain.exec(`DETACH "${DB_ALIAS}"`)
-    await this.plain.exec(`ATTACH ${str(name)} AS "${DB_ALIAS}" (READ_ONLY)`)
     const old = this.attachedName
-    this.attached = this.target = file.id
+    if (old !== null) await this.plain.exec(`DETACH "${DB_ALIAS}"`)
+    this.attachedName = null
+    await this.plain.exec(`ATTACH ${str(name)} AS "${DB_ALIAS}" (READ_ONLY)`)
     this.attachedName = name
+    this.queue ??= new DistrictQueue((id) => this.swapTo(id), file.id)
     if (old) await this.db.dropFile(old).catch(() => {})
   }
 
-  /** Wait for the queued swaps, first queueing one to the district `sql` names when that is not the one attached. */
-  private route(sql: string): Promise<void> {
+  private async swapTo(id: string): Promise<void> {
+    const t = perfNow()
+    await this.attach(await loadDistrictFile(id, this.files.get(id)!, this.mode, () => {}))
+    perfMeasure('engine:switch-district', t, { district: id })
+  }
+
+  /** Run `statement` once the district `sql` names is attached (a query naming two is refused). */
+  private routed<T>(sql: string, statement: () => Promise<T>): Promise<T> {
     const named = namedDistricts(sql).filter((id) => this.files.has(id))
     if (named.length > 1) {
       return Promise.reject(new DbError(new Error(`The query names ${named.length} districts (${named.join(', ')}); the dashboard reads one district's database at a time — the SQL console on the 开放数据 page queries all districts`), sql))
     }
-    const id = named[0]
-    if (id === undefined) return this.lane
-    if (id === this.target) return this.targetReady
-    this.target = id
-    const swap: Promise<void> = this.lane.then(async () => {
-      const t = perfNow()
-      await this.attach(await loadDistrictFile(id, this.files.get(id)!, this.mode, () => {}))
-      perfMeasure('engine:switch-district', t, { district: id })
-    })
-    // The statements waiting for this swap see its error; the lane itself goes on, so the next
-    // query (of the district still attached, or naming this one again to retry) is not stuck.
-    this.lane = swap.catch(() => {
-      if (this.target !== id) return
-      this.target = this.attached
-      this.targetReady = this.lane
-    })
-    this.targetReady = swap.catch((err: unknown) => {
+    return this.queue!.run(named[0] ?? null, statement).catch((err: unknown) => {
       throw asDbError(err, sql)
     })
-    return this.targetReady
   }
 
   connector(): Connector {
     return {
-      query: async <T>(sql: string): Promise<T[]> => {
-        await this.route(sql)
-        return this.plain.query<T>(sql)
-      },
-      exec: async (sql: string): Promise<void> => {
-        await this.route(sql)
-        return this.plain.exec(sql)
-      },
+      query: <T>(sql: string): Promise<T[]> => this.routed(sql, () => this.plain.query<T>(sql)),
+      exec: (sql: string): Promise<void> => this.routed(sql, () => this.plain.exec(sql)),
     }
   }
 }
