@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { startE2E, type E2E } from './harness'
 import { clickChartUntil, hashOf, waitRedrawn } from './compare-clicks'
 
@@ -7,13 +8,26 @@ beforeAll(async () => { e2e = await startE2E() })
 afterAll(async () => { await e2e?.close() })
 
 describe('复议诉讼 Review & litigation in Chromium', () => {
+  /** Scan the first panel along each row (px from the chart top) until a click sets the year crossfilter. */
+  async function clickRows(page: Page, rows: number[]): Promise<void> {
+    for (const y of rows) {
+      try {
+        return await clickChartUntil(page, 'appeal-by-year', (h) => h.includes('x_year='), { row: { y, fromX: 0.03, toX: 0.3 } })
+      } catch {
+        // no bar on this row: the next one
+      }
+    }
+    throw new Error('no click inside appeal-by-year set the crossfilter')
+  }
+
   it('renders the case-group panels and the correction ranking; a year click narrows the unit charts', async () => {
     const p = await e2e.open('#/appeal?district=demo')
     await p.waitForEngine()
     await p.waitForCharts(['appeal-by-year', 'appeal-by-unit', 'appeal-correction'])
     await p.screenshot('appeal')
-    // Year panels sit side by side: scan just above the first (行政复议) panel's axis, where every non-empty bar starts.
-    await clickChartUntil(p.page, 'appeal-by-year', (h) => h.includes('x_year='), { row: { y: 340 - 40, fromX: 0.03, toX: 0.3 } })
+    // Year panels sit side by side: scan rows across the first (行政复议) panel, from near its axis
+    // upwards (where the axis lies depends on the legend's and title's rows), until a bar is hit.
+    await clickRows(p.page, [300, 280, 260, 320, 240, 220, 340])
     const year = /x_year=(\d{4})/.exec(await hashOf(p.page))![1]!
     await p.page.waitForFunction((y) => document.querySelector('[data-card="appeal-correction"] h2')?.textContent?.includes(y), year)
     await waitRedrawn(p.page, 'appeal-correction')
