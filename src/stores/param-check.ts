@@ -1,5 +1,6 @@
 import type { DistrictEntry } from '~/db/data-files'
 import type { DistrictSummary } from '~/db/summary'
+import { isProvinceMetric } from '~/charts/options/province-data'
 import { resolveMetric } from '~/db/sql/compare'
 import type { FilterState } from './url-state'
 
@@ -20,7 +21,7 @@ export interface ParamCheck {
 
 /**
  * Check the URL's filters against the data: an unknown district falls back to the first listed;
- * years outside the district's grid, an unknown metric and units the district does not have are
+ * years outside the district's grid, an unknown metric (`metric`, or the province view's `pmetric`) and units the district does not have are
  * dropped. Every correction returns a notice, so a hand-edited or stale link never silently shows
  * something other than it asked for. `summary` is only used when it is the state's district.
  */
@@ -36,6 +37,13 @@ export function checkParams(state: FilterState, districts: readonly DistrictEntr
   if (state.metric !== null && !resolveMetric(state.metric)) {
     notices.push({ param: 'metric', given: state.metric, now: null })
     patch.metric = null
+  }
+  // The province view's metric (`pmetric`) is one of its own list; unknown values are reported like `metric`.
+  const pmetric = state.extra.pmetric
+  if (pmetric !== undefined && !isProvinceMetric(pmetric)) {
+    notices.push({ param: 'metric', given: pmetric, now: null })
+    const { pmetric: _dropped, ...extra } = state.extra
+    patch.extra = extra
   }
   const own = summary && (state.district === null ? districts[0]?.id === summary.district : summary.district === state.district)
   if (!own || !summary) return { patch, notices }

@@ -37,6 +37,13 @@ describe('checkParams: URL parameters that do not fit the data are corrected wit
     expect(r.patch).toEqual({ metric: null, units: ['青山镇'], xUnit: null })
   })
 
+  it('an unknown province-view metric (pmetric) is dropped with a notice, other extras kept; a known one passes', () => {
+    const r = checkParams(state({ district: 'demo', extra: { pmetric: 'bogus', lang: 'en' } }), DISTRICTS, SUMMARY)
+    expect(r.notices).toEqual([{ param: 'metric', given: 'bogus', now: null }])
+    expect(r.patch).toEqual({ extra: { lang: 'en' } })
+    expect(checkParams(state({ district: 'demo', extra: { pmetric: 'decided' } }), DISTRICTS, SUMMARY).notices).toEqual([])
+  })
+
   it('accepts valid parameters, cell-key metrics, and does not judge years against another district’s summary', () => {
     expect(checkParams(state({ district: 'demo', year: 2022, metric: 'apply.new.total', units: ['南关街道'] }), DISTRICTS, SUMMARY).notices).toEqual([])
     expect(checkParams(state({ district: 'pingtan', year: 2019 }), DISTRICTS, SUMMARY).notices).toEqual([])

@@ -18,8 +18,13 @@ export const DEFAULT_PROVINCE_METRIC: ProvinceMetric = 'new'
 const RATIOS: ReadonlySet<ProvinceMetric> = new Set(['coverage', 'granted_share', 'correction_rate'])
 export const isRatioMetric = (m: ProvinceMetric): boolean => RATIOS.has(m)
 
+export function isProvinceMetric(v: string | null | undefined): v is ProvinceMetric {
+  return (PROVINCE_METRICS as readonly string[]).includes(v ?? '')
+}
+
+/** The URL's `pmetric`, or the default (an unknown value is reported and dropped by src/stores/param-check.ts). */
 export function asProvinceMetric(v: string | null | undefined): ProvinceMetric {
-  return (PROVINCE_METRICS as readonly string[]).includes(v ?? '') ? (v as ProvinceMetric) : DEFAULT_PROVINCE_METRIC
+  return isProvinceMetric(v) ? v : DEFAULT_PROVINCE_METRIC
 }
 
 /** One district (or province) in one year. */
