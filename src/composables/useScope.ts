@@ -1,5 +1,6 @@
 import { computed } from 'vue'
 import { storeToRefs } from 'pinia'
+import { resolvedYear } from '~/db/prebuilt-states'
 import type { Scope } from '~/db/sql/scope'
 import { useFiltersStore } from '~/stores/filters'
 import { useSummaryStore } from '~/stores/summary'
@@ -16,13 +17,8 @@ export function useScope() {
 
   const district = computed(() => filters.state.district ?? districts.value[0]?.id ?? null)
   const years = computed(() => summary.value?.years ?? [])
-  const latestReported = computed(
-    () => [...(summary.value?.by_year ?? [])].reverse().find((y) => y.received > 0)?.year ?? years.value.at(-1) ?? null,
-  )
-  const year = computed(() => {
-    const y = filters.state.year
-    return y !== null && years.value.includes(y) ? y : latestReported.value
-  })
+  // One rule with the prebuilt states (which the data build answers ahead of the engine).
+  const year = computed(() => (summary.value ? resolvedYear(summary.value, filters.state.year) : null))
   const yearRange = computed<[number, number] | null>(() => {
     if (!years.value.length) return null
     const lo = filters.state.from ?? years.value[0]!

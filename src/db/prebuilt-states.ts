@@ -40,7 +40,7 @@ const UNIT_TREND_METRIC = 'new'
 /** Rows the findings list of 收录与异常 shows at most (FindingsPanel.vue). */
 const FINDINGS_LIMIT = 500
 
-/** The year a view shows (useScope `year`): the URL's if the district has it, else the latest year with a report received. */
+/** The year a view shows (useScope `year` calls this): the URL's if the district has it, else the latest year with a report received. */
 export function resolvedYear(summary: DistrictSummary, year: number | null): number | null {
   if (year !== null && summary.years.includes(year)) return year
   return [...summary.by_year].reverse().find((y) => y.received > 0)?.year ?? summary.years.at(-1) ?? null
