@@ -43,8 +43,10 @@ export function usePreviousYear(report: Ref<ParseResult | null>, preferredDistri
     // engine holds one district's database at a time. Each registry query names its district.
     await summary.loadIndex()
     const list = summary.districts
-    // One district after the other: each is a swap of the attached database, and queries of
-    // different districts in flight together must not read each other's file.
+    // One district after the other, on purpose: the engine's DistrictQueue (src/db/district-route.ts)
+    // keeps concurrent districts apart, but serves them first come, first served — asked together,
+    // each district's second query would queue behind the others' first and swap its file in again.
+    // In turn, each district's file is attached once.
     const out: DistrictUnits[] = []
     for (const d of list) {
       const s = await districtRegistrySpec(db.query, d.id)
