@@ -1,6 +1,7 @@
 import type { NationalDistrict, NationalIndex, NationalProvince, NationalSeries } from '~/build/national-index'
 import { seriesRatio } from '~/build/national-index'
 import { ratioOf } from '~/report/metrics'
+import { median } from '~/util/median'
 import type { CoverageArea } from './province-coverage'
 
 /**
@@ -121,13 +122,6 @@ export function nationRow(idx: NationalIndex, year: number): AreaRow | null {
   if (i < 0) return null
   const n = idx.nation
   return { ...row('', '', '', false, n.series, i, n.low[i] ?? true), districts: n.districts_expected[i] ?? 0, districtsLow: n.districts_low[i] ?? 0 }
-}
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null
-  const s = [...values].sort((a, b) => a - b)
-  const mid = s.length >> 1
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
 }
 
 /**

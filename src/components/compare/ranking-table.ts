@@ -1,6 +1,7 @@
 import { OVERVIEW_KPIS } from '~/db/sql/overview'
 import type { RankingSumRow, RankingUnitRow } from '~/db/sql/ranking-table'
 import { evaluateMetric, metricDef, type Metric } from '~/report/metrics'
+import { median } from '~/util/median'
 
 /**
  * The ranking table of 单位对比 as data: per unit of the year, every main metric, the rank by the
@@ -61,13 +62,6 @@ function ranks(values: Map<string, number | null>): Map<string, number> {
   const out = new Map<string, number>()
   sorted.forEach(([unit, v], i) => out.set(unit, i > 0 && sorted[i - 1]![1] === v ? out.get(sorted[i - 1]![0])! : i + 1))
   return out
-}
-
-function median(xs: readonly number[]): number | null {
-  if (!xs.length) return null
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
 }
 
 /** The unit kinds (peer groups) present in the table's units, in the registry's kind order. */
