@@ -1,5 +1,6 @@
 import OverviewView from './views/OverviewView.vue'
 import { createRouter, createWebHashHistory, type RouteComponent, type RouteRecordRaw, type RouterHistory } from 'vue-router'
+import { PREBUILT_VIEWS } from './db/prebuilt'
 
 /** A top-level page of the dashboard: its path, its view component and its nav label key. */
 export interface PageDef {
@@ -41,6 +42,17 @@ export const PAGES: readonly PageDef[] = [
   { name: 'check', path: '/check', component: () => import('./views/CheckView.vue'), label: 'common.nav.check', inNav: true },
   { name: 'my-reports', path: '/my-reports', component: () => import('./views/MyReportsView.vue'), label: 'common.nav.myReports', inNav: true },
 ]
+
+/**
+ * When the shell starts the engine on a page (App.vue): `never` on a page drawn from prebuilt files
+ * alone (`engine: false`); `after-first-paint` on a view with prebuilt first screens, whose first
+ * chart draws before the engine's compile takes the machine's cores (db store startAfterFirstPaint);
+ * `now` elsewhere — the page waits for the engine. An unknown name (a redirect) counts as a page that needs it.
+ */
+export function engineStart(name: unknown): 'never' | 'after-first-paint' | 'now' {
+  if (PAGES.find((p) => p.name === name)?.engine === false) return 'never'
+  return (PREBUILT_VIEWS as readonly unknown[]).includes(name) ? 'after-first-paint' : 'now'
+}
 
 /** Route records of every page; unknown paths go to the overview. */
 export function buildRoutes(): RouteRecordRaw[] {
