@@ -18,7 +18,7 @@ import type { BuildLog } from './build/log'
 import { withEngines } from './build-data'
 import { generateDistrict } from './demo/generate'
 import { buildDemoContent } from './demo/reports'
-import { buildNationalIndex, type NationalDistrictInput } from '~/build/national-index'
+import { buildNationalIndex, countedByYear, type NationalDistrictInput } from '~/build/national-index'
 import { buildSummary, countedReports } from '~/build/summary'
 import type { BuiltReport, DistrictData, UnitRecord } from '~/build/types'
 import type { CoverageRow } from '~/build/coverage'
@@ -76,7 +76,7 @@ function viaSteps(): { bytes: Buffer; files: number } {
       info: { ...place(i), publisher: '', license: 'CC0-1.0', license_note: '', contact: '', provenance: 'synthetic', synthetic: true, years: YEARS },
     }
     const counted = countedReports(reports, coverage)
-    inputs.push({ summary: buildSummary(data, years, reports, counted, coverage, []), counted, findings: [] })
+    inputs.push({ summary: buildSummary(data, years, reports, counted, coverage, []), counted: countedByYear(counted), findings: [] })
   }
   return { bytes: Buffer.from(JSON.stringify(buildNationalIndex(inputs, KPI_MIN_COVERAGE))), files }
 }

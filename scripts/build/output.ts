@@ -12,7 +12,7 @@ import { sha256File } from './hash'
 import { writeOpenFiles } from './open-files'
 import { addPrebuilt, PREBUILT_DIR } from './prebuilt'
 import { writeNationalIndex } from './national'
-import { findingYears, type NationalDistrictInput } from '~/build/national-index'
+import { countedByYear, findingYears, type NationalDistrictInput } from '~/build/national-index'
 import { cellRows, coverageRows, crossFindingRows, districtRow, reportFindingRows, reportRow, unitRows } from '~/build/rows'
 import { STAMP_FILE } from './stamp'
 import { buildSummary } from '~/build/summary'
@@ -69,34 +69,12 @@ export async function writeDistrict(tmp: string, b: DistrictBuild): Promise<Writ
   return {
     input: b.input,
     summary,
-    national: { summary, counted: yearTotals(b.counted), findings: findingYears(b.reports, b.cross) },
+    national: { summary, counted: countedByYear(b.counted), findings: findingYears(b.reports, b.cross) },
     urls: [...new Set(b.reports.map((r) => r.url).filter((u): u is string => !!u))],
   }
 }
 
 const summaryPath = (id: string) => `summary/${id}.json`
-
-/**
- * The counted reports as the national index reads them — year and cells — summed per year: one
- * entry with the year's summed cells and one with no cells per further report, so counts and sums
- * come out as from the reports themselves, and a district's 150 cell sets shrink to one per year.
- */
-function yearTotals(counted: readonly BuiltReport[]): BuiltReport[] {
-  const byYear = new Map<number, { n: number; cells: Record<string, number> }>()
-  const out: BuiltReport[] = []
-  for (const r of counted) {
-    if (r.year === null || !r.report) continue
-    const y = byYear.get(r.year) ?? { n: 0, cells: {} }
-    byYear.set(r.year, y)
-    y.n++
-    for (const [k, v] of Object.entries(r.report.cells)) y.cells[k] = (y.cells[k] ?? 0) + (v ?? 0)
-  }
-  const none = {}
-  for (const [year, y] of byYear) {
-    for (let i = 0; i < y.n; i++) out.push({ year, report: { cells: i === 0 ? y.cells : none } } as unknown as BuiltReport)
-  }
-  return out
-}
 
 /**
  * Finish the output folder of {@link beginOutput} from the districts written into it: gov.duckdb

@@ -83,11 +83,36 @@ export interface NationalIndex {
   nation: { series: NationalSeries; districts_expected: number[]; districts_low: number[]; low: boolean[] }
 }
 
-/** What one district contributes: its summary, its counted reports, and the year and level of every finding. */
+/** One year of a district's counted reports with a parsed table: how many, and their cells summed. */
+export interface CountedYear {
+  year: number
+  reports: number
+  cells: Record<string, number>
+}
+
+/** What one district contributes: its summary, its counted reports per year ({@link countedByYear}), and the year and level of every finding. */
 export interface NationalDistrictInput {
   summary: DistrictSummary
-  counted: readonly BuiltReport[]
+  counted: readonly CountedYear[]
   findings: readonly { year: number | null; level: Level }[]
+}
+
+/**
+ * The counted reports (countedReports: one per unit × year) summed per year, in order of first
+ * appearance: all the index reads of them, so the build keeps a few numbers per district-year
+ * instead of every report's cells until the index is written. A report without a year or without
+ * a parsed table (unreadable) is left out, as from the sums.
+ */
+export function countedByYear(counted: readonly BuiltReport[]): CountedYear[] {
+  const byYear = new Map<number, CountedYear>()
+  for (const r of counted) {
+    if (r.year === null || !r.report) continue
+    const y = byYear.get(r.year) ?? { year: r.year, reports: 0, cells: {} }
+    byYear.set(r.year, y)
+    y.reports++
+    for (const [k, v] of Object.entries(r.report.cells)) y.cells[k] = (y.cells[k] ?? 0) + (v ?? 0)
+  }
+  return [...byYear.values()]
 }
 
 /** The findings of a district's reports and cross-report checks as (year, level) pairs. */
@@ -145,17 +170,10 @@ export function nationalDistrict(input: NationalDistrictInput, years: readonly n
     series.expected[i] = y.expected
     series.received[i] = y.received
   }
-  const cellsByYear = new Map<number, Record<string, number>>()
-  for (const r of input.counted) {
-    if (r.year === null || !r.report || !at.has(r.year)) continue
-    const i = at.get(r.year)!
-    series.counted[i]! += 1
-    const into = cellsByYear.get(r.year) ?? {}
-    cellsByYear.set(r.year, into)
-    for (const [k, v] of Object.entries(r.report.cells)) into[k] = (into[k] ?? 0) + (v ?? 0)
-  }
-  for (const [year, cells] of cellsByYear) {
-    const i = at.get(year)!
+  for (const { year, reports, cells } of input.counted) {
+    const i = at.get(year)
+    if (i === undefined) continue
+    series.counted[i] = reports
     for (const k of NATIONAL_SUMS) series.sums[k][i] = evaluateMetric(metricDef(k)!, cells) ?? 0
     for (const k of NATIONAL_RATIOS) {
       const p = ratioParts(metricDef(k)!, cells)

@@ -1,5 +1,5 @@
 import type { CoverageRow } from '~/build/coverage'
-import { buildNationalIndex, findingYears, type NationalDistrictInput, type NationalIndex } from '~/build/national-index'
+import { buildNationalIndex, countedByYear, findingYears, type NationalDistrictInput, type NationalIndex } from '~/build/national-index'
 import { buildSummary, countedReports } from '~/build/summary'
 import type { BuiltReport, DistrictData, UnitRecord } from '~/build/types'
 import { KPI_MIN_COVERAGE } from '~/charts/options/overview-kpis'
@@ -60,7 +60,7 @@ export function district(id: string, info: { name: string; province: string; cit
   const counted = countedReports(reports, coverage)
   const levels = [...reports.flatMap((r) => r.findings.map((f) => f.level)), ...cross.map((c) => c.finding.level)]
   const summary = buildSummary(data, years, reports, counted, coverage, levels)
-  return { summary, counted, findings: findingYears(reports, cross) }
+  return { summary, counted: countedByYear(counted), findings: findingYears(reports, cross) }
 }
 
 /** An index of two provinces (one district below the threshold in 2022) and a synthetic district; a district name that is HTML. */
