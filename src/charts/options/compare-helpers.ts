@@ -32,6 +32,31 @@ export function categoryAxes(by: Dimension, categories: readonly string[], value
     : { xAxis: category, yAxis: { type: 'value' as const, ...valueAxis } }
 }
 
+/** Grey of a ranking row's name and label when it does not rank like the others (no report, below the coverage threshold). */
+export const GREY_TEXT = '#65686e'
+
+/**
+ * Axes of a horizontal ranking (单位对比's units, the province view's districts or provinces):
+ * one category row per name, in the given order from the top, `grey` names greyed; the value
+ * axis on top, under the card's PNG button (a share runs 0–100 %).
+ */
+export function rankingAxes(rows: readonly { name: string; grey: boolean }[], ratio: boolean) {
+  return {
+    xAxis: {
+      type: 'value' as const,
+      position: 'top' as const,
+      minInterval: ratio ? 0 : 1,
+      ...(ratio ? { max: 1 } : {}),
+      axisLabel: { hideOverlap: true, formatter: (v: number) => formatValue(v, ratio) },
+    },
+    yAxis: {
+      type: 'category' as const, inverse: true, triggerEvent: true,
+      data: rows.map((r) => (r.grey ? { value: r.name, textStyle: { color: GREY_TEXT } } : r.name)),
+      axisLabel: { width: 120, overflow: 'truncate' as const },
+    },
+  }
+}
+
 /** Pixel height a chart with `n` unit rows needs to stay readable (bars ≥ ~18 px each). */
 export function heightForRows(n: number, min = 260): number {
   return Math.max(min, 80 + n * 22)

@@ -1,7 +1,7 @@
 import type { EChartsOption } from 'echarts'
 import type { RankingRow } from '~/db/sql/compare'
 import { PALETTE } from '../theme'
-import { escapeHtml, formatValue } from './compare-helpers'
+import { escapeHtml, formatValue, GREY_TEXT, rankingAxes } from './compare-helpers'
 
 /** Texts the ranking chart shows (from i18n). */
 export interface RankingLabels {
@@ -18,13 +18,8 @@ const BASE = PALETTE[0]!
 const DIMMED = '#b9c8de'
 const ACCENT = '#e08a3c'
 /** Label colours of units without a report: grey for 未收录 (not the unit's fault), red for 未发布. */
-const MISSING_TEXT = { not_collected: '#65686e', not_published: '#b03a36' } as const
+const MISSING_TEXT = { not_collected: GREY_TEXT, not_published: '#b03a36' } as const
 
-/**
- * Units ranked by a metric, largest at the top, as horizontal bars. Units in `highlighted` (the
- * crossfilter or the chosen units) are drawn in the accent colour; units without a value keep
- * their row with an empty bar, so the ranking never hides that they exist.
- */
 /**
  * The ranking's rows in one stable order: units with a value by value (largest first), then units
  * whose reports lack the value, then units without a report — ties and each group in the
@@ -35,6 +30,11 @@ export function orderRanking(rows: readonly RankingRow[], unitOrder: (a: string,
   return [...rows].sort((a, b) => group(a) - group(b) || (a.value !== null && b.value !== null ? b.value - a.value : 0) || unitOrder(a.unit, b.unit))
 }
 
+/**
+ * Units ranked by a metric, largest at the top, as horizontal bars. Units in `highlighted` (the
+ * crossfilter or the chosen units) are drawn in the accent colour; units without a value keep
+ * their row with an empty bar, so the ranking never hides that they exist.
+ */
 export function compareRankingOption(
   rows: readonly RankingRow[],
   labels: RankingLabels,
@@ -56,19 +56,8 @@ export function compareRankingOption(
         return `${escapeHtml(row.unit)}<br/>${escapeHtml(labels.metric)}：<b>${escapeHtml(value)}</b>`
       },
     },
-    xAxis: {
-      type: 'value',
-      minInterval: opts.ratio ? 0 : 1,
-      ...(opts.ratio ? { max: 1 } : {}),
-      axisLabel: { hideOverlap: true, formatter: (v: number) => formatValue(v, opts.ratio) },
-      position: 'top',
-    },
-    // Units without a report come last (the SQL orders them so), their names greyed.
-    yAxis: {
-      type: 'category', inverse: true, triggerEvent: true,
-      data: rows.map((r) => (r.missing ? { value: r.unit, textStyle: { color: '#65686e' } } : r.unit)),
-      axisLabel: { width: 120, overflow: 'truncate' },
-    },
+    // Units without a report come last (the caller's order, see orderRanking), their names greyed.
+    ...rankingAxes(rows.map((r) => ({ name: r.unit, grey: !!r.missing })), opts.ratio),
     series: [
       {
         type: 'bar',

@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts'
 import { PALETTE } from '../theme'
-import { escapeHtml, formatValue } from './compare-helpers'
+import { escapeHtml, formatValue, GREY_TEXT, rankingAxes } from './compare-helpers'
 import { isRatioMetric, rankRows, type AreaRow, type ProvinceMetric } from './province-data'
 
 /** Texts the ranking shows (from i18n). */
@@ -15,7 +15,6 @@ export interface ProvinceRankingLabels {
 const BASE = PALETTE[0]!
 /** A row below the coverage threshold: its bar greyed, its name grey, its label says on how many reports it rests. */
 const LOW_BAR = '#c9ced6'
-const LOW_TEXT = '#65686e'
 /** Demo data: the synthetic banner's amber, so it is never read as a real province. */
 const SYNTHETIC_BAR = '#e6c08a'
 
@@ -42,12 +41,7 @@ export function provinceRankingOption(rows: readonly AreaRow[], metric: Province
         return `${escapeHtml(name(r))}<br/>${escapeHtml(labels.metric)}：<b>${escapeHtml(value)}</b><br/>${escapeHtml(labels.basis(r.received, r.expected))}`
       },
     },
-    xAxis: { type: 'value', minInterval: ratio ? 0 : 1, ...(ratio ? { max: 1 } : {}), axisLabel: { formatter: (v: number) => formatValue(v, ratio) }, position: 'top' },
-    yAxis: {
-      type: 'category', inverse: true, triggerEvent: true,
-      data: ranked.map((r) => (r.low ? { value: name(r), textStyle: { color: LOW_TEXT } } : name(r))),
-      axisLabel: { width: 120, overflow: 'truncate' },
-    },
+    ...rankingAxes(ranked.map((r) => ({ name: name(r), grey: r.low })), ratio),
     series: [
       {
         type: 'bar',
@@ -59,7 +53,7 @@ export function provinceRankingOption(rows: readonly AreaRow[], metric: Province
           low: r.low,
           basis: labels.basis(r.received, r.expected),
           itemStyle: { color: r.low ? LOW_BAR : r.synthetic ? SYNTHETIC_BAR : BASE },
-          ...(r.low ? { label: { color: LOW_TEXT } } : {}),
+          ...(r.low ? { label: { color: GREY_TEXT } } : {}),
         })),
         label: {
           show: true,
