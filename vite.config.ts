@@ -5,8 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa'
 import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import { precompressPlugin } from './scripts/precompress'
-import { keepFirstScreenDatabase } from './scripts/build/first-screen'
-import { keepFirstScreenPrebuilt } from './scripts/build/prebuilt-precache'
+import { keepFirstScreenFiles, PRECACHE_GLOBS, PRECACHE_IGNORES } from './scripts/build/first-screen'
 
 const src = fileURLToPath(new URL('./src', import.meta.url))
 
@@ -47,12 +46,9 @@ export default defineConfig({
 })
 
 /**
- * The service worker of src/sw.ts with the list of files it precaches: the app, the `eh` engine
- * (every browser this dashboard supports has Wasm exceptions; the 39 MB `mvp` fallback is left to
- * the network), and the data the first screens and the engine read (the prebuilt results of every
- * view, not those of each unit page: read when a unit is opened). Not the open-data downloads
- * (data/open/): they are fetched when asked for. A file over 40 MB is left out (Workbox warns):
- * a database that large is read by Range requests, which go to the network.
+ * The service worker of src/sw.ts with the list of files it precaches (scripts/build/first-screen.ts
+ * says which). A file over 40 MB is left out (Workbox warns): a database that large is read by
+ * Range requests, which go to the network.
  */
 function serviceWorker() {
   let siteDir = 'dist'
@@ -64,10 +60,10 @@ function serviceWorker() {
     injectRegister: false,
     manifest: false,
     injectManifest: {
-      // Of the district databases and prebuilt results only the opening district's (scripts/build/first-screen.ts, prebuilt.ts).
-      globPatterns: ['index.html', 'assets/*.{js,mjs,css}', 'assets/duckdb-eh-*.wasm', 'data/index.json', 'data/summary/*.json', 'data/prebuilt/*/*.json', 'data/db/*.duckdb', 'data/datapackage.json'],
-      manifestTransforms: [keepFirstScreenDatabase(() => siteDir), keepFirstScreenPrebuilt(() => siteDir)],
-      globIgnores: ['assets/duckdb-browser-mvp.worker-*', 'assets/duckdb-browser-coi*', '**/*.br', '**/*.gz'],
+      // Of the district databases and prebuilt results only the opening district's.
+      globPatterns: PRECACHE_GLOBS,
+      manifestTransforms: [keepFirstScreenFiles(() => siteDir)],
+      globIgnores: PRECACHE_IGNORES,
       // Hashed names change with their bytes: no revision needed (and the browser's HTTP cache can serve them).
       dontCacheBustURLsMatching: /^assets\//,
       maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,

@@ -9,7 +9,7 @@ import { unitReportsSql, type UnitReportRow } from '~/db/sql/unit'
 import { TABLES } from '~/db/schema'
 import type { DistrictSummary } from '~/db/summary'
 import { sha256 } from './hash'
-import { PREBUILT_DIR } from './prebuilt-precache'
+import { PREBUILT_DIR } from './first-screen'
 
 export { PREBUILT_DIR }
 

@@ -1,22 +1,50 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { getManifest } from 'workbox-build'
 import { afterAll, describe, expect, it } from 'vitest'
-import { keepFirstScreenPrebuilt } from '../../scripts/build/prebuilt-precache'
+import { keepFirstScreenFiles, PRECACHE_GLOBS, PRECACHE_IGNORES } from '../../scripts/build/first-screen'
 import { removeTemps, tempDir } from './helpers'
 
 afterAll(removeTemps)
 
-describe('service-worker precache of prebuilt results', () => {
-  const entries = ['index.html', 'data/prebuilt/a/overview.json', 'data/prebuilt/a/overview.more.json', 'data/prebuilt/b/overview.json', 'data/summary/b.json'].map((url) => ({ url, revision: '1' }))
-  it('keeps the prebuilt files of the district the dashboard opens on (index.json\'s first) and every other file', () => {
-    const site = tempDir()
-    mkdirSync(join(site, 'data'))
-    writeFileSync(join(site, 'data', 'index.json'), JSON.stringify({ districts: [{ id: 'a', prebuilt: { dir: 'prebuilt/a' } }, { id: 'b', prebuilt: { dir: 'prebuilt/b' } }] }))
-    expect(keepFirstScreenPrebuilt(() => site)(entries).manifest.map((e) => e.url)).toEqual([
-      'index.html', 'data/prebuilt/a/overview.json', 'data/prebuilt/a/overview.more.json', 'data/summary/b.json',
+/** A built site of two districts (a opens first) with a file of every kind the precache list decides on. */
+function site(withIndex = true): string {
+  const dir = tempDir()
+  const files = [
+    'index.html', 'assets/index-1.js', 'assets/index-1.js.br', 'assets/duckdb-eh-1.wasm', 'assets/duckdb-browser-mvp.worker-1.js',
+    'data/national.json', 'data/summary/a.json', 'data/summary/b.json', 'data/datapackage.json',
+    'data/db/a.duckdb', 'data/db/b.duckdb', 'data/gov.duckdb', 'data/open/cells.parquet',
+    'data/prebuilt/a/overview.json', 'data/prebuilt/a/overview.more.json', 'data/prebuilt/a/unit/x.json', 'data/prebuilt/b/overview.json',
+  ]
+  for (const f of files) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true })
+    writeFileSync(join(dir, f), f)
+  }
+  if (withIndex) {
+    const entry = (id: string) => ({ id, name: id, summary: `summary/${id}.json`, db: `db/${id}.duckdb`, prebuilt: { dir: `prebuilt/${id}`, digest: 'x', views: ['overview'] } })
+    writeFileSync(join(dir, 'data', 'index.json'), JSON.stringify({ districts: [entry('a'), entry('b')] }))
+  }
+  return dir
+}
+
+/** The URLs Workbox precaches for `dir` with the site's globs, ignores and transform (as vite.config.ts passes them). */
+async function precached(dir: string): Promise<string[]> {
+  const { manifestEntries } = await getManifest({ globDirectory: dir, globPatterns: PRECACHE_GLOBS, globIgnores: PRECACHE_IGNORES, manifestTransforms: [keepFirstScreenFiles(() => dir)] })
+  return manifestEntries!.map((e) => e.url).sort()
+}
+
+describe('service-worker precache list', () => {
+  it('the app, the eh engine, index, summaries, national.json (the province view offline) and the opening district\'s database and view results only', async () => {
+    expect(await precached(site())).toEqual([
+      'assets/duckdb-eh-1.wasm', 'assets/index-1.js',
+      'data/datapackage.json', 'data/db/a.duckdb', 'data/index.json', 'data/national.json',
+      'data/prebuilt/a/overview.json', 'data/prebuilt/a/overview.more.json',
+      'data/summary/a.json', 'data/summary/b.json', 'index.html',
     ])
   })
-  it('a site without index.json precaches no prebuilt file', () => {
-    expect(keepFirstScreenPrebuilt(() => tempDir())(entries).manifest.map((e) => e.url)).toEqual(['index.html', 'data/summary/b.json'])
+  it('a site without index.json precaches no district database and no prebuilt file', async () => {
+    const urls = await precached(site(false))
+    expect(urls.filter((u) => u.startsWith('data/db/') || u.startsWith('data/prebuilt/'))).toEqual([])
+    expect(urls).toContain('index.html')
   })
 })
