@@ -5,6 +5,7 @@ import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import { i18n } from '~/i18n'
 import { useDbStore } from '~/stores/db'
 import { bindFiltersToRouter } from '~/stores/filters'
+import { metricDef } from '~/report/metrics'
 import ProvinceView from '~/views/ProvinceView.vue'
 import { EVIL_NAME, fixtureNationalIndex } from '../build/national-fixture'
 
@@ -91,6 +92,14 @@ describe('ProvinceView', () => {
     await flushPromises()
     expect(router.currentRoute.value.name).toBe('overview')
     expect(router.currentRoute.value.query).toEqual({ district: 'hl', year: '2021' })
+  })
+
+  it('names and defines the report metrics as every other page does (src/report/metrics.ts)', async () => {
+    const { w } = await mountAt('/province?year=2021')
+    expect(w.find('[data-kpi="granted_share"] [data-kpi-definition]').text()).toBe(metricDef('granted_share')!.definition.zh)
+    expect(w.find('[data-kpi="granted_share"] .kpi__label').text()).toBe('公开率')
+    const options = w.findAll('[data-province-metric] option').map((o) => o.text())
+    expect(options).toEqual(expect.arrayContaining([metricDef('new')!.label.zh, metricDef('correction_rate')!.label.zh, '收录率（收到÷应报）', '错误']))
   })
 
   it('says when national.json cannot be loaded, or the province is unknown', async () => {

@@ -36,8 +36,8 @@ export default {
       unknown: '全国索引中没有“{province}”。',
       loadError: '无法加载全国索引',
       metrics: {
-        coverage: '收录率（收到÷应报）', new: '本年新收申请', decided: '本年办结', granted_share: '公开率（予以公开+部分公开÷办结）',
-        review: '行政复议', litigation: '行政诉讼', correction_rate: '纠错率（纠正÷审结）', errors: '错误',
+        // The report metrics' names come from src/report/metrics.ts (components/province/metric-text.ts).
+        coverage: '收录率（收到÷应报）', errors: '错误',
       },
       col: { name: '名称', city: '市', province: '省', districts: '区县', reports: '报告（收到/应报）', received: '收到报告', expected: '应报报告', counted: '计入合计的报告', low: '收到不足 {threshold}（1=是）', warn: '警告' },
       kpi: { reports: '报告收到/应报', districts: '区县' },
@@ -79,8 +79,7 @@ export default {
       unknown: 'The national index has no "{province}".',
       loadError: 'Could not load the national index',
       metrics: {
-        coverage: 'Coverage (received ÷ expected)', new: 'New applications', decided: 'Decided', granted_share: 'Granted share (granted + partial ÷ decided)',
-        review: 'Reviews', litigation: 'Lawsuits', correction_rate: 'Correction rate (corrected ÷ concluded)', errors: 'Errors',
+        coverage: 'Coverage (received ÷ expected)', errors: 'Errors',
       },
       col: { name: 'Name', city: 'City', province: 'Province', districts: 'Districts', reports: 'Reports (received / expected)', received: 'Reports received', expected: 'Reports expected', counted: 'Reports counted', low: 'Below {threshold} (1 = yes)', warn: 'Warnings' },
       kpi: { reports: 'Reports received / expected', districts: 'Districts' },
