@@ -42,14 +42,15 @@ export async function addPrebuilt(outDir: string, entries: EntryWithPrebuilt[]):
     const dbFile = join(outDir, entry.db ?? DB_FILE_NAME)
     // Two engines over the same read-only file: a query's planning is single-threaded, so two run side by side.
     const pool = await Promise.all([openNodeConnector(dbFile), openNodeConnector(dbFile)])
-    const db = pool[0]!
     try {
-      const digest = await contentDigest(db)
+      const digest = await contentDigest(pool[0]!)
       const summary = JSON.parse(readFileSync(join(outDir, entry.summary), 'utf8')) as DistrictSummary
       const info: PrebuiltInfo = { dir: `${PREBUILT_DIR}/${entry.id}`, digest, views: [] }
       const stat: PrebuiltStats = { district: entry.id, files: 0, queries: 0, bytes: 0, failed: [] }
+      // Each SQL text runs once per district: the header's unit list, say, is asked by every view and every unit page.
+      const run = memoRunner(pool, stat.failed)
       const write = async (view: PrebuiltView, sqls: Iterable<string>, part: { unit?: string; more?: boolean }) => {
-        const file: PrebuiltFile = { format: PREBUILT_FORMAT, digest, district: entry.id, view, results: await runAll(pool, sqls, stat.failed) }
+        const file: PrebuiltFile = { format: PREBUILT_FORMAT, digest, district: entry.id, view, results: await run(sqls) }
         const text = JSON.stringify(file)
         const path = join(outDir, prebuiltPath(info, view, part))
         mkdirSync(dirname(path), { recursive: true })
@@ -70,7 +71,8 @@ export async function addPrebuilt(outDir: string, entries: EntryWithPrebuilt[]):
       }
       const year = resolvedYear(summary, null)
       for (const { unit } of summary.units) {
-        const reports = await db.query<UnitReportRow>(unitReportsSql(entry.id, unit))
+        // The unit's reports decide which report each year's SQL opens: the same query its page asks first (unitPageBaseSql).
+        const reports = ((await run([unitReportsSql(entry.id, unit)]))[prebuiltKey(unitReportsSql(entry.id, unit))] ?? []) as UnitReportRow[]
         const first = [...unitPageBaseSql(entry.id, unit), ...(year === null ? [] : unitPageYearSql(entry.id, unit, year, reports))]
         await write('unit', first, { unit })
         await write('unit', summary.years.filter((y) => y !== year).flatMap((y) => unitPageYearSql(entry.id, unit, y, reports)), { unit, more: true })
@@ -102,23 +104,34 @@ export async function contentDigest(db: NodeConnector): Promise<string> {
   return sha256(parts.join('\n'))
 }
 
-/** Rows of each distinct SQL text, by its key (in the order given); a query that fails is added to `failed` instead. */
-async function runAll(pool: NodeConnector[], sqls: Iterable<string>, failed: PrebuiltStats['failed']): Promise<Record<string, unknown[]>> {
-  const todo = [...new Set(sqls)]
-  const rows = new Map<string, unknown[]>()
-  let next = 0
-  await Promise.all(pool.map(async (db) => {
-    while (next < todo.length) {
-      const sql = todo[next++]!
-      try {
-        rows.set(sql, await db.query(sql))
-      } catch (err) {
-        if (!failed.some((f) => f.sql === sql)) failed.push({ sql, error: err instanceof Error ? err.message.split('\n')[0]! : String(err) })
+/**
+ * A runner of SQL texts over `pool`, remembering every answer: called with a list, it gives the rows
+ * of each distinct text by its key (in the order given), running only the texts it has not run
+ * before, spread over the pool's connections. A query that fails is added to `failed` (once) and
+ * left out. For one read-only database: its answers do not change while the runner lives.
+ */
+function memoRunner(pool: NodeConnector[], failed: PrebuiltStats['failed']): (sqls: Iterable<string>) => Promise<Record<string, unknown[]>> {
+  const done = new Map<string, unknown[] | null>()
+  return async (sqls) => {
+    const asked = [...new Set(sqls)]
+    const todo = asked.filter((sql) => !done.has(sql))
+    let next = 0
+    await Promise.all(pool.map(async (db) => {
+      while (next < todo.length) {
+        const sql = todo[next++]!
+        try {
+          done.set(sql, await db.query(sql))
+        } catch (err) {
+          done.set(sql, null)
+          failed.push({ sql, error: err instanceof Error ? err.message.split('\n')[0]! : String(err) })
+        }
       }
+    }))
+    const out: Record<string, unknown[]> = {}
+    for (const sql of asked) {
+      const rows = done.get(sql)
+      if (rows) out[prebuiltKey(sql)] = rows
     }
-  }))
-  const out: Record<string, unknown[]> = {}
-  for (const sql of todo) if (rows.has(sql)) out[prebuiltKey(sql)] = rows.get(sql)!
-  return out
+    return out
+  }
 }
-
