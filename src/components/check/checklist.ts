@@ -1,6 +1,8 @@
 import { toCsv, type CsvColumn } from '~/components/common/csv'
 import { cellLabel } from '~/report/model/labels'
+import type { SuspectCell, SuspectResult } from '~/report/suspect-cells'
 import type { Finding } from '~/report/types'
+import { cellPlace } from './cell-place'
 
 /** A row of the checklist that is not a finding: its rule column, level column, cell keys and message. */
 export interface ChecklistLead {
@@ -45,4 +47,24 @@ export function findingsChecklistCsv(findings: readonly Finding[], headers: Chec
   ]
   const columns: CsvColumn[] = (['rule', 'level', 'cells', 'message', 'done'] as const).map((prop) => ({ prop, label: headers[prop] }))
   return toCsv(rows, columns)
+}
+
+/** The rules a suspect cell's failing equations belong to, once each (“A1、A3、C1”). */
+export function suspectRules(s: SuspectCell): string {
+  return [...new Set(s.findings.map((f) => f.rule))].join('、')
+}
+
+/**
+ * The suspect-cell conclusion as the checklist's first row, in Chinese like the findings' messages:
+ * the likely cell with the value that makes its equations hold, or every candidate when no single
+ * cell is certain; nothing when no equation fails or too many do. `rule` is the row's rule column.
+ */
+export function suspectLead(s: SuspectResult | null, rule: string): ChecklistLead[] {
+  if (!s || s.tooMany) return []
+  if (s.likely) {
+    const now = s.likely.value === null ? '空白' : String(s.likely.value)
+    return [{ rule, level: '', cells: [s.likely.key], message: `${cellPlace(s.likely.key).zh}：现为 ${now}，使各项相符应为 ${s.likely.fix}（${suspectRules(s.likely)}）` }]
+  }
+  if (!s.candidates.length) return []
+  return [{ rule, level: '', cells: s.candidates.map((c) => c.key), message: `以下单元格均可能出错，证据不足以确定一个（涉及 ${s.failing} 条勾稽关系）` }]
 }
