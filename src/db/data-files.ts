@@ -39,6 +39,11 @@ export interface DistrictEntry {
   db?: string
 }
 
+/** URL of an all-district table the data build also writes as JSON (open/units.json, open/districts.json: one row per unit or district). */
+export function openJsonUrl(table: 'units' | 'districts'): string {
+  return `data/open/${table}.json`
+}
+
 /** URL (relative to the page) of a data-folder path from index.json. */
 export function dataUrl(path: string): string {
   return `data/${path.replace(/^\/+/, '').replace(/^data\//, '')}`

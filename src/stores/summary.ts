@@ -10,7 +10,8 @@ declare global {
   }
 }
 
-async function fetchJson<T>(url: string): Promise<T> {
+/** Fetch and parse a JSON file of the data folder (taking index.html's early download of it once); errors name the URL. */
+export async function fetchJson<T>(url: string): Promise<T> {
   const early = typeof window === 'undefined' ? undefined : window.__govPrefetch?.[url]
   if (early) {
     delete window.__govPrefetch![url] // use once: a retry must really fetch again

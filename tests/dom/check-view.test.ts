@@ -49,19 +49,21 @@ function pingtanEngine(): string[] {
       asked.push(sql)
       const hit = answers.get(sql)
       if (hit) return hit as T[]
-      if (/FROM districts WHERE district = 'pingtan'/.test(sql)) return [{ name: '平潭综合实验区', city: null, province: '福建省' }] as T[]
-      if (/FROM units WHERE district = 'pingtan'/.test(sql)) {
-        return units.map((u) => ({ unit: u.name, unit_code: u.code, unit_kind: u.kind, aliases: u.aliases.join('|'), valid_from: u.valid_from, valid_to: u.valid_to })) as T[]
-      }
+      // The registry is not asked here: it comes from the open data's JSON (below), not by swapping each district's database in.
       throw new Error(`unexpected SQL: ${sql}`)
     },
     async exec() {},
   }
   setEngineFactory(async () => connector)
-  // The districts to match against come from index.json, as the page loads it.
+  // The districts to match against come from index.json, as the page loads it; their registries from open/districts.json and open/units.json.
+  const files: Record<string, unknown> = {
+    'data/index.json': { districts: [{ id: 'pingtan', name: '平潭综合实验区', synthetic: false, summary: 'summary/pingtan.json', db: 'db/pingtan.duckdb' }] },
+    'data/open/districts.json': [{ district: 'pingtan', name: '平潭综合实验区', city: null, province: '福建省' }],
+    'data/open/units.json': units.map((u) => ({ district: 'pingtan', unit: u.name, unit_code: u.code, unit_kind: u.kind, aliases: u.aliases.join('|'), valid_from: u.valid_from, valid_to: u.valid_to })),
+  }
   vi.stubGlobal('fetch', async (url: string) => {
-    if (!String(url).endsWith('index.json')) throw new Error(`unexpected fetch: ${url}`)
-    return new Response(JSON.stringify({ districts: [{ id: 'pingtan', name: '平潭综合实验区', synthetic: false, summary: 'summary/pingtan.json', db: 'db/pingtan.duckdb' }] }))
+    if (!(String(url) in files)) throw new Error(`unexpected fetch: ${url}`)
+    return new Response(JSON.stringify(files[String(url)]))
   })
   return asked
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import type { Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startE2E, type E2E } from './harness'
 
@@ -47,6 +48,13 @@ describe('草稿检查 Draft check in Chromium', () => {
     expect(text).toContain(row)
     const planted = Buffer.from(text.replace(row, '上年结转政府信息公开申请数量0 0 0 0 0 02'), 'utf8')
     // Opened on 示例区: the draft names 平潭, whose database the engine then attaches for the comparison.
+    // The registries to match against come from the open data's JSON: no other district's database is read.
+    const databases = new Set<string>()
+    const onResponse = (res: Response) => {
+      const path = new URL(res.url()).pathname
+      if (path.endsWith('.duckdb') && !res.request().serviceWorker()) databases.add(path.slice(path.lastIndexOf('/') + 1))
+    }
+    e2e.context.on('response', onResponse)
     const p = await e2e.open('#/check?district=demo')
     await p.page.waitForSelector('[data-view="check"] input[type="file"]', { state: 'attached' })
     await p.page.setInputFiles('[data-view="check"] input[type="file"]', { name: '财政金融局2023草稿.txt', mimeType: 'text/plain', buffer: planted })
@@ -60,6 +68,8 @@ describe('草稿检查 Draft check in Chromium', () => {
     const likely = p.page.locator('[data-suspect="likely"]')
     expect(await likely.getAttribute('data-key')).toBe('apply.carried_over.total')
     expect(await likely.textContent()).toContain('（现为 2，使各项相符应为 0）')
+    e2e.context.off('response', onResponse)
+    expect([...databases].sort()).toEqual(['demo.duckdb', 'pingtan.duckdb'])
     await p.screenshot('check-previous-year')
     // At phone width the long printed cell names wrap instead of pushing the page sideways.
     await p.page.setViewportSize({ width: 390, height: 844 })

@@ -1,11 +1,13 @@
 import { computed, ref, shallowRef, watch, type Ref } from 'vue'
 import { previousCellsSql, previousYearSql, type PreviousCellRow, type PreviousYearRow } from '~/db/sql/check'
 import type { CoverageStatus } from '~/db/schema'
-import { districtRegistrySpec } from '~/local/district-registry'
+import { openJsonUrl } from '~/db/data-files'
+import { districtRegistrySpec, registrySpecFromRows, type DistrictPlaceRow, type RegistryUnitRow } from '~/local/district-registry'
+import type { RegistrySpec } from '~/local/types'
 import type { DetectedFormat } from '~/report/model/types'
 import type { Finding, ParseResult } from '~/report/types'
 import { useDbStore } from '~/stores/db'
-import { useSummaryStore } from '~/stores/summary'
+import { fetchJson, useSummaryStore } from '~/stores/summary'
 import { crossYearFindings, type YearCells } from './cross-year'
 import { matchDraftUnit, type DistrictUnits, type DraftUnitMatch, type UnitChoice } from './draft-unit'
 
@@ -20,10 +22,25 @@ export interface PreviousYear {
   report: (YearCells & { reportId: number; file: string | null; sourceUrl: string | null }) | null
 }
 
+/** Every published district's registry, from open/districts.json and open/units.json. */
+async function openRegistries(): Promise<Map<string, RegistrySpec>> {
+  const [places, units] = await Promise.all([
+    fetchJson<(DistrictPlaceRow & { district: string })[]>(openJsonUrl('districts')),
+    fetchJson<(RegistryUnitRow & { district: string })[]>(openJsonUrl('units')),
+  ])
+  const unitsOf = new Map<string, RegistryUnitRow[]>()
+  for (const u of units) {
+    const rows = unitsOf.get(u.district)
+    if (rows) rows.push(u)
+    else unitsOf.set(u.district, [u])
+  }
+  return new Map(places.map((p) => [p.district, registrySpecFromRows(p.district, p, unitsOf.get(p.district) ?? [])]))
+}
+
 /**
  * The draft check's comparison with the previous published year: loads the districts' registries,
  * matches the draft's unit (the user may correct it), reads year − 1 of that unit from the data and
- * runs the cross-year rules on the pair. Everything runs in the browser's engine.
+ * runs the cross-year rules on the pair. Everything runs in the browser (the previous year in its engine).
  */
 export function usePreviousYear(report: Ref<ParseResult | null>, preferredDistrict: Ref<string | null>) {
   const db = useDbStore()
@@ -40,16 +57,16 @@ export function usePreviousYear(report: Ref<ParseResult | null>, preferredDistri
   async function loadDistricts(): Promise<DistrictUnits[]> {
     if (districts.value.length) return districts.value
     // The districts index.json lists (and the browser's own), not the engine's districts table: the
-    // engine holds one district's database at a time. Each registry query names its district.
+    // engine holds one district's database at a time. The published registries come from the open
+    // data's two small all-district files — asking the engine would swap (download) every district's
+    // database in turn; a district kept in this browser only (no database file) is in the engine.
     await summary.loadIndex()
     const list = summary.districts
-    // One district after the other, on purpose: the engine's DistrictQueue (src/db/district-route.ts)
-    // keeps concurrent districts apart, but serves them first come, first served — asked together,
-    // each district's second query would queue behind the others' first and swap its file in again.
-    // In turn, each district's file is attached once.
+    const published = list.some((d) => d.db) ? await openRegistries() : new Map<string, RegistrySpec>()
     const out: DistrictUnits[] = []
     for (const d of list) {
-      const s = await districtRegistrySpec(db.query, d.id)
+      const s = d.db ? published.get(d.id) : await districtRegistrySpec(db.query, d.id)
+      if (!s) throw new Error(`${openJsonUrl('districts')} has no district "${d.id}" (listed in index.json)`)
       if (s.kind === 'district') out.push({ district: s.district, name: d.name, info: s.info, units: s.units })
     }
     districts.value = out
