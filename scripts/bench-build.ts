@@ -7,15 +7,16 @@
  * average is printed with every figure: on a shared machine it says how far to trust them.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { buildData } from './build/build'
 import type { BuildLog } from './build/log'
 import { withEngines } from './build-data'
 import { generateDistrict } from './demo/generate'
+import { writeDistrictFolder } from './demo/write-folder'
 
 const YEARS: [number, number] = [2019, 2025]
 const UNITS = 22
@@ -32,16 +33,7 @@ function writeDistricts(root: string, reports: number): { files: number; distric
     const province = Math.floor(city / CITIES_PER_PROVINCE)
     const id = `bench-${String(i + 1).padStart(4, '0')}`
     const demo = generateDistrict({ seed: 7 + i, units: UNITS, years: YEARS })
-    const district = { ...demo.district, name: `测试${i + 1}区`, city: `测试${city + 1}市`, province: `测试${province + 1}省` }
-    const dir = join(root, 'districts', id)
-    const write = (path: string, data: string | Uint8Array) => {
-      mkdirSync(dirname(join(dir, path)), { recursive: true })
-      writeFileSync(join(dir, path), data)
-    }
-    write('district.json', JSON.stringify(district))
-    write('units.csv', demo.unitsCsv)
-    for (const f of demo.files) write(f.path, f.bytes)
-    files += demo.files.length
+    files += writeDistrictFolder(join(root, 'districts', id), demo, { name: `测试${i + 1}区`, city: `测试${city + 1}市`, province: `测试${province + 1}省` })
   }
   return { files, districts: n, provinces: Math.floor((n - 1) / DISTRICTS_PER_CITY / CITIES_PER_PROVINCE) + 1 }
 }

@@ -8,20 +8,21 @@
  * buildSummary, buildNationalIndex) — the parse is what takes the time and does not change the
  * index. `--build` renders the report files and runs the whole data build instead.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { buildData } from './build/build'
 import type { BuildLog } from './build/log'
 import { withEngines } from './build-data'
 import { generateDistrict } from './demo/generate'
+import { writeDistrictFolder } from './demo/write-folder'
 import { buildDemoContent } from './demo/reports'
 import { buildNationalIndex, countedByYear, type NationalDistrictInput } from '~/build/national-index'
 import { buildSummary, countedReports } from '~/build/summary'
 import type { BuiltReport, DistrictData, UnitRecord } from '~/build/types'
-import type { CoverageRow } from '~/build/coverage'
+import { computeCoverage } from '~/build/coverage'
 import { KPI_MIN_COVERAGE } from '~/charts/options/overview-kpis'
 import { NATIONAL_FILE } from '~/db/national'
 import type { NationalIndex } from '~/build/national-index'
@@ -67,14 +68,11 @@ function viaSteps(): { bytes: Buffer; files: number } {
     }) satisfies BuiltReport)
     files += reports.length
     const years = Array.from({ length: YEARS[1] - YEARS[0] + 1 }, (_, k) => YEARS[0] + k)
-    const coverage: CoverageRow[] = [...unitOf.values()].flatMap((u) => years.map((year) => {
-      const n = reports.filter((r) => r.unitName === u.name && r.year === year).length
-      return { unit: u, year, status: n === 0 ? 'not_collected' : n > 1 ? 'duplicate' : 'received', n_reports: n, source: null } as CoverageRow
-    }))
     const data: DistrictData = {
       id, units: [...unitOf.values()], sources: new Map(),
       info: { ...place(i), publisher: '', license: 'CC0-1.0', license_note: '', contact: '', provenance: 'synthetic', synthetic: true, years: YEARS },
     }
+    const coverage = computeCoverage(data, reports, years)
     const counted = countedReports(reports, coverage)
     inputs.push({ summary: buildSummary(data, years, reports, counted, coverage, []), counted: countedByYear(counted), findings: [] })
   }
@@ -88,15 +86,7 @@ async function viaBuild(): Promise<{ bytes: Buffer; files: number }> {
     let files = 0
     for (let i = 0; i < districts; i++) {
       const demo = generateDistrict({ seed: 1000 + i, units, years: YEARS, faults: units >= 16 })
-      const dir = join(root, 'in', 'districts', `d${String(i).padStart(4, '0')}`)
-      const write = (path: string, data: string | Uint8Array) => {
-        mkdirSync(dirname(join(dir, path)), { recursive: true })
-        writeFileSync(join(dir, path), data)
-      }
-      write('district.json', JSON.stringify({ ...demo.district, ...place(i) }))
-      write('units.csv', demo.unitsCsv)
-      for (const f of demo.files) write(f.path, f.bytes)
-      files += demo.files.length
+      files += writeDistrictFolder(join(root, 'in', 'districts', `d${String(i).padStart(4, '0')}`), demo, place(i))
     }
     const quiet: BuildLog = { info: () => {}, problem: () => {}, progress: () => {} }
     await withEngines(Number(values.jobs), (engines) => buildData({ dataDir: join(root, 'in'), outDir: join(root, 'out'), strict: false, log: quiet }, engines))
