@@ -96,7 +96,7 @@ function bench(n: number, jobs: number, keep: boolean): void {
     const top = (re: RegExp) => files.filter(([f]) => re.test(f)).reduce((a, [, s]) => a + s, 0)
     for (const [label, re] of [
       ['gov.duckdb (all districts)', /^gov\.duckdb$/], ['db/<district>.duckdb, all', /^db\//], ['open/<district>/…, all', /^open\/[^/]+\//],
-      ['open/<table>.* (all districts)', /^open\/[^/]+$/], ['open/cells.parquet', /^open\/cells\.parquet$/], ['summary/', /^summary\//], ['prebuilt/', /^prebuilt\//], ['other', /^[^/]+$/],
+      ['open/<table>.* (all districts)', /^open\/[^/]+$/], ['  of which open/cells.parquet', /^open\/cells\.parquet$/], ['summary/', /^summary\//], ['prebuilt/', /^prebuilt\//], ['other top-level files', /^(?!gov\.duckdb$)[^/]+$/],
     ] as const) console.log(`  ${label.padEnd(32)} ${mb(top(re)).padStart(10)}`)
     const per = (re: (id: string) => RegExp) => {
       const ids = readdirSync(join(root, 'out', 'db')).map((f) => f.replace(/\.duckdb$/, ''))
