@@ -1,7 +1,7 @@
-import { num, str } from './literal'
+import { list, num } from './literal'
 import { countedReportIdsSql, scopeWhere, type Scope } from './scope'
+import { findingsWhere } from './coverage'
 import { metricCells, metricDef } from '../../report/metrics'
-import { list } from './literal'
 
 /**
  * SQL for the 总览 "需要关注" panel: what staff and leaders should look at first in one year —
@@ -38,14 +38,8 @@ export function attentionFindingsSql(scope: Scope, year: number): string {
   return `SELECT unit, CASE WHEN rule = 'X2' THEN 'spike' ELSE 'error' END AS kind, COUNT(*)::INTEGER AS n,
   string_agg(DISTINCT rule, ', ' ORDER BY rule) AS rules
 FROM findings
-WHERE ${findingsScope(inYear(scope, year))} AND (level = 'error' OR rule = 'X2') AND unit IS NOT NULL
+WHERE ${findingsWhere(inYear(scope, year))} AND (level = 'error' OR rule = 'X2') AND unit IS NOT NULL
 GROUP BY unit, kind ORDER BY kind, n DESC, unit`
-}
-
-/** `findings` has no unit_kind column: a kind filter goes through the unit registry (as the findings list of 收录与异常 does). */
-function findingsScope(scope: Scope): string {
-  const where = scopeWhere({ ...scope, kinds: [] })
-  return scope.kinds?.length ? `${where} AND unit IN (SELECT unit FROM units WHERE district = ${str(scope.district)} AND unit_kind IN ${list(scope.kinds)})` : where
 }
 
 /** One row of {@link attentionChangesSql}. */

@@ -87,10 +87,10 @@ export interface FindingFilter {
 }
 
 /**
- * The WHERE condition for findings. `findings` has no unit_kind column, so a kind filter goes
- * through the unit registry.
+ * The WHERE condition for findings (also the 总览 需要关注 panel's). `findings` has no unit_kind
+ * column, so a kind filter goes through the unit registry.
  */
-function findingsWhere(scope: Scope, filter: FindingFilter): string {
+export function findingsWhere(scope: Scope, filter: FindingFilter = {}): string {
   const parts = [scopeWhere({ district: scope.district, years: scope.years ?? null, units: scope.units ?? [] })]
   if (scope.kinds?.length) {
     parts.push(`unit IN (SELECT unit FROM units WHERE district = ${str(scope.district)} AND unit_kind IN ${list(scope.kinds)})`)
