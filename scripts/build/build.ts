@@ -157,9 +157,10 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
     spent.check += performance.now() - t
     t = performance.now()
     tmp ??= beginOutput(opts.outDir)
-    written.push(await writeDistrict(tmp, b))
+    const w = await writeDistrict(tmp, b)
+    written.push(w)
     spent.write += performance.now() - t
-    const d = stats(b)
+    const d = stats(b, w.summary.findings)
     districts.push(d)
     const c = d.coverage
     log.info(`${d.id}: ${d.files} files (${d.unreadable} unreadable, ${d.unmatched} unmatched), ${d.errors} errors, ${d.warnings} warnings; coverage ${c.received} received, ${c.not_collected} not collected, ${c.not_published} not published, ${c.duplicate} duplicate, ${c.not_expected} not expected`)
@@ -217,8 +218,8 @@ function cellsReadLine(b: DistrictBuild): string {
   return `${b.input.id}: ${ns.reduce((a, n) => a + n, 0)} cells read from ${per.length} files, ${range}${none.length ? `; no cell read in ${none.length}: ${none.join(', ')}` : ''}`
 }
 
-function stats(b: DistrictBuild): DistrictStats {
-  const levels = [...b.reports.flatMap((r) => r.findings.map((f) => f.level)), ...b.cross.map((c) => c.finding.level)]
+/** The district's line of figures; `findings`: its counts per level, as its summary has them (every report and series finding). */
+function stats(b: DistrictBuild, findings: { error: number; warn: number }): DistrictStats {
   const coverage = { received: 0, not_collected: 0, not_published: 0, duplicate: 0, not_expected: 0 }
   for (const c of b.coverage) coverage[c.status]++
   return {
@@ -226,8 +227,8 @@ function stats(b: DistrictBuild): DistrictStats {
     files: b.reports.length,
     unreadable: b.reports.filter((r) => r.status === 'unreadable').length,
     unmatched: b.reports.filter((r) => r.status === 'unmatched').length,
-    errors: levels.filter((l) => l === 'error').length,
-    warnings: levels.filter((l) => l === 'warn').length,
+    errors: findings.error,
+    warnings: findings.warn,
     coverage,
   }
 }

@@ -63,13 +63,13 @@ export function beginOutput(outDir: string): string {
  */
 export async function writeDistrict(tmp: string, b: DistrictBuild): Promise<WrittenDistrict> {
   await writeDistrictDatabase(join(tmp, districtDbPath(b.input.id)), b)
-  const levels = [...b.reports.flatMap((r) => r.findings.map((f) => f.level)), ...b.cross.map((c) => c.finding.level)]
-  const summary = buildSummary(b.input, b.years, b.reports, b.counted, b.coverage, levels)
+  const findings = findingYears(b.reports, b.cross)
+  const summary = buildSummary(b.input, b.years, b.reports, b.counted, b.coverage, findings.map((f) => f.level))
   writeFileSync(join(tmp, summaryPath(b.input.id)), JSON.stringify(summary))
   return {
     input: b.input,
     summary,
-    national: { summary, counted: countedByYear(b.counted), findings: findingYears(b.reports, b.cross) },
+    national: { summary, counted: countedByYear(b.counted), findings },
     urls: [...new Set(b.reports.map((r) => r.url).filter((u): u is string => !!u))],
   }
 }
