@@ -3,6 +3,7 @@ import { ref, shallowRef } from 'vue'
 import type { Connector } from '~/db/connector'
 import { asDbError, DbError } from '~/db/errors'
 import type { EngineProgress, WasmOptions } from '~/db/wasm'
+import { idle } from '~/util/idle'
 import { perfMeasure, perfNow } from '~/util/perf'
 
 /** Starts an engine and resolves to its Connector; reports progress while fetching. */
@@ -30,12 +31,6 @@ let engineFactory: EngineFactory = (onProgress) => {
 /** Replace how the engine starts (tests pass a fake Connector; scripts could pass node-api). */
 export function setEngineFactory(factory: EngineFactory): void {
   engineFactory = factory
-}
-
-/** Call `fn` when the browser is idle (at most ~300 ms later); a timer where there is no idle callback. */
-function afterIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 300 })
-  else setTimeout(fn, 0)
 }
 
 /** Results kept per SQL text, so flipping a filter back and forth costs no second query. */
@@ -122,7 +117,7 @@ export const useDbStore = defineStore('db', () => {
    */
   function confirmWhenIdle(confirm: () => Promise<unknown> | void): void {
     confirming.value++
-    afterIdle(() => void Promise.resolve().then(confirm).catch(() => {}).finally(() => confirming.value--))
+    void idle(300).then(confirm).catch(() => {}).finally(() => confirming.value--)
   }
 
   /** Register (or, with null, remove) a step run on the engine after every start, before `ready`. */

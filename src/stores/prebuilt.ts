@@ -3,6 +3,7 @@ import { ref, watch } from 'vue'
 import type { Router } from 'vue-router'
 import type { DistrictEntry } from '~/db/data-files'
 import { PREBUILT_FORMAT, PREBUILT_VIEWS, prebuiltKey, prebuiltPath, type PrebuiltFile, type PrebuiltInfo, type PrebuiltView } from '~/db/prebuilt'
+import { idle } from '~/util/idle'
 import { perfMeasure, perfNow } from '~/util/perf'
 import { useFiltersStore } from './filters'
 import { useSummaryStore } from './summary'
@@ -16,11 +17,6 @@ function early(url: string): Promise<unknown> | undefined {
   const p = pre?.[url]
   if (p) delete pre![url]
   return p
-}
-
-/** Resolves when the browser is idle (at most ~500 ms later); after a timer where there is no idle callback. */
-function idle(): Promise<void> {
-  return new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 500 }) : setTimeout(resolve, 0)))
 }
 
 /** A prebuilt file's results, or null when it is not usable (another build's, another layout, missing). */
@@ -80,7 +76,7 @@ export const usePrebuiltStore = defineStore('prebuilt', () => {
     if (v === 'unit' && !unit) return
     await loadFile(prebuiltPath(info, v, { unit }), info)
     // The states one click away are a larger file: read once the page is idle, not while it draws its first chart.
-    if (!moreNow) await idle()
+    if (!moreNow) await idle(500)
     await loadFile(prebuiltPath(info, v, { unit, more: true }), info)
   }
 
