@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { DistrictEntry } from '~/db/data-files'
-import type { PrebuiltInfo } from '~/db/prebuilt'
+import type { EntryWithPrebuilt } from './prebuilt'
 
 /** Folder of the prebuilt files inside the output folder (scripts/build/prebuilt.ts writes them). */
 export const PREBUILT_DIR = 'prebuilt'
@@ -47,9 +46,9 @@ export function keepFirstScreenFiles(siteDir: () => string) {
 }
 
 /** index.json's first district (the one the dashboard opens on); null for a site built without data. */
-function openingDistrict(siteDir: string): (DistrictEntry & { prebuilt?: PrebuiltInfo }) | null {
+function openingDistrict(siteDir: string): EntryWithPrebuilt | null {
   try {
-    const index = JSON.parse(readFileSync(join(siteDir, 'data', 'index.json'), 'utf8')) as { districts?: (DistrictEntry & { prebuilt?: PrebuiltInfo })[] }
+    const index = JSON.parse(readFileSync(join(siteDir, 'data', 'index.json'), 'utf8')) as { districts?: EntryWithPrebuilt[] }
     return index.districts?.[0] ?? null
   } catch {
     return null

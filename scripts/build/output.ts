@@ -12,6 +12,7 @@ import { sha256File } from './hash'
 import { writeOpenFiles } from './open-files'
 import { addPrebuilt, PREBUILT_DIR } from './prebuilt'
 import { writeNationalIndex } from './national'
+import { NATIONAL_FILE } from '~/db/national'
 import { countedByYear, findingYears, type NationalDistrictInput } from '~/build/national-index'
 import { cellRows, coverageRows, crossFindingRows, districtRow, reportFindingRows, reportRow, unitRows } from '~/build/rows'
 import { STAMP_FILE } from './stamp'
@@ -183,7 +184,7 @@ export const MARKER_FILE = '.gov-data-build'
 const MARKER_TEXT = 'Written by `npm run build:data` (gov-disclosure-dashboard). The next data build replaces this folder as a whole.\n'
 
 /** Names the build writes at the top of its output folder (an unmarked leftover holding only these is ours). */
-const OUTPUT_NAMES = new Set([MARKER_FILE, STAMP_FILE, DB_FILE_NAME, `${DB_FILE_NAME}.wal`, 'db', 'open', 'summary', 'index.json', 'national.json', PREBUILT_DIR, 'datapackage.json', 'changelog.json'])
+const OUTPUT_NAMES = new Set([MARKER_FILE, STAMP_FILE, DB_FILE_NAME, `${DB_FILE_NAME}.wal`, 'db', 'open', 'summary', 'index.json', NATIONAL_FILE, PREBUILT_DIR, 'datapackage.json', CHANGELOG_FILE])
 
 /** The folders beside the output: the new build being written, and the old output moved aside during the swap. */
 export function sidePaths(outDir: string): { partial: string; previous: string } {

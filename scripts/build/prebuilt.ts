@@ -14,7 +14,7 @@ import { PREBUILT_DIR } from './first-screen'
 export { PREBUILT_DIR }
 
 /** A district entry of index.json with its prebuilt files (src/db/prebuilt.ts). */
-export type EntryWithPrebuilt = DistrictEntry & { prebuilt?: PrebuiltInfo; /** The district's own database file, when the build writes one per district. */ db?: string }
+export type EntryWithPrebuilt = DistrictEntry & { prebuilt?: PrebuiltInfo }
 
 /** Figures of one written district, for the build log and the benchmark. */
 export interface PrebuiltStats {
