@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { EntryWithPrebuilt } from './prebuilt'
+import type { DistrictEntry } from '~/db/data-files'
+import type { PrebuiltInfo } from '~/db/prebuilt'
 
 /** Folder of the prebuilt files inside the output folder (scripts/build/prebuilt.ts writes them). */
 export const PREBUILT_DIR = 'prebuilt'
+
+/** A district entry of index.json with its prebuilt files (src/db/prebuilt.ts). */
+export type EntryWithPrebuilt = DistrictEntry & { prebuilt?: PrebuiltInfo }
 
 /**
  * Files of the built site (dist/) the service worker precaches: the app, the `eh` engine (every

@@ -1,6 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import type { DistrictEntry } from '~/db/data-files'
 import { DB_FILE_NAME } from '~/db/data-files'
 import { openNodeConnector, type NodeConnector } from '~/db/node'
 import { PREBUILT_FORMAT, prebuiltKey, prebuiltPath, type PrebuiltFile, type PrebuiltInfo, type PrebuiltView } from '~/db/prebuilt'
@@ -9,12 +8,9 @@ import { unitReportsSql, type UnitReportRow } from '~/db/sql/unit'
 import { TABLES } from '~/db/schema'
 import type { DistrictSummary } from '~/db/summary'
 import { sha256 } from './hash'
-import { PREBUILT_DIR } from './first-screen'
+import { PREBUILT_DIR, type EntryWithPrebuilt } from './first-screen'
 
 export { PREBUILT_DIR }
-
-/** A district entry of index.json with its prebuilt files (src/db/prebuilt.ts). */
-export type EntryWithPrebuilt = DistrictEntry & { prebuilt?: PrebuiltInfo }
 
 /** Figures of one written district, for the build log and the benchmark. */
 export interface PrebuiltStats {
