@@ -39,6 +39,7 @@ import { parseArgs } from 'node:util'
 import { startStaticServer } from './serve-static'
 import { buildSite, launchBrowser } from '../tests/e2e/harness'
 import { METRICS } from '../src/report/metrics'
+import { DEFAULT_METRIC } from '../src/components/compare/metric'
 
 const BENCH_DIST = join(import.meta.dirname, '..', '.cache', 'bench-dist')
 
@@ -254,7 +255,7 @@ async function main(): Promise<void> {
   const combos: string[] = []
   for (const kind of ['', ...kinds]) for (const y of summary.years) combos.push(`year=${y}${kind ? `&kind=${encodeURIComponent(kind)}` : ''}`)
   // Changes no prebuilt state covers: a metric of 单位对比, a unit clicked in 办理结果 (cross-filter).
-  const metrics = METRICS.map((m) => m.key).filter((k) => k !== 'new').slice(0, 5)
+  const metrics = METRICS.map((m) => m.key).filter((k) => k !== DEFAULT_METRIC).slice(0, 5)
   const others: [hash: string, chart: string][] = [
     ...metrics.map((m): [string, string] => [`#/compare?metric=${encodeURIComponent(m)}`, 'compare-ranking']),
     ...summary.units.slice(0, 5).map((u): [string, string] => [`#/outcomes?x_unit=${encodeURIComponent(u.unit)}`, 'outcomes-by-year']),
