@@ -5,13 +5,14 @@ import { VitePWA } from 'vite-plugin-pwa'
 import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import { precompressPlugin } from './scripts/precompress'
+import { firstScreenHints } from './scripts/first-screen-hints'
 import { keepFirstScreenFiles, PRECACHE_GLOBS, PRECACHE_IGNORES } from './scripts/build/first-screen'
 
 const src = fileURLToPath(new URL('./src', import.meta.url))
 
 export default defineConfig({
   // The service worker and the .br/.gz copies are made by `vite build` only (both plugins are build-only).
-  plugins: [vue(), serviceWorker(), precompressPlugin()],
+  plugins: [vue(), firstScreenHints(), serviceWorker(), precompressPlugin()],
   resolve: { alias: { '~': src } },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   test: {

@@ -9,7 +9,10 @@ import { bindFiltersToRouter } from './stores/filters'
 import { bindPrebuiltToRouter } from './stores/prebuilt'
 import { useLocalStore } from './local/local-store'
 import { registerServiceWorker } from './sw-register'
+import { holdUntilFirstChart } from './charts/first-chart'
 
+// Tables below the charts draw after the first chart (a first visit's long task was both).
+holdUntilFirstChart()
 const app = createApp(App)
 const pinia = createPinia()
 const router = createAppRouter()

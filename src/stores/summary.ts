@@ -40,7 +40,17 @@ export const useSummaryStore = defineStore('summary', () => {
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
   const error = ref<string | null>(null)
   let indexLoad: Promise<DistrictEntry[]> | null = null
-  const loaded = new Map<string, DistrictSummary>()
+  /** Summaries fetched or being fetched, by district: two loads of one district share one download. */
+  const fetched = new Map<string, Promise<DistrictSummary>>()
+  function summaryOf(entry: DistrictEntry): Promise<DistrictSummary> {
+    let p = fetched.get(entry.id)
+    if (!p) {
+      p = fetchJson<DistrictSummary>(summaryUrl(entry))
+      fetched.set(entry.id, p)
+      p.catch(() => fetched.delete(entry.id)) // a retry fetches again
+    }
+    return p
+  }
   let wanted: string | null = null
   /** Districts kept in this browser only (src/local), listed after index.json's with their summaries. */
   const extras = new Map<string, { entry: DistrictEntry; summary: DistrictSummary }>()
@@ -76,8 +86,7 @@ export const useSummaryStore = defineStore('summary', () => {
       if (!entry) throw new Error(`${INDEX_JSON} lists no district`)
       if (id && entry.id !== id) throw new Error(`Unknown district "${id}" (known: ${list.map((d) => d.id).join(', ')})`)
       wanted = entry.id
-      const s = extras.get(entry.id)?.summary ?? loaded.get(entry.id) ?? (await fetchJson<DistrictSummary>(summaryUrl(entry)))
-      loaded.set(entry.id, s)
+      const s = extras.get(entry.id)?.summary ?? (await summaryOf(entry))
       if (wanted !== entry.id) return // a later load() superseded this one
       summary.value = s
       status.value = 'ready'
