@@ -15,8 +15,8 @@
  *   (cross-filter) — from each view settled until the chart they change is set again and drawn;
  * - warm visit: once the service worker of that cold visit has finished installing, a second visit
  *   in the same profile (service worker + HTTP cache), first chart and engine ready;
- * - every view (总览, 单位对比, 办理结果, 复议诉讼, 主动公开, 单位, 收录与异常), each from its own
- *   fresh profile: time to its first chart and to engine ready;
+ * - every view (总览, 单位对比, 办理结果, 复议诉讼, 主动公开, 单位, 收录与异常, 省级对比), each from its
+ *   own fresh profile: time to its first chart and to engine ready (省级对比 never starts the engine);
  * - a throttled 4G visit (CDP Network.emulateNetworkConditions: 20 Mbit/s down, 80 ms RTT) to 总览
  *   and 单位对比 from a fresh profile, then a second throttled visit once the service worker has
  *   installed: first chart and engine ready, and the encoding the engine's wasm came with
@@ -199,6 +199,9 @@ function watch(context: BrowserContext, base: string): { problems: string[]; enc
 
 interface VisitTiming { firstChart: number; engine: number }
 
+/** Pages that never start the engine (router.ts `engine: false`). */
+const NO_ENGINE = ['#/province']
+
 const marksOf = (page: Page) => page.evaluate(() => (window as unknown as { __marks: { firstChart?: number; engine?: number } }).__marks)
 
 /** Open `path` in a new page of `context`; wait for the first chart and the engine; their times on the page's clock. */
@@ -206,6 +209,11 @@ async function visit(context: BrowserContext, url: string, timeout = 120_000): P
   const page = await context.newPage()
   await page.goto(url)
   await page.waitForSelector('html[data-first-chart="1"]', { timeout, state: 'attached' })
+  // A page drawn from prebuilt files alone (省级对比) never starts the engine: no engine time.
+  if (NO_ENGINE.some((p) => url.includes(p))) {
+    const m = await marksOf(page)
+    return { page, t: { firstChart: m.firstChart ?? NaN, engine: NaN } }
+  }
   await page.waitForFunction(() => {
     const e = document.documentElement.dataset.engine
     if (e === 'error') throw new Error(document.querySelector('[data-engine-status]')?.textContent ?? 'engine error')
@@ -264,6 +272,7 @@ async function main(): Promise<void> {
   const views: [string, string][] = [
     ['总览 overview', '#/'], ['单位对比 compare', '#/compare'], ['办理结果 outcomes', '#/outcomes'], ['复议诉讼 appeal', '#/appeal'],
     ['主动公开 active', '#/active'], ['单位 unit', `#/unit/${encodeURIComponent(summary.units[0]?.unit ?? '')}`], ['收录与异常 coverage', '#/coverage'],
+    ['省级对比 province', '#/province'],
   ]
 
   const server = await startStaticServer(dist)
@@ -395,6 +404,10 @@ async function main(): Promise<void> {
   if (!values['skip-views']) {
     console.log('every view, fresh profile each:')
     for (const [name, ts] of perView) row(`  ${name}`, ts)
+    const slowest = [...perView].map(([name, ts]) => [name, median(ts.map((t) => t.firstChart))] as const).sort((a, b) => b[1] - a[1])[0]
+    if (slowest) console.log(line(`slowest view's median first chart (${slowest[0].split(' ')[1]})`, slowest[1], 800))
+    const engines = [...perView].flatMap(([, ts]) => ts.map((t) => t.engine)).filter(Number.isFinite)
+    if (engines.length) console.log(line('every view: median engine ready', median(engines), 3500))
   }
   if (!values['skip-4g']) {
     console.log(`throttled 4G (20 Mbit/s, 80 ms RTT), fresh profile; wasm sent as: ${[...wasmEncodings].join(', ') || 'unknown'}`)
