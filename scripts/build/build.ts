@@ -12,6 +12,7 @@ import { readReports } from './reports'
 import { gapFindings } from '~/build/gap-findings'
 import { flagNotExpected } from '~/build/not-expected'
 import { flagLate } from '~/build/timeliness'
+import { StepTimes } from './step-times'
 import type { BuildEngines, DistrictInput } from './types'
 
 export { OPEN_TABLES } from './output'
@@ -28,6 +29,8 @@ export interface BuildOptions {
   log: BuildLog
   /** The file-system layer inputs are read through (tests inject failures root cannot otherwise see). */
   fs?: InputFs
+  /** Prebuild the states one click away only up to this many reports (default PREBUILT_MORE_MAX_REPORTS, scripts/build/prebuilt.ts). */
+  prebuiltMoreMaxReports?: number
   /** Test hook: stop the output swap at a step, as a kill would. */
   swapHooks?: SwapHooks
 }
@@ -119,6 +122,8 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
   let tmp: string | null = null
   let nextReportId = 1
   const spent = { parse: 0, check: 0, write: 0 }
+  // The write phase by step (district databases, gov.duckdb, open files, prebuilt results, …).
+  const writeSteps = new StepTimes()
   for (const input of inputs) {
     const id = input.id
     let t = performance.now()
@@ -157,7 +162,7 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
     spent.check += performance.now() - t
     t = performance.now()
     tmp ??= beginOutput(opts.outDir)
-    const w = await writeDistrict(tmp, b)
+    const w = await writeDistrict(tmp, b, writeSteps)
     written.push(w)
     spent.write += performance.now() - t
     const d = stats(b, w.summary.findings)
@@ -173,10 +178,10 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
   }
 
   const finishing = performance.now()
-  const files = await writeOutput(opts, written, opts.swapHooks)
+  const files = await writeOutput(opts, written, opts.swapHooks, writeSteps)
   spent.write += performance.now() - finishing
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
-  log.info(`time: parse ${s(spent.parse)}, cross-checks ${s(spent.check)}, write ${s(spent.write)} (total ${s(performance.now() - startedAt)})`)
+  log.info(`time: parse ${s(spent.parse)}, cross-checks ${s(spent.check)}, write ${s(spent.write)} [${writeSteps.line()}] (total ${s(performance.now() - startedAt)})`)
   logSummary(log, districts, skipped)
   const bad =
     skipped.some((x) => x.level === 'error') ||

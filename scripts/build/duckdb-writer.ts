@@ -11,6 +11,9 @@ export type TableName = TableDef['name']
 const STORAGE_VERSION = 'v1.4.0'
 
 
+/** DuckDB's memory while writing a database file: rows beyond it are written out, not held. */
+const MEMORY_LIMIT = '512MB'
+
 /** The smallest block DuckDB writes (and duckdb-wasm 1.32 reads, tests/build/wasm-open.test.ts): for the small per-district files. */
 export const SMALL_BLOCK_SIZE = 16384
 
@@ -38,6 +41,8 @@ export class DatabaseWriter {
     rmSync(`${dbPath}.wal`, { force: true })
     const instance = await DuckDBInstance.create(':memory:')
     const con = await instance.connect()
+    // A bound on memory (DuckDB's default is 80 % of the machine's): gov.duckdb gathers every district, and a province's must not grow the build's RSS.
+    await con.run(`SET memory_limit = '${MEMORY_LIMIT}'`)
     const block = opts.blockSize ? `, BLOCK_SIZE ${opts.blockSize}` : ''
     await con.run(`ATTACH ${sqlString(dbPath)} AS gov (STORAGE_VERSION '${STORAGE_VERSION}'${block})`)
     await con.run('USE gov')
@@ -122,28 +127,32 @@ const enumOf = (f: FieldDef): ReadonlySet<string> | undefined => {
 
 /** Throws, naming table and column, when `v` does not fit the column's type, enumeration or requiredness. */
 function checkValue(f: FieldDef, v: Value, table: string): void {
-  const bad = (what: string) => new Error(`${table}.${f.name}: ${JSON.stringify(v)} is not ${what}`)
+  // No closure here: this runs for every value of every cell, and tsx names each closure it creates (Object.defineProperty), which cost more than the checks.
   if (v === null || v === undefined || v === '') {
     if (f.required) throw new Error(`${table}.${f.name}: a value is required, the row has ${v === '' ? 'an empty string' : 'none'}`)
-    if (v === '' && f.sql !== 'VARCHAR') throw bad(f.sql === 'BOOLEAN' ? 'true or false' : 'a number')
+    if (v === '' && f.sql !== 'VARCHAR') throw badValue(f, v, table, f.sql === 'BOOLEAN' ? 'true or false' : 'a number')
     return
   }
   switch (f.sql) {
     case 'VARCHAR': {
-      if (typeof v !== 'string') throw bad('a string')
+      if (typeof v !== 'string') throw badValue(f, v, table, 'a string')
       const allowed = enumOf(f)
-      if (allowed && !allowed.has(v)) throw bad(`one of ${[...allowed].join(', ')}`)
+      if (allowed && !allowed.has(v)) throw badValue(f, v, table, `one of ${[...allowed].join(', ')}`)
       return
     }
     case 'INTEGER':
-      if (typeof v !== 'number' || !Number.isInteger(v)) throw bad('an integer')
+      if (typeof v !== 'number' || !Number.isInteger(v)) throw badValue(f, v, table, 'an integer')
       return
     case 'DOUBLE':
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw bad('a finite number')
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw badValue(f, v, table, 'a finite number')
       return
     case 'BOOLEAN':
-      if (typeof v !== 'boolean') throw bad('true or false')
+      if (typeof v !== 'boolean') throw badValue(f, v, table, 'true or false')
   }
+}
+
+function badValue(f: FieldDef, v: Value, table: string, what: string): Error {
+  return new Error(`${table}.${f.name}: ${JSON.stringify(v)} is not ${what}`)
 }
 
 /** Append a value checked by checkValue. */

@@ -7,6 +7,7 @@ import { openTable, openTableSelect } from '~/db/open-tables'
 import type { FieldDef, TableDef } from '~/db/schema'
 import { str as sqlString } from '~/db/sql/literal'
 import type { OutputFile } from './datapackage'
+import { StepTimes } from './step-times'
 
 /**
  * The open-data files, written by DuckDB from the finished database files:
@@ -81,6 +82,7 @@ export async function writeOpenFiles(
   outDir: string,
   tables: readonly TableDef['name'][],
   districts: readonly OpenDistrict[],
+  times = new StepTimes(),
 ): Promise<{ files: OutputFile[]; stats: OpenStats[] }> {
   const instance = await DuckDBInstance.create(':memory:')
   const con = await instance.connect()
@@ -97,13 +99,14 @@ export async function writeOpenFiles(
     for (const d of districts) {
       await con.run(`ATTACH ${sqlString(d.db)} AS d (READ_ONLY)`)
       try {
-        own.push(...(await writeDistrictFiles(con, outDir, tables, d)))
+        own.push(...(await times.time('open/<district>', () => writeDistrictFiles(con, outDir, tables, d))))
         const n = async (table: string) => Number((await con.runAndReadAll(`SELECT COUNT(*)::INTEGER AS n FROM d.main.${table}`)).getRowObjectsJS()[0]!.n)
         stats.push({ district: d.id, reports: await n('reports'), cells: await n('cells'), findings: await n('findings') })
       } finally {
         await con.run('DETACH d')
       }
     }
+    const allStarted = performance.now()
     await con.run(`ATTACH ${sqlString(dbFile)} AS gov (READ_ONLY)`)
     mkdirSync(join(outDir, 'open'), { recursive: true })
     for (const name of tables) {
@@ -124,6 +127,7 @@ export async function writeOpenFiles(
         shared.push({ path: `open/${name}.json`, name: `${name}-json`, format: 'json', table, title })
       }
     }
+    times.add('open/<table>', performance.now() - allStarted)
     return { files: [...shared, ...own], stats }
   } finally {
     con.closeSync()

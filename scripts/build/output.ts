@@ -10,12 +10,13 @@ import { buildDataPackage, type OutputFile } from './datapackage'
 import { DatabaseWriter, SMALL_BLOCK_SIZE, type TableName } from './duckdb-writer'
 import { sha256File } from './hash'
 import { writeOpenFiles } from './open-files'
-import { addPrebuilt, PREBUILT_DIR } from './prebuilt'
+import { addPrebuilt, PREBUILT_DIR, PREBUILT_MORE_MAX_REPORTS } from './prebuilt'
 import { writeNationalIndex } from './national'
 import { NATIONAL_FILE } from '~/db/national'
 import { countedByYear, findingYears, type NationalDistrictInput } from '~/build/national-index'
 import { cellRows, coverageRows, crossFindingRows, districtRow, reportFindingRows, reportRow, unitRows } from '~/build/rows'
 import { STAMP_FILE } from './stamp'
+import { StepTimes } from './step-times'
 import { buildSummary } from '~/build/summary'
 import type { DistrictSummary } from '~/db/summary'
 import type { BuiltReport, DistrictInput } from './types'
@@ -62,11 +63,14 @@ export function beginOutput(outDir: string): string {
  * {@link beginOutput}, as soon as the district is checked: the build then lets go of its reports,
  * so memory holds one district's rows at a time, not the province's.
  */
-export async function writeDistrict(tmp: string, b: DistrictBuild): Promise<WrittenDistrict> {
-  await writeDistrictDatabase(join(tmp, districtDbPath(b.input.id)), b)
+export async function writeDistrict(tmp: string, b: DistrictBuild, times = new StepTimes()): Promise<WrittenDistrict> {
+  await times.time('district db', () => writeDistrictDatabase(join(tmp, districtDbPath(b.input.id)), b))
   const findings = findingYears(b.reports, b.cross)
-  const summary = buildSummary(b.input, b.years, b.reports, b.counted, b.coverage, findings.map((f) => f.level))
-  writeFileSync(join(tmp, summaryPath(b.input.id)), JSON.stringify(summary))
+  const summary = await times.time('summary', () => {
+    const s = buildSummary(b.input, b.years, b.reports, b.counted, b.coverage, findings.map((f) => f.level))
+    writeFileSync(join(tmp, summaryPath(b.input.id)), JSON.stringify(s))
+    return s
+  })
   return {
     input: b.input,
     summary,
@@ -82,20 +86,23 @@ const summaryPath = (id: string) => `summary/${id}.json`
  * (every district, copied from their files by DuckDB), the open files, index.json, the national
  * index, changelog and datapackage.json; then swap it in. Returns the files written (relative paths).
  */
-export async function writeOutput(opts: { outDir: string; stamp?: string }, written: WrittenDistrict[], hooks: SwapHooks = {}): Promise<string[]> {
+export async function writeOutput(opts: { outDir: string; stamp?: string; prebuiltMoreMaxReports?: number }, written: WrittenDistrict[], hooks: SwapHooks = {}, times = new StepTimes()): Promise<string[]> {
   const { partial: tmp } = sidePaths(opts.outDir)
   // The all-district database is copied from the district files by DuckDB (the SQL console, Node tools, downloads).
-  const all = await DatabaseWriter.create(join(tmp, DB_FILE_NAME))
-  try {
-    for (const w of written) await all.appendDatabase(join(tmp, districtDbPath(w.input.id)))
-    await all.finishTables()
-  } finally {
-    await all.close()
-  }
+  await times.time('gov.duckdb', async () => {
+    const all = await DatabaseWriter.create(join(tmp, DB_FILE_NAME))
+    try {
+      for (const w of written) await all.appendDatabase(join(tmp, districtDbPath(w.input.id)))
+      await all.finishTables()
+    } finally {
+      await all.close()
+    }
+  })
   // The open files (per district and year, per district, then all districts) come from the finished databases.
   const open = await writeOpenFiles(
     join(tmp, DB_FILE_NAME), tmp, OPEN_TABLES,
     written.map((w) => ({ id: w.input.id, name: w.input.info.name, license: w.input.info.license, db: join(tmp, districtDbPath(w.input.id)) })),
+    times,
   )
 
   const entries: DistrictEntry[] = []
@@ -111,7 +118,9 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, writ
   const orderOf = new Map(written.map((w) => [w.input.id, w.input.info.order ?? 0]))
   entries.sort((a, b) => orderOf.get(a.id)! - orderOf.get(b.id)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   // Every view's first screens answered ahead of the browser's engine; index.json carries their folder and the database digest.
-  await addPrebuilt(tmp, entries)
+  const reports = open.stats.reduce((n, s) => n + s.reports, 0)
+  const more = reports <= (opts.prebuiltMoreMaxReports ?? PREBUILT_MORE_MAX_REPORTS)
+  await times.time(more ? 'prebuilt' : 'prebuilt (default states only)', () => addPrebuilt(tmp, entries, { more }))
   writeFileSync(join(tmp, 'index.json'), `${JSON.stringify({ districts: entries }, null, 2)}\n`)
   // The national index (province → city → district) in index.json's order: the province view's first paint.
   summaryFiles.push(writeNationalIndex(tmp, entries.map((e) => national.get(e.id)!)))
@@ -127,6 +136,7 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, writ
     { path: 'index.json', name: 'index', format: 'json', title: '区县列表 / District index' },
     ...summaryFiles,
   ]
+  const finishing = performance.now()
   const urls = [...new Set(written.flatMap((w) => w.urls))].sort()
   const created = createdStamp(written.map((w) => w.input))
   const csvDigests = await Promise.all(open.files.filter((f) => f.format === 'csv').map((f) => sha256File(join(tmp, f.path))))
@@ -142,6 +152,7 @@ export async function writeOutput(opts: { outDir: string; stamp?: string }, writ
   writeFileSync(join(tmp, 'datapackage.json'), `${JSON.stringify(pkg, null, 2)}\n`)
 
   if (opts.stamp) writeFileSync(join(tmp, STAMP_FILE), `${opts.stamp}\n`)
+  times.add('datapackage', performance.now() - finishing)
   swapIn(tmp, opts.outDir, hooks)
   return [...files.map((f) => f.path), 'datapackage.json']
 }

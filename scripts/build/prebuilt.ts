@@ -15,11 +15,28 @@ export { PREBUILT_DIR }
 /** Figures of one written district, for the build log and the benchmark. */
 export interface PrebuiltStats {
   district: string
+  /** False when the states one click away were left out (see {@link PrebuiltOptions.more}). */
+  more: boolean
   files: number
   queries: number
   bytes: number
   /** Queries the engine refused (a view's bug): left out, so the browser runs them live and shows the error there. */
   failed: { sql: string; error: string }[]
+}
+
+/**
+ * Builds larger than this many reports prebuild each view's default state and each unit page's
+ * default year only; their `.more` files (the states one click away: another year, a unit kind, a
+ * unit page's other years) are written empty, so those states wait for the engine. Those states are
+ * about four fifths of a district's queries and of its prebuilt bytes (a 150-report district:
+ * 1,256 queries, 7.0 MB in full), which at a province's 20,000 reports was 900 MB and most of the
+ * build's time; a district or a city (the dashboard's usual build) keeps everything.
+ */
+export const PREBUILT_MORE_MAX_REPORTS = 5000
+
+export interface PrebuiltOptions {
+  /** Prebuild the states one click away (`.more` files); when false they are written empty. Default true. */
+  more?: boolean
 }
 
 /**
@@ -31,18 +48,22 @@ export interface PrebuiltStats {
  * (folder, digest, views) to each entry, so index.json tells the browser which files belong to
  * the database it will attach.
  */
-export async function addPrebuilt(outDir: string, entries: EntryWithPrebuilt[]): Promise<PrebuiltStats[]> {
+export async function addPrebuilt(outDir: string, entries: EntryWithPrebuilt[], opts: PrebuiltOptions = {}): Promise<PrebuiltStats[]> {
+  const withMore = opts.more ?? true
   const stats: PrebuiltStats[] = []
   for (const entry of entries) {
     // The database the browser attaches for this district: its own file when the build writes one, else the all-district file.
     const dbFile = join(outDir, entry.db ?? DB_FILE_NAME)
     // Two engines over the same read-only file: a query's planning is single-threaded, so two run side by side.
     const pool = await Promise.all([openNodeConnector(dbFile), openNodeConnector(dbFile)])
+    // One DuckDB thread per connection: the queries are small (one district), and a second thread each
+    // costs more in handing work over than it gains — measured 14.5 → 11.1 CPU-s for three districts.
+    for (const c of pool) await c.exec('SET threads = 1')
     try {
       const digest = await contentDigest(pool[0]!)
       const summary = JSON.parse(readFileSync(join(outDir, entry.summary), 'utf8')) as DistrictSummary
       const info: PrebuiltInfo = { dir: `${PREBUILT_DIR}/${entry.id}`, digest, views: [] }
-      const stat: PrebuiltStats = { district: entry.id, files: 0, queries: 0, bytes: 0, failed: [] }
+      const stat: PrebuiltStats = { district: entry.id, more: withMore, files: 0, queries: 0, bytes: 0, failed: [] }
       // Each SQL text runs once per district: the header's unit list, say, is asked by every view and every unit page.
       const run = memoRunner(pool, stat.failed)
       const write = async (view: PrebuiltView, sqls: Iterable<string>, part: { unit?: string; more?: boolean }) => {
@@ -60,8 +81,8 @@ export async function addPrebuilt(outDir: string, entries: EntryWithPrebuilt[]):
         const first = viewSql(view, summary, DEFAULT_STATE)
         const shown = new Set(first)
         await write(view, first, {})
-        const more = moreStates(summary).flatMap((s) => viewSql(view, summary, s)).filter((sql) => !shown.has(sql))
-        // Written even when empty (the units directory has no year or kind states): the browser asks for every view's pair.
+        const more = withMore ? moreStates(summary).flatMap((s) => viewSql(view, summary, s)).filter((sql) => !shown.has(sql)) : []
+        // Written even when empty (the units directory has no year or kind states; a large build): the browser asks for every view's pair.
         await write(view, more, { more: true })
         info.views.push(view)
       }
@@ -71,7 +92,8 @@ export async function addPrebuilt(outDir: string, entries: EntryWithPrebuilt[]):
         const reports = ((await run([unitReportsSql(entry.id, unit)]))[prebuiltKey(unitReportsSql(entry.id, unit))] ?? []) as UnitReportRow[]
         const first = [...unitPageBaseSql(entry.id, unit), ...(year === null ? [] : unitPageYearSql(entry.id, unit, year, reports))]
         await write('unit', first, { unit })
-        await write('unit', summary.years.filter((y) => y !== year).flatMap((y) => unitPageYearSql(entry.id, unit, y, reports)), { unit, more: true })
+        const otherYears = withMore ? summary.years.filter((y) => y !== year) : []
+        await write('unit', otherYears.flatMap((y) => unitPageYearSql(entry.id, unit, y, reports)), { unit, more: true })
       }
       if (summary.units.length) info.views.push('unit')
       entry.prebuilt = info

@@ -7,8 +7,10 @@ import { PREBUILT_FORMAT, prebuiltKey, prebuiltPath, type PrebuiltFile, type Pre
 import { DEFAULT_STATE, moreStates, resolvedYear, unitPageBaseSql, unitPageYearSql, viewSql } from '~/db/prebuilt-states'
 import { unitReportsSql, type UnitReportRow } from '~/db/sql/unit'
 import type { DistrictSummary } from '~/db/summary'
+import { buildData } from '../../scripts/build/build'
+import { memoryLog } from '../../scripts/build/log'
 import { contentDigest } from '../../scripts/build/prebuilt'
-import { buildInto, FIXTURE_DATA, readJson, removeTemps } from './helpers'
+import { buildInto, fakeEngines, FIXTURE_DATA, readJson, removeTemps, tempDir } from './helpers'
 
 afterAll(removeTemps)
 
@@ -69,6 +71,36 @@ describe('prebuilt results of the data build', () => {
       } finally {
         db.close()
       }
+    }
+  })
+})
+
+describe('prebuilt results of a build above the size limit (prebuiltMoreMaxReports)', () => {
+  it('keeps every default-state file as the full build writes it and writes the states one click away empty', async () => {
+    const { out: full } = await buildInto(FIXTURE_DATA)
+    const small = join(tempDir(), 'data')
+    const log = memoryLog()
+    // A limit below the fixture's report count: the build behaves as a province-sized one.
+    const result = await buildData({ dataDir: FIXTURE_DATA, outDir: small, strict: false, log, prebuiltMoreMaxReports: 1 }, fakeEngines)
+    expect(result.districts.length).toBeGreaterThan(0)
+    expect(log.lines.find((l) => l.startsWith('time:'))).toMatch(/prebuilt \(default states only\)/)
+    const entries = readJson<{ districts: Entry[] }>(join(small, 'index.json')).districts
+    const fullEntries = readJson<{ districts: Entry[] }>(join(full, 'index.json')).districts
+    // Same databases, same digests, same views listed: the browser reads the same index either way.
+    expect(entries).toEqual(fullEntries)
+    for (const e of entries) {
+      const info = e.prebuilt!
+      const summary = readJson<DistrictSummary>(join(small, e.summary))
+      const pairs = [...VIEWS.map((view) => ({ view, part: {} })), ...summary.units.map(({ unit }) => ({ view: 'unit' as const, part: { unit } }))]
+      expect(pairs.length).toBeGreaterThan(VIEWS.length)
+      for (const { view, part } of pairs) {
+        const first = prebuiltPath(info, view, part)
+        expect(readFileSync(join(small, first), 'utf8'), first).toBe(readFileSync(join(full, first), 'utf8'))
+        const more = readFile(small, prebuiltPath(info, view, { ...part, more: true }), info)
+        expect(more.results, prebuiltPath(info, view, { ...part, more: true })).toEqual({})
+      }
+      // The full build's states one click away are not empty: the limit is what emptied them.
+      expect(Object.keys(readFile(full, prebuiltPath(info, 'compare', { more: true }), info).results).length).toBeGreaterThan(0)
     }
   })
 })
