@@ -1,5 +1,7 @@
 /**
- * `npm run build:data [-- --data DIR --out DIR --strict --jobs N --no-cache]`: district folders in, the open dataset out.
+ * `npm run build:data [-- --data DIR --out DIR --strict --jobs N --no-cache --district ID…]`: district folders in, the open dataset out.
+ * `--district ID` (repeatable) builds those districts only: one job of a build split by district, put
+ * together by `npm run merge` (scripts/merge.ts).
  * Parsed reports are cached in .cache/parse/ by content hash (build/parse-cache.ts); `--no-cache` parses every file.
  * Exit 1 when nothing could be built, when a district could not be built (no usable district.json
  * or registry; the others are still written), when the output folder is refused, or with --strict
@@ -28,6 +30,8 @@ export interface BuildArgs {
   jobs: number
   /** Read parse results of unchanged files from .cache/parse/ (off with --no-cache). */
   cache: boolean
+  /** `--district ID`, repeatable: build only these districts. */
+  districts?: string[]
 }
 
 /** Read `--data`, `--out`, `--strict` (paths relative to the working directory). */
@@ -40,12 +44,13 @@ export function readArgs(argv: string[]): BuildArgs {
       strict: { type: 'boolean', default: false },
       jobs: { type: 'string', default: String(availableParallelism()) },
       'no-cache': { type: 'boolean', default: false },
+      district: { type: 'string', multiple: true },
     },
     strict: true,
   })
   const jobs = Number(values.jobs)
   if (!Number.isInteger(jobs) || jobs < 0) throw new Error(`--jobs must be a whole number ≥ 0, got "${values.jobs}"`)
-  return { dataDir: resolve(values.data), outDir: resolve(values.out), strict: values.strict, jobs, cache: !values['no-cache'] }
+  return { dataDir: resolve(values.data), outDir: resolve(values.out), strict: values.strict, jobs, cache: !values['no-cache'], ...(values.district ? { districts: values.district } : {}) }
 }
 
 /** A pool of parser workers as parse-pool.ts makes it (injected by tests to count workers). */
@@ -80,7 +85,7 @@ export async function main(argv: string[], options: { fs?: InputFs; makePool?: P
   try {
     args = readArgs(argv)
   } catch (e) {
-    console.error(`build:data: ${(e as Error).message}\nusage: npm run build:data -- [--data DIR] [--out DIR] [--strict] [--jobs N] [--no-cache]`)
+    console.error(`build:data: ${(e as Error).message}\nusage: npm run build:data -- [--data DIR] [--out DIR] [--strict] [--jobs N] [--no-cache] [--district ID]…`)
     return 2
   }
   const log = terminalLog()

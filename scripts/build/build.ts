@@ -7,7 +7,7 @@ import { listDistricts, readDistrict } from './district-input'
 import { DistrictError } from '~/build/units-csv'
 import { inputScope, shown, type InputFs, type InputScope } from './input-fs'
 import type { BuildLog } from './log'
-import { assertReplaceable, beginOutput, recoverOutput, writeDistrict, writeOutput, type DistrictBuild, type SwapHooks, type WrittenDistrict } from './output'
+import { assertReplaceable, beginOutput, createdStamp, recoverOutput, writeDistrict, writeOutput, type DistrictBuild, type SwapHooks, type WrittenDistrict } from './output'
 import { readReports } from './reports'
 import { gapFindings } from '~/build/gap-findings'
 import { flagNotExpected } from '~/build/not-expected'
@@ -29,6 +29,11 @@ export interface BuildOptions {
   log: BuildLog
   /** The file-system layer inputs are read through (tests inject failures root cannot otherwise see). */
   fs?: InputFs
+  /**
+   * Build only these districts (folder names under districts/), as one job of a build split by
+   * district; `npm run merge` puts the jobs' outputs together. A name with no folder fails the build.
+   */
+  districts?: readonly string[]
   /** Prebuild the states one click away only up to this many reports (default PREBUILT_MORE_MAX_REPORTS, scripts/build/prebuilt.ts). */
   prebuiltMoreMaxReports?: number
   /** Test hook: stop the output swap at a step, as a kill would. */
@@ -89,6 +94,19 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
     return { ok: false, districts: [], failed: [`${opts.dataDir}: ${(e as Error).message}`], skipped, files: [] }
   }
   const listed = listDistricts(opts.dataDir, scope)
+  if (opts.districts) {
+    const wanted = new Set(opts.districts)
+    for (const id of wanted) {
+      if (listed.entries.some((e) => e.id === id)) continue
+      const message = `${shown(scope, join(opts.dataDir, 'districts', id))}: no such district folder (--district ${id})`
+      failed.push(message)
+      skipped.push({ path: shown(scope, join(opts.dataDir, 'districts', id)), reason: 'no such district folder', level: 'error', district: true })
+      log.problem(`✗ ${id}: district not built — ${message}`)
+    }
+    // The other districts are not this job's: left out without a word (they are other jobs' districts).
+    listed.entries = listed.entries.filter((e) => wanted.has(e.id))
+    listed.skipped = []
+  }
   skipped.push(...listed.skipped)
   for (const s of listed.skipped) (s.level === 'error' ? log.problem : log.info)(`  skipped ${s.path}: ${s.reason}`)
   if (listed.entries.length === 0) log.problem(`no district folders under ${join(opts.dataDir, 'districts')}`)
@@ -178,7 +196,7 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
   }
 
   const finishing = performance.now()
-  const files = await writeOutput(opts, written, opts.swapHooks, writeSteps)
+  const files = await writeOutput({ ...opts, created: createdStamp(written.map((w) => w.input)) }, written, opts.swapHooks, writeSteps)
   spent.write += performance.now() - finishing
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
   log.info(`time: parse ${s(spent.parse)}, cross-checks ${s(spent.check)}, write ${s(spent.write)} [${writeSteps.line()}] (total ${s(performance.now() - startedAt)})`)

@@ -54,7 +54,7 @@ function licenseEntry(text: string): { name: string; title?: string } {
  * datapackage.json for the output folder: every file a resource with its hash and size;
  * tabular CSVs carry the Table Schema. `created` comes from the inputs (deterministic).
  */
-export async function buildDataPackage(outDir: string, files: readonly OutputFile[], districts: readonly DistrictInput[], created: string, urls: readonly string[], version?: string): Promise<Record<string, unknown>> {
+export async function buildDataPackage(outDir: string, files: readonly OutputFile[], districts: readonly Pick<DistrictInput, 'id' | 'info'>[], created: string, urls: readonly string[], version?: string): Promise<Record<string, unknown>> {
   const resources = []
   for (const f of files) {
     const abs = join(outDir, f.path)

@@ -78,12 +78,18 @@ export class DatabaseWriter {
   /**
    * Append every table of another database file of the same schema (a district's own file), in its
    * row order: DuckDB copies it table by table, so the rows never pass through JavaScript memory.
+   * `reportIdShift` is added to every report id (cells and findings too; a NULL id stays NULL).
    * Call before {@link finishTables}, with no rows appended by hand.
    */
-  async appendDatabase(file: string): Promise<void> {
+  async appendDatabase(file: string, opts: { reportIdShift?: number } = {}): Promise<void> {
     await this.con.run(`ATTACH ${sqlString(file)} AS part (READ_ONLY)`)
     try {
-      for (const t of TABLES) await this.con.run(`INSERT INTO gov.main.${t.name} SELECT * FROM part.main.${t.name}`)
+      const shift = opts.reportIdShift ?? 0
+      for (const t of TABLES) {
+        // A merge renumbers a part's reports (ids count from 1 in each build): every report_id column moves by the same amount.
+        const select = shift !== 0 && t.fields.some((f) => f.name === 'report_id') ? `* REPLACE (report_id + ${shift} AS report_id)` : '*'
+        await this.con.run(`INSERT INTO gov.main.${t.name} SELECT ${select} FROM part.main.${t.name}`)
+      }
     } finally {
       await this.con.run('DETACH part')
     }

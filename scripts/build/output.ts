@@ -15,6 +15,7 @@ import { writeNationalIndex } from './national'
 import { NATIONAL_FILE } from '~/db/national'
 import { countedByYear, findingYears, type NationalDistrictInput } from '~/build/national-index'
 import { cellRows, coverageRows, crossFindingRows, districtRow, reportFindingRows, reportRow, unitRows } from '~/build/rows'
+import { PART_FILE, writePartManifest } from './part-manifest'
 import { STAMP_FILE } from './stamp'
 import { StepTimes } from './step-times'
 import { buildSummary } from '~/build/summary'
@@ -35,13 +36,22 @@ export interface DistrictBuild {
   cross: CrossFinding[]
 }
 
-/** What the output keeps of a district once its own files are written: its summary and totals, no report rows. */
-export interface WrittenDistrict {
-  input: DistrictInput
+/**
+ * What the output's shared files need of a district whose database and summary are in the output
+ * folder: its id and district.json, its summary and totals, no report rows. A build has it from
+ * the parse; a merge (scripts/build/merge.ts) from the parts' {@link PART_FILE}.
+ */
+export interface OutputDistrict {
+  input: Pick<DistrictInput, 'id' | 'info'>
   summary: DistrictSummary
   national: NationalDistrictInput
   /** Page addresses of its reports (datapackage sources). */
   urls: string[]
+}
+
+/** What the build keeps of a district once its own files are written. */
+export interface WrittenDistrict extends OutputDistrict {
+  input: DistrictInput
 }
 
 /**
@@ -79,14 +89,18 @@ export async function writeDistrict(tmp: string, b: DistrictBuild, times = new S
   }
 }
 
-const summaryPath = (id: string) => `summary/${id}.json`
+/** A district's first-paint summary in the output folder. */
+export const summaryPath = (id: string) => `summary/${id}.json`
 
 /**
  * Finish the output folder of {@link beginOutput} from the districts written into it: gov.duckdb
  * (every district, copied from their files by DuckDB), the open files, index.json, the national
  * index, changelog and datapackage.json; then swap it in. Returns the files written (relative paths).
  */
-export async function writeOutput(opts: { outDir: string; stamp?: string; prebuiltMoreMaxReports?: number }, written: WrittenDistrict[], hooks: SwapHooks = {}, times = new StepTimes()): Promise<string[]> {
+export async function writeOutput(
+  opts: { outDir: string; stamp?: string; prebuiltMoreMaxReports?: number; /** datapackage `created` ({@link createdStamp} of the inputs). */ created: string },
+  written: readonly OutputDistrict[],
+  hooks: SwapHooks = {}, times = new StepTimes()): Promise<string[]> {
   const { partial: tmp } = sidePaths(opts.outDir)
   // The all-district database is copied from the district files by DuckDB (the SQL console, Node tools, downloads).
   await times.time('gov.duckdb', async () => {
@@ -138,7 +152,7 @@ export async function writeOutput(opts: { outDir: string; stamp?: string; prebui
   ]
   const finishing = performance.now()
   const urls = [...new Set(written.flatMap((w) => w.urls))].sort()
-  const created = createdStamp(written.map((w) => w.input))
+  const created = opts.created
   const csvDigests = await Promise.all(open.files.filter((f) => f.format === 'csv').map((f) => sha256File(join(tmp, f.path))))
   const version = datasetVersion(created, csvDigests)
   // The changelog carries on from the output this build replaces.
@@ -151,6 +165,8 @@ export async function writeOutput(opts: { outDir: string; stamp?: string; prebui
   const pkg = await buildDataPackage(tmp, files, written.map((w) => w.input), created, urls, version)
   writeFileSync(join(tmp, 'datapackage.json'), `${JSON.stringify(pkg, null, 2)}\n`)
 
+  // What a merge needs to take this output in as a part (not a published file: not in datapackage.json).
+  writePartManifest(tmp, { created, districts: written.map((w) => ({ id: w.input.id, info: w.input.info, counted: w.national.counted, findings: w.national.findings, urls: w.urls })) })
   if (opts.stamp) writeFileSync(join(tmp, STAMP_FILE), `${opts.stamp}\n`)
   times.add('datapackage', performance.now() - finishing)
   swapIn(tmp, opts.outDir, hooks)
@@ -195,7 +211,7 @@ export const MARKER_FILE = '.gov-data-build'
 const MARKER_TEXT = 'Written by `npm run build:data` (gov-disclosure-dashboard). The next data build replaces this folder as a whole.\n'
 
 /** Names the build writes at the top of its output folder (an unmarked leftover holding only these is ours). */
-const OUTPUT_NAMES = new Set([MARKER_FILE, STAMP_FILE, DB_FILE_NAME, `${DB_FILE_NAME}.wal`, 'db', 'open', 'summary', 'index.json', NATIONAL_FILE, PREBUILT_DIR, 'datapackage.json', CHANGELOG_FILE])
+const OUTPUT_NAMES = new Set([MARKER_FILE, STAMP_FILE, PART_FILE, DB_FILE_NAME, `${DB_FILE_NAME}.wal`, 'db', 'open', 'summary', 'index.json', NATIONAL_FILE, PREBUILT_DIR, 'datapackage.json', CHANGELOG_FILE])
 
 /** The folders beside the output: the new build being written, and the old output moved aside during the swap. */
 export function sidePaths(outDir: string): { partial: string; previous: string } {
@@ -279,7 +295,7 @@ export function recoverOutput(outDir: string): string[] {
  * folders (a fresh clone of the same commit gets the same value; file mtimes would not), else the
  * newest input's mtime (folders outside git).
  */
-function createdStamp(inputs: readonly DistrictInput[]): string {
+export function createdStamp(inputs: readonly DistrictInput[]): string {
   const epoch = process.env.SOURCE_DATE_EPOCH
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString()
   const committed = lastCommitSeconds(inputs.map((i) => i.dir))

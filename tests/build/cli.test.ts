@@ -44,6 +44,9 @@ describe('build:data command line and strict mode', () => {
     expect(err.mock.calls.flat().join('\n')).toMatch(/usage: npm run build:data/)
     vi.restoreAllMocks()
     expect(() => readArgs(['--jobs', 'x'])).toThrow(/--jobs/)
+    // One job of a build split by district (npm run merge puts the jobs together): --district, repeatable.
+    expect(readArgs(['--district', 'alpha', '--district', 'beta']).districts).toEqual(['alpha', 'beta'])
+    expect(readArgs([]).districts).toBeUndefined()
   })
 
   it('builds the real data folder with the real parser and leaves a stamp for npm start', async () => {
