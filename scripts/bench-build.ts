@@ -1,10 +1,12 @@
 /**
- * `npm run bench:build [-- --sizes 20000,100000 --jobs N --keep]`: generate N reports as synthetic
+ * `npm run bench:build [-- --sizes 20000,100000 --jobs N --keep --merge]`: generate N reports as synthetic
  * districts of 22 units × 2019–2025 (the demo generator, scripts/demo, one seed per district),
  * grouped into provinces of 5 cities × 6 districts, run the data build on them in a child process
  * and print wall time, reports/s, CPU, the child's peak RSS (the whole process: main thread and
  * parser worker threads), output bytes per report and the per-district file sizes. The load
  * average is printed with every figure: on a shared machine it says how far to trust them.
+ * `--merge`: then time `npm run merge` of the output (as one part) in another child: what putting
+ * per-district jobs together costs (copying every district database, writing the shared files).
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
@@ -15,6 +17,7 @@ import { parseArgs } from 'node:util'
 import { buildData } from './build/build'
 import type { BuildLog } from './build/log'
 import { withEngines } from './build-data'
+import { mergeOutputs } from './build/merge'
 import { generateDistrict } from './demo/generate'
 import { writeDistrictFolder } from './demo/write-folder'
 
@@ -72,7 +75,28 @@ async function child(input: string, out: string, jobs: number): Promise<void> {
   console.log(JSON.stringify(res))
 }
 
-function bench(n: number, jobs: number, keep: boolean): void {
+/** The merge of a built output (as one part) into another folder, in its own process like the build. */
+async function mergeChild(part: string, out: string): Promise<void> {
+  const t = performance.now()
+  const r = await mergeOutputs([part], { outDir: out, log: quietLog })
+  const usage = process.resourceUsage()
+  const res: ChildResult = {
+    seconds: (performance.now() - t) / 1000, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, maxRssBytes: usage.maxRSS * 1024,
+    ok: r.districts.length > 0, errors: 0, unreadable: 0,
+  }
+  console.log(JSON.stringify(res))
+}
+
+/** Run this script as a child with `args`; its last stdout line is a ChildResult. */
+function runChild(args: string[]): ChildResult {
+  const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 20,
+  })
+  if (run.status !== 0) throw new Error(`the child ${args[0]} exited with ${run.status ?? run.signal}`)
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as ChildResult
+}
+
+function bench(n: number, jobs: number, keep: boolean, merge: boolean): void {
   const root = mkdtempSync(join(tmpdir(), 'gov-bench-'))
   try {
     let t = performance.now()
@@ -80,12 +104,8 @@ function bench(n: number, jobs: number, keep: boolean): void {
     const genSeconds = (performance.now() - t) / 1000
     const loadBefore = load()
     t = performance.now()
-    const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', join(root, 'in'), join(root, 'out'), '--jobs', String(jobs)], {
-      stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 20,
-    })
+    const r = runChild(['--child', join(root, 'in'), join(root, 'out'), '--jobs', String(jobs)])
     const wall = (performance.now() - t) / 1000
-    if (run.status !== 0) throw new Error(`the build child exited with ${run.status ?? run.signal}`)
-    const r = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as ChildResult
     const files = sizes(join(root, 'out'))
     const total = files.reduce((a, [, s]) => a + s, 0)
     console.log(`\n${gen.files} reports in ${gen.districts} districts, ${gen.provinces} provinces (generated in ${genSeconds.toFixed(1)} s)`)
@@ -108,6 +128,11 @@ function bench(n: number, jobs: number, keep: boolean): void {
       const s = files.filter(([f]) => /^open\/[^/]+\/\d{4}\/cells\.parquet$/.test(f)).map(([, x]) => x).sort((a, b) => a - b)
       return `min ${kb(s[0]!)}, median ${kb(s[Math.floor(s.length / 2)]!)}, max ${kb(s.at(-1)!)}`
     })()}`)
+    if (merge) {
+      const loadBefore = load()
+      const m = runChild(['--merge-child', join(root, 'out'), join(root, 'merged')])
+      console.log(`  merge of the output as one part: ${m.seconds.toFixed(1)} s, ${m.cpuSeconds.toFixed(1)} s CPU, ${(gen.files / m.seconds).toFixed(0)} reports/s, peak RSS ${mb(m.maxRssBytes)}; load before ${loadBefore}, after ${load()}`)
+    }
     if (keep) console.log(`  kept: ${root}`)
   } finally {
     if (!keep) rmSync(root, { recursive: true, force: true })
@@ -116,14 +141,19 @@ function bench(n: number, jobs: number, keep: boolean): void {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { sizes: { type: 'string', default: '1000,10000' }, jobs: { type: 'string', default: String(availableParallelism()) }, child: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } },
+  options: {
+    sizes: { type: 'string', default: '1000,10000' }, jobs: { type: 'string', default: String(availableParallelism()) },
+    child: { type: 'boolean', default: false }, 'merge-child': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, merge: { type: 'boolean', default: false },
+  },
 })
 const jobs = Number(values.jobs)
 if (values.child) {
   await child(positionals[0]!, positionals[1]!, jobs)
+} else if (values['merge-child']) {
+  await mergeChild(positionals[0]!, positionals[1]!)
 } else {
   for (const n of values.sizes.split(',').map(Number)) {
     if (!Number.isInteger(n) || n <= 0) throw new Error(`--sizes: "${n}" is not a positive integer`)
-    bench(n, jobs, values.keep)
+    bench(n, jobs, values.keep, values.merge)
   }
 }
