@@ -5,7 +5,7 @@
  * the worker downloads what it precaches; started earlier, that would compete with the page's own
  * download of the 34 MB engine. Started after, the engine's files come from the browser's HTTP
  * cache (hashed assets are immutable), so the first visit downloads them once. A returning visit is
- * already controlled; the browser checks for a new worker by itself on every navigation.
+ * already controlled; it asks the server for a new worker once the engine has settled.
  *
  * Update: when a new build's worker takes over a page that an older worker served, the page reloads
  * once, so it shows the new build's code and data together rather than old code with new files.
@@ -40,10 +40,17 @@ export function registerServiceWorker(): void {
       location.reload()
     })
   }
-  void engineSettled().then(() =>
-    sw.register(new URL('sw.js', document.baseURI), { scope: './' }).catch((e: unknown) => {
+  void engineSettled().then(async () => {
+    let registration: ServiceWorkerRegistration
+    try {
+      registration = await sw.register(new URL('sw.js', document.baseURI), { scope: './' })
+    } catch (e) {
       // A site without the worker still works; only the next visit is slower.
-      console.warn(`service worker not registered: ${e instanceof Error ? e.message : String(e)}`)
-    }),
-  )
+      return console.warn(`service worker not registered: ${e instanceof Error ? e.message : String(e)}`)
+    }
+    // A returning visit asks for a new build now. The browser's own check after a navigation waits
+    // until the worker has been idle for a moment, and a page reading its database through the
+    // worker can keep it busy: on a loaded machine that check came minutes late (a CI run).
+    if (sw.controller) await registration.update().catch(() => {}) // offline: the cached build stays
+  })
 }
