@@ -92,15 +92,22 @@ export async function writeDistrict(tmp: string, b: DistrictBuild, times = new S
 /** A district's first-paint summary in the output folder. */
 export const summaryPath = (id: string) => `summary/${id}.json`
 
+export interface OutputOptions {
+  outDir: string
+  /** Written to the stamp file (`npm start`'s freshness check). */
+  stamp?: string
+  /** See BuildOptions: prebuild the states one click away only up to this many reports. */
+  prebuiltMoreMaxReports?: number
+  /** datapackage `created`: {@link createdStamp} of the inputs in a build, the newest of the parts' in a merge. */
+  created: string
+}
+
 /**
  * Finish the output folder of {@link beginOutput} from the districts written into it: gov.duckdb
  * (every district, copied from their files by DuckDB), the open files, index.json, the national
  * index, changelog and datapackage.json; then swap it in. Returns the files written (relative paths).
  */
-export async function writeOutput(
-  opts: { outDir: string; stamp?: string; prebuiltMoreMaxReports?: number; /** datapackage `created` ({@link createdStamp} of the inputs). */ created: string },
-  written: readonly OutputDistrict[],
-  hooks: SwapHooks = {}, times = new StepTimes()): Promise<string[]> {
+export async function writeOutput(opts: OutputOptions, written: readonly OutputDistrict[], hooks: SwapHooks = {}, times = new StepTimes()): Promise<string[]> {
   const { partial: tmp } = sidePaths(opts.outDir)
   // The all-district database is copied from the district files by DuckDB (the SQL console, Node tools, downloads).
   await times.time('gov.duckdb', async () => {
