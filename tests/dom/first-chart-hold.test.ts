@@ -70,3 +70,20 @@ describe('tables wait for the first chart on a first visit', () => {
     expect(eager.text()).toContain('甲镇')
   })
 })
+
+describe('charts under the hold', () => {
+  it('one chart, the first ready, draws at once; the others are held', async () => {
+    const { holdUntilFirstChart, claimFirstChart, afterFirstChart, markChartDrawn } = await load()
+    expect(afterFirstChart()).toBeNull() // nothing held: every chart draws
+    holdUntilFirstChart(60_000)
+    expect(afterFirstChart()).not.toBeNull()
+    expect(claimFirstChart()).toBe(true)
+    expect(claimFirstChart()).toBe(false)
+    markChartDrawn()
+    // Still held in the task that drew the first chart (ECharts draws without animation at once,
+    // and the next chart asks in the same task); open once the chart has been painted.
+    expect(afterFirstChart()).not.toBeNull()
+    await settle()
+    expect(afterFirstChart()).toBeNull()
+  })
+})

@@ -3,7 +3,8 @@
  * JavaScript (scripts/first-screen-hints.ts + the prefetch script in index.html): with index.json
  * held back, the opening district's summary and prebuilt file and the view's own chunk are already
  * asked for. A link to another district asks for that district's files, never the opening one's.
- * And the views' tables draw after the first chart (src/charts/first-chart.ts), not in its task.
+ * And the views' other charts and tables draw after the first chart (src/charts/first-chart.ts),
+ * not in its task.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -48,6 +49,7 @@ async function openWithIndexHeld(path: string): Promise<{ page: Page; asked: str
     if (document.documentElement.dataset.firstChart !== '1') return
     window.__pendingAtFirstChart = document.querySelectorAll('[data-table-pending]').length
     window.__tablesAtFirstChart = document.querySelectorAll('.el-table').length
+    window.__chartsSetAtFirstChart = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('gov:setOption:')).map((m) => m.name)
     o.disconnect()
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-first-chart'] })`)
   await page.goto(server.url + path)
@@ -65,7 +67,10 @@ describe('the first screen', () => {
     // The ranking table was held back while the first chart drew, then drew.
     expect(await page.evaluate(() => (window as unknown as { __pendingAtFirstChart: number }).__pendingAtFirstChart)).toBeGreaterThan(0)
     expect(await page.evaluate(() => (window as unknown as { __tablesAtFirstChart: number }).__tablesAtFirstChart)).toBe(0)
+    // …and so were the other charts: only the first had its option set.
+    expect(await page.evaluate(() => (window as unknown as { __chartsSetAtFirstChart: string[] }).__chartsSetAtFirstChart)).toHaveLength(1)
     await page.waitForSelector('[data-table="compare-table"] .el-table__row', { timeout: 30_000 })
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-chart]')].every((c) => c.dataset.rendered === '1'), null, { timeout: 30_000 })
     expect(await page.locator('[data-table-pending]').count()).toBe(0)
     await page.close()
   })
