@@ -13,6 +13,8 @@
  *   until the engine's background run has confirmed them (`<html data-confirming="idle">`); and,
  *   apart, changes nothing prebuilt covers — 单位对比 metric changes and 办理结果 unit clicks
  *   (cross-filter) — from each view settled until the chart they change is set again and drawn;
+ * - district switches on 总览 (to up to 5 other districts of index.json, spread over the list), each
+ *   until the page shows the new district, its charts set again and drawn, and no query running;
  * - warm visit: once the service worker of that cold visit has finished installing, a second visit
  *   in the same profile (service worker + HTTP cache), first chart and engine ready;
  * - every view (总览, 单位对比, 办理结果, 复议诉讼, 主动公开, 单位, 收录与异常, 省级对比), each from its
@@ -107,6 +109,21 @@ const OTHER_CHANGE_SCRIPT = `async (hash, chart) => {
       return { ms: performance.now() - t0, parts };
     }
     if (performance.now() - t0 > 10000) throw new Error('change ' + hash + ' did not finish');
+  }
+}`
+
+// A district switch on 总览 (the header's district choice, by URL): done when the page shows the new
+// district's summary, its charts were set again after the switch and are drawn, and no query runs.
+const SWITCH_SCRIPT = `async (id) => {
+  const t0 = performance.now();
+  location.hash = '#/?district=' + encodeURIComponent(id);
+  for (;;) {
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    const h = document.documentElement.dataset;
+    const set = performance.getEntriesByType('measure').some((m) => m.name.startsWith('gov:setOption:') && m.startTime >= t0);
+    const charts = [...document.querySelectorAll('[data-chart]')];
+    if (h.district === id && set && h.queries !== 'busy' && charts.length > 0 && charts.every((c) => c.dataset.rendered === '1')) return performance.now() - t0;
+    if (performance.now() - t0 > 60000) throw new Error('district switch to ' + id + ' did not finish');
   }
 }`
 
@@ -262,6 +279,9 @@ async function main(): Promise<void> {
     console.log('done')
   }
   const index = JSON.parse(readFileSync(join(dist, 'data', 'index.json'), 'utf8')) as { districts: { id: string; summary: string }[] }
+  // District switches from the opening district: up to 5 others, spread over the list (a province-size build has hundreds).
+  const otherDistricts = index.districts.slice(1)
+  const switchTo = otherDistricts.length <= 5 ? otherDistricts.map((d) => d.id) : Array.from({ length: 5 }, (_, i) => otherDistricts[Math.floor((i * otherDistricts.length) / 5)]!.id)
   const summary = JSON.parse(readFileSync(join(dist, 'data', index.districts[0]!.summary), 'utf8')) as { years: number[]; units: { unit: string; unit_kind: string }[] }
   // Year × kind switches over the two most common unit kinds of the district (the ones its header offers with units).
   const kindCount = new Map<string, number>()
@@ -290,6 +310,7 @@ async function main(): Promise<void> {
   const filter: number[] = []
   const filterConfirmed: number[] = []
   const other: number[] = []
+  const switches: number[] = []
   const otherTimings: (ChangeTiming & { q: string })[] = []
   const loadTimings: LoadPart[][] = []
   const changeTimings: (ChangeTiming & { q: string })[] = []
@@ -339,6 +360,12 @@ async function main(): Promise<void> {
           other.push(change.ms)
           otherTimings.push({ q: hash, ...change })
         }
+        // District switches, each from the previous district settled.
+        for (const id of switchTo) {
+          await page.waitForFunction(() => document.documentElement.dataset.queries !== 'busy' && document.documentElement.dataset.confirming !== 'busy', null, { timeout: 60_000 })
+          switches.push((await page.evaluate(`(${SWITCH_SCRIPT})(${JSON.stringify(id)})`)) as number)
+        }
+        if (switchTo.length) await page.evaluate((h) => (location.hash = h), '#/')
         const sw = await waitServiceWorker(page)
         await page.close()
         const second = await visit(context, `${server.url}#/`)
@@ -404,6 +431,7 @@ async function main(): Promise<void> {
   console.log(`${'  same changes, engine confirmed p95'.padEnd(34)} ${p95(filterConfirmed).toFixed(1).padStart(8)} ms  (until the engine's background run agreed; median ${median(filterConfirmed).toFixed(1)} ms)`)
   console.log(line(`not prebuilt: metric / cross-filter p95 (n=${other.length})`, p95(other), 100))
   console.log(`${'  not prebuilt median'.padEnd(34)} ${median(other).toFixed(1).padStart(8)} ms  (单位对比 metric changes, 办理结果 unit clicks)`)
+  if (switches.length) console.log(`${`district switch on 总览 (n=${switches.length})`.padEnd(34)} median ${median(switches).toFixed(0)} ms, p95 ${p95(switches).toFixed(0)} ms, worst ${Math.max(...switches).toFixed(0)} ms  (to ${switchTo.length} districts of ${index.districts.length}; the district's file attached, its charts drawn)`)
   console.log(`\n${''.padEnd(34)} ${'first chart'.padStart(20)}  ${'engine ready'.padStart(20)}  ${'every chart drawn'.padStart(20)}`)
   const row = (label: string, ts: VisitTiming[]) => console.log(`${label.padEnd(34)} ${fmt(ts.map((t) => t.firstChart))}  ${fmt(ts.map((t) => t.engine))}  ${fmt(ts.map((t) => t.allCharts ?? NaN))}`)
   row('总览 cold (fresh profile)', cold)
