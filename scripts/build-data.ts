@@ -71,6 +71,11 @@ export async function withEngines<T>(jobs: number, fn: (engines: BuildEngines) =
     },
     reserve: (files) => void (files > 0 && start(files)),
     parse: (bytes, fileName) => start(jobs).parse(bytes, fileName),
+    release: async () => {
+      const done = pool
+      pool = undefined
+      await done?.close()
+    },
   }
   try {
     return await fn(lazy)

@@ -190,6 +190,9 @@ export async function buildData(opts: BuildOptions, engines: BuildEngines): Prom
     log.info(cellsReadLine(b))
   }
 
+  // Every report is parsed: the parser's workers (≈ 100 MB each) are let go before the shared files are written.
+  await engines.release?.()
+
   if (written.length === 0) {
     logSummary(log, [], skipped)
     return { ok: false, districts: [], failed, skipped, files: [] }

@@ -54,6 +54,7 @@ export function withParseCache(inner: BuildEngines, options: ParseCacheOptions):
     reserve(files) {
       reserved = files
     },
+    release: () => inner.release?.() ?? Promise.resolve(),
     async parse(bytes, fileName) {
       prepare()
       const file = join(dir, `${sha256(`${options.codeHash}\u0000${fileName}\u0000${sha256(bytes)}`)}.json`)

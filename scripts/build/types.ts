@@ -33,4 +33,6 @@ export interface BuildEngines {
   concurrency?: number
   /** Told the number of report files before the first parse (a pool starts no more workers than files). */
   reserve?(files: number): void
+  /** Told that every file is parsed: a pool lets its workers go (their memory is not needed while the build writes). */
+  release?(): Promise<void>
 }

@@ -272,6 +272,19 @@ describe('case 6: hidden files are said to be skipped; no more workers than file
     await withEngines(8, (engines) => buildData({ dataDir: none, outDir: join(tempDir(), 'o'), strict: false, log: memoryLog() }, engines), makePool)
     expect(sizes).toEqual([2])
   })
+
+  it('the parser\'s workers are let go once every report is parsed, before the shared files are written', async () => {
+    const out = join(tempDir(), 'o')
+    // At each close: was the build still writing (no index.json yet, output not swapped in)?
+    const closedWhileWriting: boolean[] = []
+    const makePool = (size: number) => ({
+      ...fakeEngines, concurrency: size * 2,
+      close: async () => void closedWhileWriting.push(!existsSync(join(`${out}.partial`, 'index.json')) && !existsSync(out)),
+    })
+    await withEngines(2, (engines) => buildData({ dataDir: dataWith('beta'), outDir: out, strict: false, log: memoryLog() }, engines), makePool)
+    expect(closedWhileWriting).toEqual([true])
+    expect(existsSync(join(out, 'index.json'))).toBe(true)
+  })
 })
 
 describe('case 8: exit codes and the closing summary', () => {
