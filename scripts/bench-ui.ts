@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui [-- --runs 5 --dist DIR --breakdown --skip-views --skip-4g]`: build the site,
+ * `npm run bench:ui [-- --runs 5 --dist DIR | --data DIR --breakdown --skip-views --skip-4g]`: build the site,
  * serve it with our static server (precompressed files, cache headers: scripts/serve-static.ts),
  * and measure in headless Chromium, each figure as a median over N ≥ 5 runs with the worst run:
  * - cold visit to 总览 (fresh profile): time to first chart (navigation start →
@@ -25,6 +25,8 @@
  *   installed: first chart and engine ready, and the encoding the engine's wasm came with
  *   (Brotli/gzip from the precompressed copies, or none).
  * The targets are reported, not enforced (machines differ); exits 0 unless a page fails.
+ * `--data DIR` measures this tree's site over another data build's output (a 100,000-report bench:build
+ * kept with --keep: scripts/bench-scale-site.ts links it in rather than copying gigabytes).
  * `--dist DIR` measures a site built before (e.g. an older commit) instead of building this tree;
  * a build without the `data-queries` hook is then measured without the wait for queries.
  * The machine's load average (1, 5 and 15 min) is printed before, during and after: on a shared
@@ -40,6 +42,7 @@ import { join, resolve } from 'node:path'
 import { loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { startStaticServer } from './serve-static'
+import { buildSiteOver } from './bench-scale-site'
 import { buildSite, launchBrowser } from '../tests/e2e/harness'
 import { METRICS } from '../src/report/metrics'
 import { DEFAULT_METRIC } from '../src/components/compare/metric'
@@ -48,7 +51,7 @@ const BENCH_DIST = join(import.meta.dirname, '..', '.cache', 'bench-dist')
 
 const { values } = parseArgs({
   options: {
-    runs: { type: 'string', default: '5' }, breakdown: { type: 'boolean', default: false }, dist: { type: 'string' },
+    runs: { type: 'string', default: '5' }, breakdown: { type: 'boolean', default: false }, dist: { type: 'string' }, data: { type: 'string' },
     'skip-views': { type: 'boolean', default: false }, 'skip-4g': { type: 'boolean', default: false },
   },
 })
@@ -272,6 +275,10 @@ async function main(): Promise<void> {
   if (values.dist) {
     dist = resolve(values.dist)
     console.log(`measuring the site already built in ${dist}`)
+  } else if (values.data) {
+    process.stdout.write(`building the site over the data in ${values.data}… `)
+    dist = buildSiteOver(values.data)
+    console.log('done')
   } else {
     process.stdout.write('building… ')
     // Its own output folder: the e2e tests of other work in progress rebuild .cache/e2e-dist.
