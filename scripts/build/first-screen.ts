@@ -26,6 +26,18 @@ export const PRECACHE_GLOBS = [
 /** Matched above but not precached: the `mvp` engine's worker, the cross-origin-isolated build, the precompressed copies. */
 export const PRECACHE_IGNORES = ['assets/duckdb-browser-mvp.worker-*', 'assets/duckdb-browser-coi*', '**/*.br', '**/*.gz']
 
+/** Files above this are left out of the precache: a database that large is read by Range requests, which go to the network. */
+export const PRECACHE_MAX_BYTES = 40 * 1024 * 1024
+
+/**
+ * A Workbox manifest transform leaving out files over `max` bytes, quietly: they go to the network
+ * when asked for. Workbox's own size limit reports them as warnings, and vite-plugin-pwa fails the
+ * build on a warning — a 100,000-report build's 60 MB datapackage.json did.
+ */
+export function leaveOutLarger(max: number) {
+  return <T extends { size: number }>(entries: T[]): { manifest: T[]; warnings: string[] } => ({ manifest: entries.filter((e) => e.size <= max), warnings: [] })
+}
+
 /**
  * A Workbox manifest transform keeping, of the district databases (data/db/) and the prebuilt
  * results (data/prebuilt/), only those of the district the dashboard opens on (index.json's first):

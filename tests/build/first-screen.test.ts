@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { getManifest } from 'workbox-build'
 import { afterAll, describe, expect, it } from 'vitest'
-import { keepFirstScreenFiles, PRECACHE_GLOBS, PRECACHE_IGNORES } from '../../scripts/build/first-screen'
+import { keepFirstScreenFiles, leaveOutLarger, PRECACHE_GLOBS, PRECACHE_IGNORES, PRECACHE_MAX_BYTES } from '../../scripts/build/first-screen'
 import { removeTemps, tempDir } from './helpers'
 
 afterAll(removeTemps)
@@ -28,8 +28,13 @@ function site(withIndex = true): string {
 }
 
 /** The URLs Workbox precaches for `dir` with the site's globs, ignores and transform (as vite.config.ts passes them). */
-async function precached(dir: string): Promise<string[]> {
-  const { manifestEntries } = await getManifest({ globDirectory: dir, globPatterns: PRECACHE_GLOBS, globIgnores: PRECACHE_IGNORES, manifestTransforms: [keepFirstScreenFiles(() => dir)] })
+async function precached(dir: string, max = PRECACHE_MAX_BYTES): Promise<string[]> {
+  const { manifestEntries, warnings } = await getManifest({
+    globDirectory: dir, globPatterns: PRECACHE_GLOBS, globIgnores: PRECACHE_IGNORES,
+    manifestTransforms: [leaveOutLarger(max), keepFirstScreenFiles(() => dir)], maximumFileSizeToCacheInBytes: Number.MAX_SAFE_INTEGER,
+  })
+  // vite-plugin-pwa fails the site build on a warning: none about sizes (Workbox's says "won't be precached").
+  expect(warnings.filter((w) => /precached|exceed/i.test(w))).toEqual([])
   return manifestEntries!.map((e) => e.url).sort()
 }
 
@@ -41,6 +46,13 @@ describe('service-worker precache list', () => {
       'data/prebuilt/a/overview.json', 'data/prebuilt/a/overview.more.json',
       'data/summary/a.json', 'data/summary/b.json', 'index.html',
     ])
+  })
+  it('leaves out files over the size limit without a warning (a province build\'s datapackage.json), keeps the rest', async () => {
+    const dir = site()
+    writeFileSync(join(dir, 'data', 'datapackage.json'), 'x'.repeat(5000))
+    const urls = await precached(dir, 4096)
+    expect(urls).not.toContain('data/datapackage.json')
+    expect(urls).toContain('data/index.json')
   })
   it('a site without index.json precaches no district database and no prebuilt file', async () => {
     const urls = await precached(site(false))
