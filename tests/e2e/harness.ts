@@ -86,11 +86,14 @@ export interface E2E {
   close(): Promise<void>
 }
 
-/** Launch Chromium with a fresh temporary profile. */
-export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+/**
+ * Launch Chromium with a fresh temporary profile. `serviceWorkers: 'block'` for a test that routes
+ * requests: a service worker would answer them before the test's routes see them.
+ */
+export async function launchBrowser(opts: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'e2e-profile-'))
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1360, height: 900 }, locale: 'zh-CN',
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1360, height: 900 }, locale: 'zh-CN', ...opts,
   })
   return {
     context,

@@ -6,29 +6,22 @@
  * and agrees, no chart is set again (no flicker); when prebuilt rows differ from the engine's
  * (a doctored file), the engine's numbers replace them.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startStaticServer, type StaticServer } from '../../scripts/serve-static'
-import { buildSite, CHROMIUM, CHROMIUM_ARGS, track, type TrackedPage } from './harness'
+import { buildSite, launchBrowser, track, type TrackedPage } from './harness'
 
 let server: StaticServer
 let context: BrowserContext
-let profile: string
+let closeBrowser: (() => Promise<void>) | undefined
 
 beforeAll(async () => {
   server = await startStaticServer(buildSite())
-  profile = mkdtempSync(join(tmpdir(), 'e2e-prebuilt-'))
   // No service worker: it would answer requests before the test's routes see them.
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1360, height: 900 }, locale: 'zh-CN', serviceWorkers: 'block',
-  })
+  ;({ context, close: closeBrowser } = await launchBrowser({ serviceWorkers: 'block' }))
 })
 afterAll(async () => {
-  await context?.close()
-  rmSync(profile, { recursive: true, force: true })
+  await closeBrowser?.()
   await server?.close()
 })
 
