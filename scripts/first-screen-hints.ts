@@ -10,9 +10,8 @@
  * the app still reads index.json, takes a prefetched file only by its URL, and checks a prebuilt
  * file's digest against index.json (src/stores/prebuilt.ts).
  */
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { IndexHtmlTransformContext, Plugin, ResolvedConfig } from 'vite'
+import { openingDistrict } from './build/first-screen'
 
 /** What the page's prefetch script reads. */
 export interface FirstScreenHints {
@@ -54,15 +53,6 @@ export function viewChunks(bundle: Bundle, base: string): Record<string, string[
   return out
 }
 
-/** index.json's first district, from the public folder Vite copies; undefined without data. */
-function openingDistrict(publicDir: string): unknown {
-  try {
-    return (JSON.parse(readFileSync(join(publicDir, 'data', 'index.json'), 'utf8')) as { districts?: unknown[] }).districts?.[0]
-  } catch {
-    return undefined
-  }
-}
-
 /** `JSON.stringify` safe inside a `<script>` element (a `</script>` in a district name cannot end it). */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
 
@@ -74,7 +64,7 @@ export function firstScreenHints(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const hints: FirstScreenHints = { opening: config.publicDir ? openingDistrict(config.publicDir) : undefined }
+        const hints: FirstScreenHints = { opening: (config.publicDir ? openingDistrict(config.publicDir) : null) ?? undefined }
         if (ctx.bundle) hints.chunks = viewChunks(ctx.bundle, config.base)
         return [{ tag: 'script', children: `window.__govFirstScreen = ${scriptJson(hints)}`, injectTo: 'head-prepend' }]
       },

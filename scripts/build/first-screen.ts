@@ -61,8 +61,12 @@ export function keepFirstScreenFiles(siteDir: () => string) {
   }
 }
 
-/** index.json's first district (the one the dashboard opens on); null for a site built without data. */
-function openingDistrict(siteDir: string): EntryWithPrebuilt | null {
+/**
+ * index.json's first district (the one the dashboard opens on) of a site or public folder (its
+ * `data/index.json`); null for one without data. The precache list and the first-screen hints
+ * (scripts/first-screen-hints.ts) both open on it.
+ */
+export function openingDistrict(siteDir: string): EntryWithPrebuilt | null {
   try {
     const index = JSON.parse(readFileSync(join(siteDir, 'data', 'index.json'), 'utf8')) as { districts?: EntryWithPrebuilt[] }
     return index.districts?.[0] ?? null
