@@ -33,6 +33,13 @@ describe('useSummaryStore', () => {
     expect(seen.filter((u) => u === 'data/index.json')).toHaveLength(1)
     expect(seen.filter((u) => u === 'data/summary/a.json')).toHaveLength(1)
   })
+  it('two loads of one district at once share one download (the app loads on mount and again when the address is read)', async () => {
+    const seen = stubFetch({ 'data/index.json': INDEX, 'data/summary/b.json': summaryOf('b') })
+    const s = useSummaryStore()
+    await Promise.all([s.load('b'), s.load('b')])
+    expect(s.summary?.district).toBe('b')
+    expect(seen.filter((u) => u === 'data/summary/b.json')).toHaveLength(1)
+  })
   it('names the missing file and the unknown district', async () => {
     stubFetch({ 'data/index.json': INDEX })
     const s = useSummaryStore()
