@@ -104,6 +104,22 @@ export async function launchBrowser(opts: { serviceWorkers?: 'allow' | 'block' }
   }
 }
 
+/**
+ * The harness's site served, and a browser whose service worker is blocked: for tests that route
+ * requests (a worker would answer them before the test's routes see them). `close()` ends both.
+ */
+export async function serveWithoutWorker(): Promise<{ server: StaticServer; context: BrowserContext; close: () => Promise<void> }> {
+  const server = await startStaticServer(buildSite())
+  const browser = await launchBrowser({ serviceWorkers: 'block' })
+  return {
+    server, context: browser.context,
+    close: async () => {
+      await browser.close()
+      await server.close()
+    },
+  }
+}
+
 /** Track a page's console errors and foreign requests (and block the latter). */
 export async function track(page: Page, base: string): Promise<TrackedPage> {
   const consoleErrors: string[] = []

@@ -8,22 +8,16 @@
  */
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startStaticServer, type StaticServer } from '../../scripts/serve-static'
-import { buildSite, launchBrowser, track, type TrackedPage } from './harness'
+import type { StaticServer } from '../../scripts/serve-static'
+import { serveWithoutWorker, track, type TrackedPage } from './harness'
 
 let server: StaticServer
 let context: BrowserContext
-let closeBrowser: (() => Promise<void>) | undefined
+let close: (() => Promise<void>) | undefined
 
-beforeAll(async () => {
-  server = await startStaticServer(buildSite())
-  // No service worker: it would answer requests before the test's routes see them.
-  ;({ context, close: closeBrowser } = await launchBrowser({ serviceWorkers: 'block' }))
-})
-afterAll(async () => {
-  await closeBrowser?.()
-  await server?.close()
-})
+// No service worker: it would answer requests before the test's routes see them.
+beforeAll(async () => void ({ server, context, close } = await serveWithoutWorker()))
+afterAll(async () => close?.())
 
 const VIEWS: [name: string, path: string][] = [
   ['overview', '#/'], ['compare', '#/compare'], ['outcomes', '#/outcomes'], ['appeal', '#/appeal'], ['active', '#/active'], ['coverage', '#/coverage'],
